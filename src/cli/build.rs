@@ -1,0 +1,85 @@
+//! `diglot build`: load, parse, render into a temporary folder, swap it in.
+
+use std::path::PathBuf;
+use std::time::Instant;
+
+use super::{Exit, SiteArgs};
+use crate::config::Config;
+use crate::diagnostics::{Summary, render_short};
+use crate::output::{self, DirSink};
+use crate::render;
+use crate::site::Site;
+
+#[derive(clap::Args, Debug)]
+pub struct BuildArgs {
+    #[command(flatten)]
+    pub site: SiteArgs,
+    /// Where to write the site (default: `output_dir` of `site.toml`, or `public/`).
+    #[arg(long, value_name = "DIR")]
+    pub out: Option<PathBuf>,
+}
+
+pub fn run(args: &BuildArgs) -> Exit {
+    let started = Instant::now();
+    let config = match Config::load(
+        &args.site.root,
+        args.site.content.as_deref(),
+        args.out.as_deref(),
+    ) {
+        Ok(c) => c,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return Exit::Failure;
+        }
+    };
+    let staging = match output::stage(
+        &config.output_dir,
+        &config.root,
+        &config.content_dir,
+        args.out.is_some(),
+    ) {
+        Ok(s) => s,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return Exit::Failure;
+        }
+    };
+    let site = Site::load(config);
+    let rendered = render::render_site(&site, &DirSink::new(staging.temp.clone()));
+    let report = match rendered {
+        Ok(r) => r,
+        Err(e) => {
+            staging.abandon();
+            eprintln!("error: {e}");
+            return Exit::Failure;
+        }
+    };
+    let out = match staging.commit() {
+        Ok(out) => out,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return Exit::Failure;
+        }
+    };
+
+    let mut diagnostics = site.diagnostics.clone();
+    diagnostics.extend(report.diagnostics);
+    eprint!("{}", render_short(&diagnostics));
+    let summary = Summary::of(&diagnostics);
+    eprintln!(
+        "built {} pages ({} fallbacks) in {} locales into {} in {:.2}s: {} errors, {} warnings, {} infos",
+        report.pages,
+        report.fallbacks,
+        site.config.locales.len(),
+        out.display(),
+        started.elapsed().as_secs_f64(),
+        summary.errors,
+        summary.warnings,
+        summary.infos,
+    );
+    if summary.errors > 0 {
+        Exit::Findings
+    } else {
+        Exit::Success
+    }
+}

@@ -1,0 +1,59 @@
+//! The command line (SPEC §6b is the contract): one file per command.
+
+mod build;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+/// How a run ended, as the process exit code.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Exit {
+    /// No errors.
+    Success = 0,
+    /// Errors found in the content.
+    Findings = 1,
+    /// Usage, configuration or I/O failure.
+    Failure = 2,
+}
+
+impl From<Exit> for ExitCode {
+    fn from(e: Exit) -> ExitCode {
+        ExitCode::from(e as u8)
+    }
+}
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "diglot",
+    version,
+    about = "Build bilingual static help sites from localized Markdown, and verify them"
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Build the site into the output folder (default `public/`).
+    Build(build::BuildArgs),
+}
+
+/// Options every command that reads a site shares.
+#[derive(clap::Args, Debug, Clone)]
+pub struct SiteArgs {
+    /// The folder holding `site.toml`.
+    #[arg(long, value_name = "DIR", default_value = ".")]
+    pub root: PathBuf,
+    /// The content folder (`<locale>/…` subfolders); overrides `site.toml`.
+    #[arg(long, value_name = "DIR")]
+    pub content: Option<PathBuf>,
+}
+
+pub fn run(cli: Cli) -> Exit {
+    match cli.command {
+        Command::Build(args) => build::run(&args),
+    }
+}

@@ -1,0 +1,322 @@
+//! `site.toml`: the site's configuration, or one inferred from the content folder.
+
+use std::collections::BTreeMap;
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+
+/// A locale code as used for folders, lower-case: `en-us`, `fr-fr`.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, serde::Serialize)]
+#[serde(try_from = "String", into = "String")]
+pub struct Locale(String);
+
+impl Locale {
+    /// Parses `en-us`, `fr-FR`, `de`, … (case-insensitive); `None` for anything else.
+    pub fn parse(s: &str) -> Option<Locale> {
+        let lower = s.to_ascii_lowercase();
+        let mut parts = lower.split('-');
+        let lang = parts.next()?;
+        let region = parts.next();
+        let ok_lang = (2..=3).contains(&lang.len()) && lang.bytes().all(|b| b.is_ascii_lowercase());
+        let ok_region = region.is_none_or(|r| {
+            (2..=4).contains(&r.len()) && r.bytes().all(|b| b.is_ascii_alphanumeric())
+        });
+        (ok_lang && ok_region && parts.next().is_none()).then_some(Locale(lower))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    /// The BCP 47 form for `lang` and `hreflang` attributes: `fr-FR`.
+    pub fn bcp47(&self) -> String {
+        match self.0.split_once('-') {
+            Some((lang, region)) if region.len() == 2 => {
+                format!("{lang}-{}", region.to_ascii_uppercase())
+            }
+            Some((lang, script)) => {
+                let mut c = script.chars();
+                let title: String = c
+                    .next()
+                    .map(|f| f.to_ascii_uppercase().to_string() + c.as_str())
+                    .unwrap_or_default();
+                format!("{lang}-{title}")
+            }
+            None => self.0.clone(),
+        }
+    }
+
+    /// The language's own name, for the language switcher.
+    pub fn native_name(&self) -> String {
+        let lang = self.0.split('-').next().unwrap_or("");
+        let name = match lang {
+            "en" => "English",
+            "fr" => "Français",
+            "de" => "Deutsch",
+            "es" => "Español",
+            "it" => "Italiano",
+            "pt" => "Português",
+            "nl" => "Nederlands",
+            "sv" => "Svenska",
+            "da" => "Dansk",
+            "nb" | "no" => "Norsk",
+            "fi" => "Suomi",
+            "pl" => "Polski",
+            "cs" => "Čeština",
+            "hu" => "Magyar",
+            "tr" => "Türkçe",
+            "ru" => "Русский",
+            "ja" => "日本語",
+            "ko" => "한국어",
+            "zh" => "中文",
+            "ar" => "العربية",
+            "he" => "עברית",
+            _ => return self.bcp47(),
+        };
+        name.to_string()
+    }
+
+    /// Right-to-left scripts, for the `dir` attribute.
+    pub fn is_rtl(&self) -> bool {
+        matches!(self.0.split('-').next(), Some("ar" | "he" | "fa" | "ur"))
+    }
+}
+
+impl TryFrom<String> for Locale {
+    type Error = String;
+    fn try_from(s: String) -> Result<Self, String> {
+        Locale::parse(&s).ok_or_else(|| format!("`{s}` is not a locale code such as `en-us`"))
+    }
+}
+
+impl From<Locale> for String {
+    fn from(l: Locale) -> String {
+        l.0
+    }
+}
+
+impl fmt::Display for Locale {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// How sxs (bilingual) articles show their source text by default.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum BilingualView {
+    #[default]
+    Hover,
+    SideBySide,
+}
+
+/// Per-locale settings in `[locales.<code>]`.
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LocaleSettings {
+    /// Display name in the language switcher (default: the language's own name).
+    pub name: Option<String>,
+    /// Site title in this locale (default: the site title).
+    pub title: Option<String>,
+}
+
+/// `site.toml` as written.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SiteToml {
+    title: Option<String>,
+    base_url: Option<String>,
+    source_locale: Option<Locale>,
+    #[serde(default)]
+    target_locales: Vec<Locale>,
+    content_dir: Option<PathBuf>,
+    output_dir: Option<PathBuf>,
+    templates_dir: Option<PathBuf>,
+    #[serde(default)]
+    bilingual_view: BilingualView,
+    #[serde(default)]
+    locales: BTreeMap<Locale, LocaleSettings>,
+}
+
+/// The resolved configuration every later stage reads.
+#[derive(Clone, Debug)]
+pub struct Config {
+    /// The folder holding `site.toml` (or the current folder).
+    pub root: PathBuf,
+    pub title: String,
+    pub base_url: Option<String>,
+    pub source_locale: Locale,
+    /// Every locale of the site, the source first.
+    pub locales: Vec<Locale>,
+    pub content_dir: PathBuf,
+    pub output_dir: PathBuf,
+    pub templates_dir: PathBuf,
+    pub bilingual_view: BilingualView,
+    pub locale_settings: BTreeMap<Locale, LocaleSettings>,
+    /// Whether a `site.toml` was found (otherwise the configuration was inferred).
+    pub from_file: bool,
+}
+
+#[derive(Debug)]
+pub enum ConfigError {
+    Read(PathBuf, std::io::Error),
+    Parse(PathBuf, String),
+    NoLocales(PathBuf),
+    Invalid(String),
+}
+
+impl fmt::Display for ConfigError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ConfigError::Read(p, e) => write!(f, "cannot read {}: {e}", p.display()),
+            ConfigError::Parse(p, e) => write!(f, "{}: {e}", p.display()),
+            ConfigError::NoLocales(p) => write!(
+                f,
+                "no locale folders (such as `en-us/`) in {}; diglot expects content/<locale>/…",
+                p.display()
+            ),
+            ConfigError::Invalid(m) => f.write_str(m),
+        }
+    }
+}
+
+impl std::error::Error for ConfigError {}
+
+impl Config {
+    /// Loads `<root>/site.toml` if there is one; otherwise infers the configuration from the
+    /// content folder (`--content`, or `<root>/content`). `content` and `out` override the file.
+    pub fn load(
+        root: &Path,
+        content: Option<&Path>,
+        out: Option<&Path>,
+    ) -> Result<Config, ConfigError> {
+        let toml_path = root.join("site.toml");
+        let file = match std::fs::read_to_string(&toml_path) {
+            Ok(text) => Some(
+                toml::from_str::<SiteToml>(&text)
+                    .map_err(|e| ConfigError::Parse(toml_path.clone(), e.to_string()))?,
+            ),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
+            Err(e) => return Err(ConfigError::Read(toml_path, e)),
+        };
+        let from_file = file.is_some();
+        let file = file.unwrap_or(SiteToml {
+            title: None,
+            base_url: None,
+            source_locale: None,
+            target_locales: Vec::new(),
+            content_dir: None,
+            output_dir: None,
+            templates_dir: None,
+            bilingual_view: BilingualView::default(),
+            locales: BTreeMap::new(),
+        });
+
+        let content_dir = content.map(Path::to_path_buf).unwrap_or_else(|| {
+            root.join(file.content_dir.as_deref().unwrap_or(Path::new("content")))
+        });
+        let output_dir = out.map(Path::to_path_buf).unwrap_or_else(|| {
+            root.join(file.output_dir.as_deref().unwrap_or(Path::new("public")))
+        });
+        let templates_dir = root.join(
+            file.templates_dir
+                .as_deref()
+                .unwrap_or(Path::new("templates")),
+        );
+
+        let found = discover_locales(&content_dir);
+        let source_locale = match file.source_locale {
+            Some(l) => l,
+            None => {
+                let en = Locale("en-us".into());
+                if found.contains(&en) || found.is_empty() {
+                    en
+                } else {
+                    found[0].clone()
+                }
+            }
+        };
+        let mut locales = vec![source_locale.clone()];
+        let targets = if file.target_locales.is_empty() {
+            found
+        } else {
+            file.target_locales
+        };
+        for l in targets {
+            if !locales.contains(&l) {
+                locales.push(l);
+            }
+        }
+        if !content_dir.is_dir() {
+            return Err(ConfigError::Invalid(format!(
+                "content folder {} does not exist (pass --content DIR, or run from a site root)",
+                content_dir.display()
+            )));
+        }
+        if locales.len() == 1 && !content_dir.join(source_locale.as_str()).is_dir() {
+            return Err(ConfigError::NoLocales(content_dir));
+        }
+        Ok(Config {
+            root: root.to_path_buf(),
+            title: file.title.unwrap_or_else(|| "Help".to_string()),
+            base_url: file.base_url,
+            source_locale,
+            locales,
+            content_dir,
+            output_dir,
+            templates_dir,
+            bilingual_view: file.bilingual_view,
+            locale_settings: file.locales,
+            from_file,
+        })
+    }
+
+    pub fn locale_name(&self, locale: &Locale) -> String {
+        self.locale_settings
+            .get(locale)
+            .and_then(|s| s.name.clone())
+            .unwrap_or_else(|| locale.native_name())
+    }
+
+    pub fn locale_title(&self, locale: &Locale) -> String {
+        self.locale_settings
+            .get(locale)
+            .and_then(|s| s.title.clone())
+            .unwrap_or_else(|| self.title.clone())
+    }
+}
+
+/// The `xx-yy` subfolders of the content folder, sorted.
+fn discover_locales(content_dir: &Path) -> Vec<Locale> {
+    let Ok(entries) = std::fs::read_dir(content_dir) else {
+        return Vec::new();
+    };
+    let mut found: Vec<Locale> = entries
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_ok_and(|t| t.is_dir()))
+        .filter_map(|e| {
+            let name = e.file_name().to_string_lossy().into_owned();
+            // Only `xx-yy` folders: a bare `api/` or `eop/` is content, not a language.
+            name.contains('-').then(|| Locale::parse(&name)).flatten()
+        })
+        .collect();
+    found.sort();
+    found
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn locale_forms() {
+        let l = Locale::parse("fr-FR").unwrap();
+        assert_eq!(l.as_str(), "fr-fr");
+        assert_eq!(l.bcp47(), "fr-FR");
+        assert_eq!(l.native_name(), "Français");
+        assert!(Locale::parse("_model").is_none());
+        assert!(Locale::parse("images").is_none());
+        assert_eq!(Locale::parse("zh-hans").unwrap().bcp47(), "zh-Hans");
+    }
+}

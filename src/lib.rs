@@ -1,0 +1,22 @@
+//! diglot: build bilingual static help sites from localized Markdown, and verify them.
+//!
+//! The pipeline runs one way:
+//! [`config`] → [`content`] → [`markdown`] → [`site`] → [`render`] → [`output`],
+//! with [`diagnostics`] collecting what each stage finds along the way.
+//! Every file is read and parsed once; later stages only read the [`markdown::Article`].
+
+pub mod cli;
+pub mod config;
+pub mod content;
+pub mod diagnostics;
+pub mod escape;
+pub mod markdown;
+pub mod output;
+pub mod render;
+pub mod site;
+pub mod span;
+
+pub use config::Config;
+pub use diagnostics::{Diagnostic, Severity};
+pub use markdown::Article;
+pub use site::Site;

@@ -1,0 +1,222 @@
+//! Link targets: what a destination points at, where it resolves, and its URL in the site.
+
+use percent_encoding::percent_decode_str;
+
+/// Internal URLs in rendered HTML start with this marker, which the render stage replaces
+/// with the way from the page up to its locale's root (`../../`). The same HTML then works
+/// wherever it lands: in its own page, inlined by an include, or in a fallback page.
+pub const LOCALE_ROOT: &str = "\u{E000}";
+
+/// What a link points at.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum LinkTarget {
+    /// `https://…`, `mailto:…`, `//host/…`.
+    External { url: String },
+    /// `#fragment`.
+    SamePage { fragment: String },
+    /// A file of the site relative to the article. `resolved` is the locale-relative path
+    /// (`commerce/x.md`), or `None` when `..` climbs out of the locale folder.
+    Relative {
+        path: String,
+        resolved: Option<String>,
+        fragment: Option<String>,
+    },
+    /// `/partner-center/foo`: a path on the published host, outside this content tree.
+    SiteAbsolute {
+        path: String,
+        fragment: Option<String>,
+    },
+    /// `xref:uid`.
+    Xref { uid: String },
+    /// An empty destination.
+    Empty,
+}
+
+impl LinkTarget {
+    /// Classifies `dest` as written in an article at `article_rel` (locale-relative path).
+    pub fn classify(dest: &str, article_rel: &str) -> LinkTarget {
+        let dest = dest.trim();
+        if dest.is_empty() {
+            return LinkTarget::Empty;
+        }
+        if let Some(fragment) = dest.strip_prefix('#') {
+            return LinkTarget::SamePage {
+                fragment: fragment.to_string(),
+            };
+        }
+        if let Some(uid) = dest.strip_prefix("xref:") {
+            return LinkTarget::Xref {
+                uid: uid.to_string(),
+            };
+        }
+        if dest.starts_with("//") || has_scheme(dest) {
+            return LinkTarget::External {
+                url: dest.to_string(),
+            };
+        }
+        let (before_fragment, fragment) = match dest.split_once('#') {
+            Some((p, f)) => (p, Some(f.to_string())),
+            None => (dest, None),
+        };
+        let path = before_fragment.split('?').next().unwrap_or(before_fragment);
+        let path = percent_decode_str(path).decode_utf8_lossy().into_owned();
+        if path.starts_with('/') {
+            return LinkTarget::SiteAbsolute { path, fragment };
+        }
+        let resolved = resolve(article_rel, &path);
+        LinkTarget::Relative {
+            path,
+            resolved,
+            fragment,
+        }
+    }
+}
+
+fn has_scheme(s: &str) -> bool {
+    match s.find(':') {
+        Some(i) if i >= 2 => s[..i]
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'+' || b == b'-' || b == b'.'),
+        _ => false,
+    }
+}
+
+/// Joins `rel` onto the folder of `from` (both locale-relative, `/`-separated) and folds
+/// `.` and `..`. `None` when the result climbs out of the locale folder.
+pub fn resolve(from: &str, rel: &str) -> Option<String> {
+    let mut parts: Vec<&str> = from.split('/').collect();
+    parts.pop();
+    for seg in rel.split(['/', '\\']) {
+        match seg {
+            "" | "." => {}
+            ".." => {
+                parts.pop()?;
+            }
+            s => parts.push(s),
+        }
+    }
+    Some(parts.join("/"))
+}
+
+/// Whether a locale-relative path is a Markdown page.
+pub fn is_markdown(path: &str) -> bool {
+    let lower = path.to_ascii_lowercase();
+    lower.ends_with(".md") || lower.ends_with(".markdown")
+}
+
+/// The folder URL of a page, relative to its locale root: `a/b.md` → `a/b/`,
+/// `a/index.md` → `a/`, `index.md` → ``.
+pub fn page_dir(rel: &str) -> String {
+    let stem = rel
+        .strip_suffix(".md")
+        .or_else(|| rel.strip_suffix(".markdown"))
+        .unwrap_or(rel);
+    match stem.rsplit_once('/') {
+        Some((dir, "index")) => format!("{dir}/"),
+        None if stem == "index" => String::new(),
+        _ => format!("{stem}/"),
+    }
+}
+
+/// How many folders deep a page's URL is below its locale root.
+pub fn page_depth(rel: &str) -> usize {
+    page_dir(rel).matches('/').count()
+}
+
+/// The URL to write in the HTML for a link, given its target.
+pub fn output_url(target: &LinkTarget, dest: &str) -> Option<String> {
+    match target {
+        LinkTarget::Relative {
+            resolved: Some(resolved),
+            fragment,
+            ..
+        } => {
+            let mut url = String::from(LOCALE_ROOT);
+            if is_markdown(resolved) {
+                url.push_str(&encode_path(&page_dir(resolved)));
+            } else {
+                url.push_str(&encode_path(resolved));
+            }
+            if let Some(f) = fragment {
+                url.push('#');
+                url.push_str(f);
+            }
+            Some(url)
+        }
+        LinkTarget::Relative { resolved: None, .. } => Some(format!("{LOCALE_ROOT}../{dest}")),
+        _ => None,
+    }
+}
+
+/// Encodes characters that cannot stand in a URL path (spaces, quotes); keeps `/`.
+fn encode_path(path: &str) -> String {
+    use percent_encoding::{AsciiSet, CONTROLS, utf8_percent_encode};
+    const PATH: &AsciiSet = &CONTROLS
+        .add(b' ')
+        .add(b'"')
+        .add(b'<')
+        .add(b'>')
+        .add(b'`')
+        .add(b'#')
+        .add(b'?');
+    utf8_percent_encode(path, PATH).to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn classify_kinds() {
+        let rel = "commerce/manage-partners.md";
+        assert!(matches!(
+            LinkTarget::classify("https://x.org/a", rel),
+            LinkTarget::External { .. }
+        ));
+        assert!(matches!(
+            LinkTarget::classify("mailto:a@b.c", rel),
+            LinkTarget::External { .. }
+        ));
+        assert_eq!(
+            LinkTarget::classify("#find-a-partner", rel),
+            LinkTarget::SamePage {
+                fragment: "find-a-partner".into()
+            }
+        );
+        assert_eq!(
+            LinkTarget::classify("../billing/pay%20now.md#x", rel),
+            LinkTarget::Relative {
+                path: "../billing/pay now.md".into(),
+                resolved: Some("billing/pay now.md".into()),
+                fragment: Some("x".into()),
+            }
+        );
+        assert!(matches!(
+            LinkTarget::classify("/partner-center/x", rel),
+            LinkTarget::SiteAbsolute { .. }
+        ));
+        assert_eq!(LinkTarget::classify("  ", rel), LinkTarget::Empty);
+        assert!(matches!(
+            LinkTarget::classify("../../x.md", rel),
+            LinkTarget::Relative { resolved: None, .. }
+        ));
+    }
+
+    #[test]
+    fn pretty_urls() {
+        assert_eq!(page_dir("a/b.md"), "a/b/");
+        assert_eq!(page_dir("a/index.md"), "a/");
+        assert_eq!(page_dir("index.md"), "");
+        assert_eq!(page_depth("a/b.md"), 2);
+        let t = LinkTarget::classify("other.md#step-2", "commerce/manage-partners.md");
+        assert_eq!(
+            output_url(&t, "other.md#step-2").unwrap(),
+            format!("{LOCALE_ROOT}commerce/other/#step-2")
+        );
+        let img = LinkTarget::classify("images/a b.png", "commerce/x.md");
+        assert_eq!(
+            output_url(&img, "").unwrap(),
+            format!("{LOCALE_ROOT}commerce/images/a%20b.png")
+        );
+    }
+}

@@ -1,0 +1,296 @@
+//! One parse of each file into an [`Article`]: front matter, headings and anchors, links
+//! with their spans, procedures, tables, sxs segments, directives, and the body's HTML.
+
+pub mod anchors;
+pub mod directives;
+pub mod links;
+pub mod sxs;
+mod walk;
+
+use crate::config::Locale;
+use crate::content::SourceFile;
+use crate::content::frontmatter::{self, FrontMatter, Split};
+use crate::diagnostics::{Diagnostic, FileRef, codes};
+use crate::span::Span;
+
+pub use anchors::{Anchor, AnchorOrigin};
+pub use directives::{AlertKind, Directive};
+pub use links::LinkTarget;
+pub use sxs::{Segment, Segments};
+
+/// A heading with the id a reader's browser will see.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Heading {
+    pub level: u8,
+    /// Visible text (translated text only, for sxs headings).
+    pub text: String,
+    pub anchor: String,
+    pub origin: AnchorOrigin,
+    pub span: Span,
+}
+
+/// How a link was written.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LinkKind {
+    Markdown,
+    Image,
+    Autolink,
+    /// `<a href>` in raw HTML.
+    HtmlAnchor,
+    /// `<img src>` in raw HTML.
+    HtmlImage,
+    /// `:::image source=…`
+    DirectiveImage,
+    /// `[!INCLUDE [..](path)]`
+    Include,
+    /// `> [!VIDEO url]`
+    Video,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Link {
+    pub kind: LinkKind,
+    /// The destination as written.
+    pub dest: String,
+    pub target: LinkTarget,
+    /// Link text, or an image's alt text.
+    pub text: String,
+    pub span: Span,
+    /// Inside the hidden source copy of an sxs segment (not page text).
+    pub in_source_copy: bool,
+    /// `target="_blank"` on a raw HTML link.
+    pub new_tab: bool,
+    /// `rel` contains `noopener` (or `noreferrer`).
+    pub noopener: bool,
+}
+
+/// Bold text inside a step: the UI element the step names.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Label {
+    pub text: String,
+    pub span: Span,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Step {
+    /// The number as written (`3.` → 3).
+    pub number: u32,
+    pub labels: Vec<Label>,
+    pub span: Span,
+}
+
+/// One ordered list as written.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct OrderedList {
+    pub start: u32,
+    pub steps: Vec<Step>,
+    pub span: Span,
+}
+
+/// The ordered list(s) under one heading that form one numbered procedure: a list that
+/// continues the previous one's numbering after an image, a note or a comment joins it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Procedure {
+    /// Index into [`Article::headings`] of the heading above it.
+    pub heading: Option<usize>,
+    pub lists: Vec<OrderedList>,
+    /// Nested inside another list item (a sub-procedure).
+    pub nested: bool,
+    pub span: Span,
+}
+
+impl Procedure {
+    pub fn steps(&self) -> impl Iterator<Item = &Step> {
+        self.lists.iter().flat_map(|l| l.steps.iter())
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Cell {
+    /// Visible text (no sxs source copy).
+    pub text: String,
+    pub span: Span,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Row {
+    pub cells: Vec<Cell>,
+    pub span: Span,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Table {
+    pub heading: Option<usize>,
+    pub header: Row,
+    pub rows: Vec<Row>,
+    pub span: Span,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DirectiveAt {
+    pub directive: Directive,
+    pub span: Span,
+}
+
+/// Everything later stages need from one Markdown file.
+#[derive(Debug)]
+pub struct Article {
+    pub file: SourceFile,
+    /// `None` when the file has no (readable) front matter.
+    pub front_matter: Option<FrontMatter>,
+    /// Where the Markdown body starts (after the front matter).
+    pub body_start: usize,
+    pub title: String,
+    pub headings: Vec<Heading>,
+    /// Every id a fragment can target (headings and raw HTML), in document order.
+    pub anchors: Vec<Anchor>,
+    pub links: Vec<Link>,
+    pub procedures: Vec<Procedure>,
+    pub tables: Vec<Table>,
+    pub segments: Segments,
+    pub directives: Vec<DirectiveAt>,
+    /// The rendered body (a fragment), with internal URLs relative to [`links::LOCALE_ROOT`].
+    pub html: String,
+}
+
+impl Article {
+    pub fn locale(&self) -> &Locale {
+        &self.file.locale
+    }
+    pub fn rel(&self) -> &str {
+        &self.file.rel
+    }
+    pub fn path(&self) -> &str {
+        &self.file.path
+    }
+    pub fn file_ref(&self) -> FileRef<'_> {
+        self.file.file_ref()
+    }
+    pub fn has_anchor(&self, id: &str) -> bool {
+        self.anchors.iter().any(|a| a.id == id)
+    }
+    /// Whether the article carries bilingual sxs markup.
+    pub fn is_bilingual(&self) -> bool {
+        !self.segments.is_empty()
+    }
+}
+
+/// Parses a file into an [`Article`]. Never fails: problems come back as diagnostics and
+/// the rest of the file is still parsed.
+pub fn parse(file: SourceFile) -> (Article, Vec<Diagnostic>) {
+    let mut diags = Vec::new();
+    let (front_matter, body_start) = read_front_matter(&file, &mut diags);
+    let segments = sxs::scan(&file.text, body_start);
+    let lang = file
+        .locale
+        .as_str()
+        .split('-')
+        .next()
+        .unwrap_or("en")
+        .to_string();
+    let walked = walk::walk(&file, body_start, &segments, &lang, &mut diags);
+
+    let title = front_matter
+        .as_ref()
+        .and_then(|fm| fm.text("title"))
+        .or_else(|| {
+            walked
+                .headings
+                .iter()
+                .find(|h| h.level == 1)
+                .map(|h| h.text.clone())
+        })
+        .unwrap_or_else(|| file_stem(&file.rel));
+    let article = Article {
+        file,
+        front_matter,
+        body_start,
+        title,
+        headings: walked.headings,
+        anchors: walked.anchors,
+        links: walked.links,
+        procedures: walked.procedures,
+        tables: walked.tables,
+        segments,
+        directives: walked.directives,
+        html: walked.html,
+    };
+    (article, diags)
+}
+
+fn read_front_matter(
+    file: &SourceFile,
+    diags: &mut Vec<Diagnostic>,
+) -> (Option<FrontMatter>, usize) {
+    let needs_front_matter = file.kind == crate::content::FileKind::Article;
+    match frontmatter::split(&file.text) {
+        Split::None => {
+            if needs_front_matter {
+                diags.push(
+                    Diagnostic::new(&codes::FM001, file.file_ref(), Span::new(0, 0), "no front matter")
+                        .with_help("start the file with a `---` block holding at least `title:` and `description:`"),
+                );
+            }
+            (None, 0)
+        }
+        Split::Unclosed { open } => {
+            diags.push(
+                Diagnostic::new(
+                    &codes::FM001,
+                    file.file_ref(),
+                    open,
+                    "front matter is not closed",
+                )
+                .with_help("end the YAML block with a line holding only `---`"),
+            );
+            (None, 0)
+        }
+        Split::Closed {
+            block,
+            yaml,
+            body_start,
+        } => match frontmatter::parse(&file.text, block, yaml) {
+            Ok(fm) => {
+                report_duplicate_keys(file, &fm, diags);
+                (Some(fm), body_start)
+            }
+            Err(e) => {
+                diags.push(Diagnostic::new(
+                    &codes::FM002,
+                    file.file_ref(),
+                    Span::new(e.offset, e.offset),
+                    format!("invalid YAML in front matter: {}", e.message),
+                ));
+                (None, body_start)
+            }
+        },
+    }
+}
+
+fn report_duplicate_keys(file: &SourceFile, fm: &FrontMatter, diags: &mut Vec<Diagnostic>) {
+    for (i, entry) in fm.entries.iter().enumerate() {
+        if let Some(first) = fm.entries[..i].iter().find(|e| e.key == entry.key) {
+            let first_line = file
+                .lines
+                .line_col(&file.text, first.key_span.start as usize)
+                .line;
+            diags.push(
+                Diagnostic::new(
+                    &codes::FM007,
+                    file.file_ref(),
+                    entry.key_span,
+                    format!(
+                        "key `{}` is given twice (first on line {first_line})",
+                        entry.key
+                    ),
+                )
+                .with_help("keep one; the first value is the one used"),
+            );
+        }
+    }
+}
+
+fn file_stem(rel: &str) -> String {
+    let name = rel.rsplit('/').next().unwrap_or(rel);
+    name.strip_suffix(".md").unwrap_or(name).replace('-', " ")
+}

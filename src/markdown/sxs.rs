@@ -1,0 +1,283 @@
+//! Bilingual "sxs" segments written by Microsoft's localization pipeline:
+//! `<span data-ttu-id="ID">target</span><span class="sxs-lookup"><span data-stu-id="ID">source</span></span>`.
+
+use crate::span::Span;
+
+/// The source half of a segment: the lookup wrapper and the `data-stu-id` span inside it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SourceCopy {
+    pub id: String,
+    /// The inner text of the `data-stu-id` span.
+    pub text: Span,
+    pub lookup_open: Span,
+    pub source_open: Span,
+    pub source_close: Span,
+    pub lookup_close: Span,
+}
+
+/// One translated text unit and, when well formed, its source copy.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Segment {
+    pub id: String,
+    /// The inner text of the `data-ttu-id` span.
+    pub target: Span,
+    pub target_open: Span,
+    pub target_close: Span,
+    pub source: Option<SourceCopy>,
+    /// From the target's opening tag to the end of the source copy.
+    pub span: Span,
+}
+
+/// What an inline HTML tag of a segment is, for the renderer.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TagRole {
+    /// `paired`: the target has a source copy after it.
+    TargetOpen {
+        paired: bool,
+    },
+    TargetClose,
+    /// `paired`: the source copy follows a target (otherwise it is an orphan).
+    LookupOpen {
+        paired: bool,
+    },
+    SourceOpen,
+    SourceClose,
+    LookupClose {
+        paired: bool,
+    },
+}
+
+/// Segments of a file, plus the lookup spans found with no target before them.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Segments {
+    pub segments: Vec<Segment>,
+    pub orphan_sources: Vec<SourceCopy>,
+    /// Every source-copy range (the lookup wrappers), sorted, for "is this offset source text?".
+    source_ranges: Vec<Span>,
+    /// Every tag of every segment by offset, sorted.
+    tags: Vec<(u32, TagRole, Span)>,
+}
+
+impl Segments {
+    /// Whether a byte offset lies inside a source copy (hidden English text).
+    pub fn in_source_copy(&self, offset: usize) -> bool {
+        let i = self
+            .source_ranges
+            .partition_point(|s| (s.end as usize) <= offset);
+        self.source_ranges
+            .get(i)
+            .is_some_and(|s| s.contains(offset))
+    }
+
+    /// The role of the segment tag that starts at `offset`, if any.
+    pub fn tag_at(&self, offset: usize) -> Option<(TagRole, Span)> {
+        let i = self
+            .tags
+            .partition_point(|(o, _, _)| (*o as usize) < offset);
+        self.tags
+            .get(i)
+            .filter(|(o, _, _)| *o as usize == offset)
+            .map(|&(_, role, span)| (role, span))
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.segments.is_empty() && self.orphan_sources.is_empty()
+    }
+}
+
+const TARGET_OPEN: &str = "<span data-ttu-id=";
+const LOOKUP_OPEN: &str = "<span class=\"sxs-lookup\">";
+const SOURCE_OPEN: &str = "<span data-stu-id=";
+
+/// Scans `text[from..]` for segments; offsets are into `text`.
+pub fn scan(text: &str, from: usize) -> Segments {
+    let mut out = Segments::default();
+    if !text[from..].contains("data-ttu-id") && !text[from..].contains("sxs-lookup") {
+        return out;
+    }
+    let mut pos = from;
+    loop {
+        let next_target = text[pos..].find(TARGET_OPEN).map(|i| pos + i);
+        let next_lookup = text[pos..].find(LOOKUP_OPEN).map(|i| pos + i);
+        match (next_target, next_lookup) {
+            (Some(t), l) if l.is_none_or(|l| t < l) => {
+                let Some(seg) = scan_segment(text, t) else {
+                    pos = t + TARGET_OPEN.len();
+                    continue;
+                };
+                pos = seg.span.end as usize;
+                out.segments.push(seg);
+            }
+            (_, Some(l)) => match scan_source(text, l) {
+                Some(src) => {
+                    pos = src.lookup_close.end as usize;
+                    out.orphan_sources.push(src);
+                }
+                None => pos = l + LOOKUP_OPEN.len(),
+            },
+            _ => break,
+        }
+    }
+    for seg in &out.segments {
+        let paired = seg.source.is_some();
+        out.tags.push((
+            seg.target_open.start,
+            TagRole::TargetOpen { paired },
+            seg.target_open,
+        ));
+        out.tags.push((
+            seg.target_close.start,
+            TagRole::TargetClose,
+            seg.target_close,
+        ));
+        if let Some(src) = &seg.source {
+            push_source_tags(&mut out.tags, &mut out.source_ranges, src, true);
+        }
+    }
+    for src in &out.orphan_sources {
+        push_source_tags(&mut out.tags, &mut out.source_ranges, src, false);
+    }
+    out.tags.sort_by_key(|t| t.0);
+    out.source_ranges.sort();
+    out
+}
+
+fn push_source_tags(
+    tags: &mut Vec<(u32, TagRole, Span)>,
+    ranges: &mut Vec<Span>,
+    src: &SourceCopy,
+    paired: bool,
+) {
+    tags.push((
+        src.lookup_open.start,
+        TagRole::LookupOpen { paired },
+        src.lookup_open,
+    ));
+    tags.push((src.source_open.start, TagRole::SourceOpen, src.source_open));
+    tags.push((
+        src.source_close.start,
+        TagRole::SourceClose,
+        src.source_close,
+    ));
+    tags.push((
+        src.lookup_close.start,
+        TagRole::LookupClose { paired },
+        src.lookup_close,
+    ));
+    ranges.push(Span::new(
+        src.lookup_open.start as usize,
+        src.lookup_close.end as usize,
+    ));
+}
+
+/// A `<span data-ttu-id="…">` at `at`, its matching close, and the source copy after it.
+fn scan_segment(text: &str, at: usize) -> Option<Segment> {
+    let (id, open_end) = tag_id(text, at, TARGET_OPEN)?;
+    let close = matching_close(text, open_end)?;
+    let target_close = Span::new(close, close + "</span>".len());
+    let after = skip_spaces(text, target_close.end as usize);
+    let source = text[after..]
+        .starts_with(LOOKUP_OPEN)
+        .then(|| scan_source(text, after))
+        .flatten();
+    let end = source
+        .as_ref()
+        .map_or(target_close.end, |s| s.lookup_close.end);
+    Some(Segment {
+        id,
+        target: Span::new(open_end, close),
+        target_open: Span::new(at, open_end),
+        target_close,
+        source,
+        span: Span::new(at, end as usize),
+    })
+}
+
+/// `<span class="sxs-lookup"><span data-stu-id="…">source</span></span>` at `at`.
+fn scan_source(text: &str, at: usize) -> Option<SourceCopy> {
+    let lookup_end = at + LOOKUP_OPEN.len();
+    let src_at = skip_spaces(text, lookup_end);
+    let (id, src_open_end) = tag_id(text, src_at, SOURCE_OPEN)?;
+    let src_close = matching_close(text, src_open_end)?;
+    let src_close_end = src_close + "</span>".len();
+    let lookup_close = skip_spaces(text, src_close_end);
+    text[lookup_close..]
+        .starts_with("</span>")
+        .then(|| SourceCopy {
+            id,
+            text: Span::new(src_open_end, src_close),
+            lookup_open: Span::new(at, lookup_end),
+            source_open: Span::new(src_at, src_open_end),
+            source_close: Span::new(src_close, src_close_end),
+            lookup_close: Span::new(lookup_close, lookup_close + "</span>".len()),
+        })
+}
+
+/// Parses `<span data-xxx-id="ID">` at `at`: the id and the offset after `>`.
+fn tag_id(text: &str, at: usize, prefix: &str) -> Option<(String, usize)> {
+    let rest = text.get(at..)?.strip_prefix(prefix)?;
+    let quote = rest.chars().next().filter(|c| *c == '"' || *c == '\'')?;
+    let value_end = rest[1..].find(quote)?;
+    let id = rest[1..1 + value_end].to_string();
+    let gt = rest[1 + value_end..].find('>')?;
+    Some((id, at + prefix.len() + 1 + value_end + gt + 1))
+}
+
+/// The `</span>` that closes a span opened just before `from` (nested spans counted).
+fn matching_close(text: &str, from: usize) -> Option<usize> {
+    let mut depth = 1usize;
+    let mut pos = from;
+    loop {
+        let open = text[pos..].find("<span").map(|i| pos + i);
+        let close = text[pos..].find("</span>").map(|i| pos + i)?;
+        match open {
+            Some(o) if o < close => {
+                depth += 1;
+                pos = o + 5;
+            }
+            _ => {
+                depth -= 1;
+                if depth == 0 {
+                    return Some(close);
+                }
+                pos = close + 7;
+            }
+        }
+    }
+}
+
+fn skip_spaces(text: &str, from: usize) -> usize {
+    from + text[from..].len() - text[from..].trim_start_matches([' ', '\t']).len()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pairs_and_nested_markup() {
+        let t = r#"<span data-ttu-id="a-1">Sélectionnez <span>x</span></span><span class="sxs-lookup"><span data-stu-id="a-1">Select x</span></span> <span data-ttu-id="a-2">seul</span>"#;
+        let s = scan(t, 0);
+        assert_eq!(s.segments.len(), 2);
+        let first = &s.segments[0];
+        assert_eq!(&t[first.target.range()], "Sélectionnez <span>x</span>");
+        let src = first.source.as_ref().unwrap();
+        assert_eq!(&t[src.text.range()], "Select x");
+        assert!(s.segments[1].source.is_none());
+        assert!(s.in_source_copy(t.find("Select x").unwrap()));
+        assert!(!s.in_source_copy(t.find("seul").unwrap()));
+        assert_eq!(
+            s.tag_at(0).map(|t| t.0),
+            Some(TagRole::TargetOpen { paired: true })
+        );
+    }
+
+    #[test]
+    fn orphan_source_and_empty_copy() {
+        let t = r#"<span class="sxs-lookup"><span data-stu-id="b-9"></span></span>"#;
+        let s = scan(t, 0);
+        assert!(s.segments.is_empty());
+        assert_eq!(s.orphan_sources.len(), 1);
+        assert!(s.orphan_sources[0].text.range().is_empty());
+    }
+}

@@ -1,0 +1,35 @@
+//! The stylesheet and script, fingerprinted so browsers can cache them for good.
+
+/// A static file of the theme with its fingerprinted path (`static/style.1a2b3c4d.css`).
+pub struct ThemeAsset {
+    pub path: String,
+    pub bytes: &'static [u8],
+}
+
+pub struct Theme {
+    pub css: ThemeAsset,
+    pub js: ThemeAsset,
+}
+
+impl Theme {
+    pub fn built_in() -> Theme {
+        Theme {
+            css: fingerprinted("style", "css", include_bytes!("static/style.css")),
+            js: fingerprinted("diglot", "js", include_bytes!("static/diglot.js")),
+        }
+    }
+}
+
+fn fingerprinted(stem: &str, ext: &str, bytes: &'static [u8]) -> ThemeAsset {
+    ThemeAsset {
+        path: format!("static/{stem}.{:08x}.{ext}", fnv1a(bytes) as u32),
+        bytes,
+    }
+}
+
+/// FNV-1a: stable across runs and Rust versions, which `DefaultHasher` is not.
+pub fn fnv1a(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    })
+}

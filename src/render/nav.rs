@@ -1,0 +1,210 @@
+//! The navigation tree of a locale: from its TOC files (DocFX `TOC.yml` / `TOC.md`), the
+//! source locale's when it has none, or the folder tree when no locale has one.
+
+use std::collections::{BTreeMap, BTreeSet, HashSet};
+use std::fmt::Write;
+
+use crate::config::Locale;
+use crate::content::toc::TocEntry;
+use crate::escape;
+use crate::markdown::links::{self, LOCALE_ROOT};
+use crate::site::{Site, Toc};
+
+/// One entry of the navigation; `url` is relative to the locale root marker.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct NavNode {
+    pub name: String,
+    pub url: Option<String>,
+    pub children: Vec<NavNode>,
+}
+
+/// The navigation of `locale`.
+pub fn locale_nav(site: &Site, locale: &Locale) -> Vec<NavNode> {
+    let pages = site.page_paths();
+    let own: Vec<&Toc> = site.tocs_of(locale).collect();
+    let tocs = if own.is_empty() {
+        site.tocs_of(&site.config.source_locale).collect()
+    } else {
+        own
+    };
+    if tocs.is_empty() {
+        return folder_tree(site, locale, &pages);
+    }
+    let toc_paths: BTreeMap<&str, &Toc> = tocs.iter().map(|t| (t.file.rel.as_str(), *t)).collect();
+    // A TOC another TOC links to is expanded there, so it is no root of its own.
+    let mut referenced = HashSet::new();
+    for toc in &tocs {
+        collect_refs(toc, &toc.entries, &toc_paths, &mut referenced);
+    }
+    let mut out = Vec::new();
+    for toc in tocs
+        .iter()
+        .filter(|t| !referenced.contains(t.file.rel.as_str()))
+    {
+        let mut visiting = vec![toc.file.rel.as_str()];
+        out.extend(toc_nodes(
+            toc,
+            &toc.entries,
+            &toc_paths,
+            &pages,
+            &mut visiting,
+        ));
+    }
+    out
+}
+
+fn collect_refs<'t>(
+    toc: &Toc,
+    entries: &[TocEntry],
+    toc_paths: &BTreeMap<&'t str, &'t Toc>,
+    out: &mut HashSet<&'t str>,
+) {
+    for e in entries {
+        if let Some(target) = e
+            .href
+            .as_deref()
+            .and_then(|h| links::resolve(&toc.file.rel, h))
+            && let Some((key, _)) = toc_paths.get_key_value(target.as_str())
+        {
+            out.insert(key);
+        }
+        collect_refs(toc, &e.children, toc_paths, out);
+    }
+}
+
+fn toc_nodes<'t>(
+    toc: &Toc,
+    entries: &[TocEntry],
+    toc_paths: &BTreeMap<&'t str, &'t Toc>,
+    pages: &BTreeSet<&str>,
+    visiting: &mut Vec<&'t str>,
+) -> Vec<NavNode> {
+    let mut out = Vec::new();
+    for e in entries {
+        let mut node = NavNode {
+            name: e.name.clone(),
+            url: None,
+            children: toc_nodes(toc, &e.children, toc_paths, pages, visiting),
+        };
+        if let Some(href) = &e.href {
+            let external = href.contains("://");
+            let resolved = (!external)
+                .then(|| links::resolve(&toc.file.rel, href))
+                .flatten();
+            match resolved {
+                _ if external => node.url = Some(href.clone()),
+                Some(target) => {
+                    if let Some((&key, &sub)) = toc_paths.get_key_value(target.as_str()) {
+                        // An href to another TOC file includes that TOC here (once).
+                        if !visiting.contains(&key) {
+                            visiting.push(key);
+                            node.children.extend(toc_nodes(
+                                sub,
+                                &sub.entries,
+                                toc_paths,
+                                pages,
+                                visiting,
+                            ));
+                            visiting.pop();
+                        }
+                    } else if pages.contains(target.as_str()) {
+                        node.url = Some(format!("{LOCALE_ROOT}{}", links::page_dir(&target)));
+                    }
+                }
+                None => {}
+            }
+        }
+        out.push(node);
+    }
+    out
+}
+
+/// Pages grouped by folder, titled from the locale's article (or the source's).
+fn folder_tree(site: &Site, locale: &Locale, pages: &BTreeSet<&str>) -> Vec<NavNode> {
+    let mut root = NavNode {
+        name: String::new(),
+        url: None,
+        children: Vec::new(),
+    };
+    for rel in pages {
+        let article = site
+            .article(locale, rel)
+            .or_else(|| site.article(&site.config.source_locale, rel));
+        let Some(article) = article else {
+            continue;
+        };
+        let mut node = &mut root;
+        let folders: Vec<&str> = rel.split('/').collect();
+        for folder in &folders[..folders.len() - 1] {
+            let name = folder_title(folder);
+            let i = match node
+                .children
+                .iter()
+                .position(|c| c.url.is_none() && c.name == name)
+            {
+                Some(i) => i,
+                None => {
+                    node.children.push(NavNode {
+                        name,
+                        url: None,
+                        children: Vec::new(),
+                    });
+                    node.children.len() - 1
+                }
+            };
+            node = &mut node.children[i];
+        }
+        node.children.push(NavNode {
+            name: article.title.clone(),
+            url: Some(format!("{LOCALE_ROOT}{}", links::page_dir(rel))),
+            children: Vec::new(),
+        });
+    }
+    root.children
+}
+
+fn folder_title(folder: &str) -> String {
+    let spaced = folder.replace(['-', '_'], " ");
+    let mut chars = spaced.chars();
+    chars
+        .next()
+        .map(|c| c.to_uppercase().collect::<String>() + chars.as_str())
+        .unwrap_or_default()
+}
+
+/// The navigation as nested lists.
+pub fn render(nodes: &[NavNode]) -> String {
+    let mut out = String::new();
+    render_into(&mut out, nodes);
+    out
+}
+
+fn render_into(out: &mut String, nodes: &[NavNode]) {
+    if nodes.is_empty() {
+        return;
+    }
+    out.push_str("<ul>");
+    for n in nodes {
+        out.push_str("<li>");
+        match &n.url {
+            Some(url) => {
+                let _ = write!(
+                    out,
+                    "<a href=\"{}\">{}</a>",
+                    escape::attr(url),
+                    escape::text(&n.name)
+                );
+            }
+            None => {
+                let _ = write!(
+                    out,
+                    "<span class=\"group\">{}</span>",
+                    escape::text(&n.name)
+                );
+            }
+        }
+        render_into(out, &n.children);
+        out.push_str("</li>");
+    }
+    out.push_str("</ul>");
+}

@@ -1,0 +1,408 @@
+//! The pages of the site: articles (translations and fallbacks), locale homes, the root
+//! language choice, 404, and the sitemap.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+use rayon::prelude::*;
+use serde::Serialize;
+use tera::{Context, Tera};
+
+use super::assets::Theme;
+use super::sitemap::{self, SitemapEntry};
+use super::strings::{self, UiStrings};
+use super::{RenderError, RenderReport, include, nav};
+use crate::config::{Config, Locale};
+use crate::diagnostics::{Diagnostic, codes};
+use crate::markdown::Article;
+use crate::markdown::links::{LOCALE_ROOT, page_depth, page_dir};
+use crate::output::Sink;
+use crate::site::Site;
+
+/// Where a page is written: `fr-fr/commerce/manage-partners/index.html`.
+pub fn page_output_path(locale: &Locale, rel: &str) -> String {
+    format!("{locale}/{}index.html", page_dir(rel))
+}
+
+#[derive(Serialize)]
+struct SiteCtx<'a> {
+    title: &'a str,
+    source_locale: &'a str,
+}
+
+#[derive(Serialize)]
+struct LocaleCtx {
+    code: String,
+    name: String,
+    lang: String,
+    dir: &'static str,
+}
+
+#[derive(Serialize)]
+struct Translation {
+    code: String,
+    name: String,
+    lang: String,
+    url: String,
+    current: bool,
+}
+
+#[derive(Serialize)]
+struct Alternate {
+    lang: String,
+    url: String,
+}
+
+#[derive(Serialize)]
+struct AssetsCtx<'a> {
+    css: &'a str,
+    js: &'a str,
+}
+
+#[derive(Serialize)]
+struct HeadingCtx<'a> {
+    level: u8,
+    text: &'a str,
+    anchor: &'a str,
+}
+
+#[derive(Serialize)]
+struct PageCtx<'a> {
+    title: &'a str,
+    description: Option<String>,
+    /// Locale-relative path of the article (`commerce/manage-partners.md`).
+    path: &'a str,
+    html: String,
+    meta: serde_json::Map<String, serde_json::Value>,
+    headings: Vec<HeadingCtx<'a>>,
+    bilingual: bool,
+    view: &'static str,
+    /// The source article stands in for a missing translation.
+    fallback: bool,
+    /// Language the body is written in (differs from the page's locale on a fallback).
+    shown_lang: String,
+    shown_name: String,
+}
+
+pub(super) struct Renderer<'s> {
+    site: &'s Site,
+    config: &'s Config,
+    tera: &'s Tera,
+    theme: Theme,
+    /// Per locale: the navigation HTML (URLs under the locale-root marker).
+    navs: HashMap<&'s Locale, String>,
+    /// Per page path: the locales that get a page for it.
+    page_locales: BTreeMap<&'s str, Vec<&'s Locale>>,
+}
+
+impl<'s> Renderer<'s> {
+    pub(super) fn new(site: &'s Site, tera: &'s Tera) -> Self {
+        let config = &site.config;
+        let navs = config
+            .locales
+            .iter()
+            .map(|l| (l, nav::render(&nav::locale_nav(site, l))))
+            .collect();
+        let mut page_locales: BTreeMap<&str, Vec<&Locale>> = BTreeMap::new();
+        for rel in site.page_paths() {
+            let has_source = site.article(&config.source_locale, rel).is_some();
+            let locales = config
+                .locales
+                .iter()
+                .filter(|l| has_source || site.article(l, rel).is_some())
+                .collect();
+            page_locales.insert(rel, locales);
+        }
+        Renderer {
+            site,
+            config,
+            tera,
+            theme: Theme::built_in(),
+            navs,
+            page_locales,
+        }
+    }
+
+    pub(super) fn render_all(&self, sink: &dyn Sink) -> Result<RenderReport, RenderError> {
+        let write = |rel: &str, bytes: &[u8]| {
+            sink.write(rel, bytes)
+                .map_err(|e| RenderError::Write(rel.to_string(), e))
+        };
+        write(&self.theme.css.path, self.theme.css.bytes)?;
+        write(&self.theme.js.path, self.theme.js.bytes)?;
+
+        let jobs: Vec<(&Locale, &str)> = self
+            .page_locales
+            .iter()
+            .flat_map(|(rel, locales)| locales.iter().map(move |l| (*l, *rel)))
+            .collect();
+        let results: Vec<Result<Option<Diagnostic>, RenderError>> = jobs
+            .par_iter()
+            .map(|&(locale, rel)| self.article_page(locale, rel, sink))
+            .collect();
+        let mut report = RenderReport::default();
+        for r in results {
+            match r? {
+                Some(d) => report.diagnostics.push(d),
+                None => report.pages += 1,
+            }
+        }
+        report.fallbacks = jobs
+            .iter()
+            .filter(|(l, rel)| self.site.article(l, rel).is_none())
+            .count();
+
+        for locale in &self.config.locales {
+            let html = self.home(locale).map_err(RenderError::Templates)?;
+            write(&format!("{locale}/index.html"), html.as_bytes())?;
+        }
+        let root = self
+            .root_page("root.html", "")
+            .map_err(RenderError::Templates)?;
+        write("index.html", root.as_bytes())?;
+        let base_path = self.base_path();
+        let not_found = self
+            .root_page("404.html", &base_path)
+            .map_err(RenderError::Templates)?;
+        write("404.html", not_found.as_bytes())?;
+        if let Some(base) = &self.config.base_url {
+            write("sitemap.xml", self.sitemap(base).as_bytes())?;
+        }
+        self.copy_assets(sink)?;
+        Ok(report)
+    }
+
+    /// One article page; a template failure is a diagnostic (the page is skipped).
+    fn article_page(
+        &self,
+        locale: &Locale,
+        rel: &str,
+        sink: &dyn Sink,
+    ) -> Result<Option<Diagnostic>, RenderError> {
+        let own = self.site.article(locale, rel);
+        let Some(article) = own.or_else(|| self.site.article(&self.config.source_locale, rel))
+        else {
+            return Ok(None);
+        };
+        let depth = page_depth(rel);
+        let root = "../".repeat(depth + 1);
+        let mut ctx = self.common(locale, &root, self.translations(rel, locale, &root));
+        ctx.insert(
+            "nav",
+            &self.navs.get(locale).map(String::as_str).unwrap_or(""),
+        );
+        ctx.insert("page", &self.page_ctx(article, locale, own.is_none()));
+        let out_path = page_output_path(locale, rel);
+        match self.tera.render("page.html", &ctx) {
+            Ok(html) => {
+                let html = html.replace(LOCALE_ROOT, &"../".repeat(depth));
+                sink.write(&out_path, html.as_bytes())
+                    .map_err(|e| RenderError::Write(out_path, e))?;
+                Ok(None)
+            }
+            Err(e) => Ok(Some(Diagnostic::whole_file(
+                &codes::RN001,
+                article.path(),
+                format!("template `page.html` failed for {out_path}: {e}"),
+            ))),
+        }
+    }
+
+    fn page_ctx<'a>(&self, article: &'a Article, locale: &Locale, fallback: bool) -> PageCtx<'a> {
+        let fm = article.front_matter.as_ref();
+        let shown = article.locale();
+        PageCtx {
+            title: &article.title,
+            description: fm.and_then(|f| f.text("description")),
+            path: article.rel(),
+            html: include::splice(&article.html, self.site, locale).into_owned(),
+            meta: fm.map(|f| f.to_json()).unwrap_or_default(),
+            headings: article
+                .headings
+                .iter()
+                .map(|h| HeadingCtx {
+                    level: h.level,
+                    text: &h.text,
+                    anchor: &h.anchor,
+                })
+                .collect(),
+            bilingual: article.is_bilingual(),
+            view: match self.config.bilingual_view {
+                crate::config::BilingualView::Hover => "hover",
+                crate::config::BilingualView::SideBySide => "side-by-side",
+            },
+            fallback,
+            shown_lang: shown.bcp47(),
+            shown_name: self.config.locale_name(shown),
+        }
+    }
+
+    /// The locale's home: its top-level `index.md` if it has one, and the contents.
+    fn home(&self, locale: &Locale) -> Result<String, String> {
+        let root = "../";
+        let translations = self
+            .config
+            .locales
+            .iter()
+            .map(|l| self.translation(l, locale, &format!("{root}{l}/")))
+            .collect();
+        let mut ctx = self.common(locale, root, translations);
+        let index = self
+            .site
+            .article(locale, "index.md")
+            .or_else(|| self.site.article(&self.config.source_locale, "index.md"));
+        let html = index
+            .map(|a| include::splice(&a.html, self.site, locale).into_owned())
+            .unwrap_or_default();
+        ctx.insert(
+            "page",
+            &serde_json::json!({ "html": html, "title": index.map(|a| a.title.as_str()) }),
+        );
+        ctx.insert(
+            "contents",
+            &self.navs.get(locale).map(String::as_str).unwrap_or(""),
+        );
+        ctx.insert("nav", "");
+        self.tera
+            .render("home.html", &ctx)
+            .map(|h| h.replace(LOCALE_ROOT, ""))
+            .map_err(|e| format!("template `home.html` failed for {locale}/index.html: {e}"))
+    }
+
+    /// The root language choice and the 404 page: no locale of their own.
+    fn root_page(&self, template: &str, root: &str) -> Result<String, String> {
+        let source = &self.config.source_locale;
+        let translations = self
+            .config
+            .locales
+            .iter()
+            .map(|l| {
+                let mut t = self.translation(l, source, &format!("{root}{l}/"));
+                t.current = false;
+                t
+            })
+            .collect();
+        let mut ctx = self.common(source, root, translations);
+        ctx.insert("nav", "");
+        ctx.insert("home", &root);
+        self.tera
+            .render(template, &ctx)
+            .map_err(|e| format!("template `{template}` failed: {e}"))
+    }
+
+    fn common(&self, locale: &Locale, root: &str, translations: Vec<Translation>) -> Context {
+        let mut ctx = Context::new();
+        ctx.insert(
+            "site",
+            &SiteCtx {
+                title: &self.config.locale_title(locale),
+                source_locale: self.config.source_locale.as_str(),
+            },
+        );
+        ctx.insert(
+            "locale",
+            &LocaleCtx {
+                code: locale.to_string(),
+                name: self.config.locale_name(locale),
+                lang: locale.bcp47(),
+                dir: if locale.is_rtl() { "rtl" } else { "ltr" },
+            },
+        );
+        let alternates: Vec<Alternate> = translations
+            .iter()
+            .map(|t| Alternate {
+                lang: t.lang.clone(),
+                url: t.url.clone(),
+            })
+            .collect();
+        ctx.insert("alternates", &alternates);
+        ctx.insert("translations", &translations);
+        ctx.insert("root", root);
+        ctx.insert("home", &format!("{root}{locale}/"));
+        ctx.insert(
+            "assets",
+            &AssetsCtx {
+                css: &self.theme.css.path,
+                js: &self.theme.js.path,
+            },
+        );
+        let strings: UiStrings =
+            strings::for_language(locale.as_str().split('-').next().unwrap_or("en"));
+        ctx.insert("strings", &strings);
+        ctx
+    }
+
+    fn translations(&self, rel: &str, current: &Locale, root: &str) -> Vec<Translation> {
+        self.page_locales
+            .get(rel)
+            .into_iter()
+            .flatten()
+            .map(|l| self.translation(l, current, &format!("{root}{l}/{}", page_dir(rel))))
+            .collect()
+    }
+
+    fn translation(&self, locale: &Locale, current: &Locale, url: &str) -> Translation {
+        Translation {
+            code: locale.to_string(),
+            name: self.config.locale_name(locale),
+            lang: locale.bcp47(),
+            url: url.to_string(),
+            current: locale == current,
+        }
+    }
+
+    /// The path part of `base_url` (`/docs/`), for pages served at any depth (404).
+    fn base_path(&self) -> String {
+        let Some(base) = &self.config.base_url else {
+            return "/".to_string();
+        };
+        let after_scheme = base.split_once("://").map_or(base.as_str(), |(_, r)| r);
+        let path = after_scheme.find('/').map_or("/", |i| &after_scheme[i..]);
+        if path.ends_with('/') {
+            path.to_string()
+        } else {
+            format!("{path}/")
+        }
+    }
+
+    fn sitemap(&self, base: &str) -> String {
+        let base = base.trim_end_matches('/');
+        let entries: Vec<SitemapEntry> = self
+            .page_locales
+            .iter()
+            .map(|(rel, locales)| SitemapEntry {
+                alternates: locales
+                    .iter()
+                    .map(|l| (l.bcp47(), format!("{base}/{l}/{}", page_dir(rel))))
+                    .collect(),
+            })
+            .collect();
+        sitemap::render(&entries)
+    }
+
+    /// Images and other files: each locale's own, plus the source locale's it lacks (so a
+    /// fallback page's images resolve in the locale it is shown in).
+    fn copy_assets(&self, sink: &dyn Sink) -> Result<(), RenderError> {
+        let source = &self.config.source_locale;
+        let mut jobs: Vec<(String, &std::path::Path)> = Vec::new();
+        let own: BTreeSet<(&Locale, &str)> = self
+            .site
+            .assets
+            .iter()
+            .map(|a| (&a.locale, a.rel.as_str()))
+            .collect();
+        for asset in &self.site.assets {
+            jobs.push((format!("{}/{}", asset.locale, asset.rel), &asset.source));
+            if &asset.locale == source {
+                for l in self.config.locales.iter().filter(|l| *l != source) {
+                    if !own.contains(&(l, asset.rel.as_str())) {
+                        jobs.push((format!("{l}/{}", asset.rel), &asset.source));
+                    }
+                }
+            }
+        }
+        jobs.par_iter().try_for_each(|(rel, from)| {
+            sink.copy(rel, from)
+                .map_err(|e| RenderError::Write(rel.clone(), e))
+        })
+    }
+}

@@ -1,0 +1,47 @@
+//! Tera 2 templates: the built-in defaults (compiled into the binary), overridden by any
+//! template of the same name in the site's `templates/` folder.
+
+use std::path::Path;
+
+use tera::Tera;
+
+/// The built-in templates, by name.
+pub const BUILT_IN: &[(&str, &str)] = &[
+    ("base.html", include_str!("templates/base.html")),
+    ("page.html", include_str!("templates/page.html")),
+    ("home.html", include_str!("templates/home.html")),
+    ("root.html", include_str!("templates/root.html")),
+    ("404.html", include_str!("templates/404.html")),
+];
+
+/// Loads the templates: built-ins first, then `dir/*.html` replacing those of the same name.
+pub fn load(dir: &Path) -> Result<Tera, String> {
+    let mut sources: Vec<(String, String)> = BUILT_IN
+        .iter()
+        .map(|(n, s)| (n.to_string(), s.to_string()))
+        .collect();
+    if let Ok(entries) = std::fs::read_dir(dir) {
+        let mut overrides: Vec<_> = entries
+            .filter_map(Result::ok)
+            .map(|e| e.path())
+            .filter(|p| p.extension().is_some_and(|e| e == "html"))
+            .collect();
+        overrides.sort();
+        for path in overrides {
+            let name = path
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            let text = std::fs::read_to_string(&path)
+                .map_err(|e| format!("cannot read template {}: {e}", path.display()))?;
+            match sources.iter_mut().find(|(n, _)| *n == name) {
+                Some(slot) => slot.1 = text,
+                None => sources.push((name, text)),
+            }
+        }
+    }
+    let mut tera = Tera::default();
+    tera.add_raw_templates(sources.iter().map(|(n, s)| (n.as_str(), s.as_str())))
+        .map_err(|e| format!("template error in {}: {e}", dir.display()))?;
+    Ok(tera)
+}

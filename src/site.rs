@@ -1,0 +1,108 @@
+//! The whole site in memory: every file parsed once, indexed by its content-relative path.
+
+use std::collections::{BTreeSet, HashMap};
+
+use rayon::prelude::*;
+
+use crate::config::{Config, Locale};
+use crate::content::toc::{self, TocEntry};
+use crate::content::{self, Asset, FileKind, SourceFile};
+use crate::diagnostics::Diagnostic;
+use crate::markdown::{self, Article};
+
+/// A parsed table of contents file.
+#[derive(Debug)]
+pub struct Toc {
+    pub file: SourceFile,
+    pub entries: Vec<TocEntry>,
+}
+
+impl Toc {
+    /// The TOC's folder, locale-relative (`partner-center`, or `` at the locale root).
+    pub fn dir(&self) -> &str {
+        self.file.rel.rsplit_once('/').map_or("", |(d, _)| d)
+    }
+}
+
+#[derive(Debug)]
+pub struct Site {
+    pub config: Config,
+    /// Pages and includes, sorted by path.
+    pub articles: Vec<Article>,
+    pub tocs: Vec<Toc>,
+    pub assets: Vec<Asset>,
+    /// Every file under the content folder (content-relative), for link resolution.
+    pub all_paths: BTreeSet<String>,
+    /// What loading and parsing found, in path order.
+    pub diagnostics: Vec<Diagnostic>,
+    by_path: HashMap<String, usize>,
+}
+
+impl Site {
+    /// Reads and parses the whole content folder, in parallel. Never stops at a bad file.
+    pub fn load(config: Config) -> Site {
+        let loaded = content::load(&config);
+        let mut diagnostics = loaded.diagnostics;
+        let (toc_files, md_files): (Vec<_>, Vec<_>) = loaded
+            .files
+            .into_iter()
+            .partition(|f| f.kind == FileKind::Toc);
+
+        let parsed: Vec<(Article, Vec<Diagnostic>)> =
+            md_files.into_par_iter().map(markdown::parse).collect();
+        let mut articles = Vec::with_capacity(parsed.len());
+        for (article, diags) in parsed {
+            articles.push(article);
+            diagnostics.extend(diags);
+        }
+        articles.sort_by(|a, b| a.path().cmp(b.path()));
+
+        let mut tocs = Vec::new();
+        for file in toc_files {
+            let (entries, diags) = toc::parse(&file);
+            diagnostics.extend(diags);
+            tocs.push(Toc { file, entries });
+        }
+        tocs.sort_by(|a, b| a.file.path.cmp(&b.file.path));
+        diagnostics.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+
+        let by_path = articles
+            .iter()
+            .enumerate()
+            .map(|(i, a)| (a.path().to_string(), i))
+            .collect();
+        Site {
+            config,
+            articles,
+            tocs,
+            assets: loaded.assets,
+            all_paths: loaded.all_paths,
+            diagnostics,
+            by_path,
+        }
+    }
+
+    /// The article at `locale/rel`, if the site has one.
+    pub fn article(&self, locale: &Locale, rel: &str) -> Option<&Article> {
+        self.by_path
+            .get(&format!("{locale}/{rel}"))
+            .map(|&i| &self.articles[i])
+    }
+
+    /// Pages (not includes).
+    pub fn pages(&self) -> impl Iterator<Item = &Article> {
+        self.articles
+            .iter()
+            .filter(|a| a.file.kind == FileKind::Article)
+    }
+
+    /// The locale-relative paths of every page, in any locale, sorted and unique.
+    pub fn page_paths(&self) -> BTreeSet<&str> {
+        self.pages().map(|a| a.rel()).collect()
+    }
+
+    /// The TOCs of a locale.
+    pub fn tocs_of<'s>(&'s self, locale: &'s Locale) -> impl Iterator<Item = &'s Toc> {
+        self.tocs.iter().filter(move |t| &t.file.locale == locale)
+    }
+}
