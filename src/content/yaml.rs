@@ -114,7 +114,12 @@ fn clean_message(msg: &str) -> String {
         },
         None => msg,
     };
-    msg.lines().next().unwrap_or(msg).trim().to_string()
+    let msg = msg.lines().next().unwrap_or(msg).trim();
+    // Drop the parser's own "at line N, column M" (YAML-relative); we report file positions.
+    match msg.rfind(" at line ") {
+        Some(i) if msg[i..].contains("column") => msg[..i].to_string(),
+        _ => msg.to_string(),
+    }
 }
 
 fn offset_of(src: &str, line: u64, column: u64, byte: Option<u64>) -> usize {

@@ -98,8 +98,7 @@ pub fn looks_like_directive(raw: &str) -> bool {
             .is_some_and(|r| r.starts_with(|c: char| c.is_ascii_alphabetic()))
 }
 
-/// Parses a paragraph's raw text (which [`looks_like_directive`]) into directives, one per
-/// line for `:::` lines.
+/// Parses one line (or an `[!…]` paragraph) that [`looks_like_directive`] into directives.
 pub fn parse(raw: &str) -> Vec<Directive> {
     let t = raw.trim();
     if t.starts_with("[!") {

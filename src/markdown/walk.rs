@@ -49,24 +49,27 @@ pub(super) fn walk(
     let mut w = Walker::new(file, segments, lang, diags);
     while let Some((event, range)) = events.next() {
         let range = range.start + body_start..range.end + body_start;
-        if let Event::Start(Tag::Paragraph) = &event {
-            let raw = &file.text[range.clone()];
-            if directives::looks_like_directive(raw) {
-                // The directive replaces the whole paragraph: skip its inline events.
-                let mut depth = 1;
-                for (e, _) in events.by_ref() {
-                    match e {
-                        Event::Start(Tag::Paragraph) => depth += 1,
-                        Event::End(TagEnd::Paragraph) => depth -= 1,
-                        _ => {}
-                    }
-                    if depth == 0 {
-                        break;
-                    }
+        if let Event::Start(Tag::Paragraph) = &event
+            && file.text[range.clone()]
+                .lines()
+                .any(directives::looks_like_directive)
+        {
+            // Buffer the paragraph: its directive lines become directives, the rest text.
+            let mut inner = Vec::new();
+            let mut depth = 1;
+            for (e, r) in events.by_ref() {
+                match e {
+                    Event::Start(Tag::Paragraph) => depth += 1,
+                    Event::End(TagEnd::Paragraph) => depth -= 1,
+                    _ => {}
                 }
-                w.directive_paragraph(raw, range);
-                continue;
+                if depth == 0 {
+                    break;
+                }
+                inner.push((e, r.start + body_start..r.end + body_start));
             }
+            w.paragraph_with_directives(inner);
+            continue;
         }
         w.event(event, range);
     }
@@ -458,9 +461,13 @@ impl<'a, 'd> Walker<'a, 'd> {
         let Some(h) = self.heading.take() else {
             return;
         };
+        // The slug sees the text as written (a no-break space is no space); the visible
+        // title only has runs of ASCII white space folded.
+        let slug = self
+            .slugs
+            .allocate(h.text.trim_matches(|c: char| c.is_ascii_whitespace()));
         let text = collapse_spaces(&h.text);
         // Markdig computes an auto id for every heading, so explicit ones still take a slug.
-        let slug = self.slugs.allocate(&text);
         let (anchor, origin, anchor_span) = match (h.lead, h.attr_id) {
             (Some((id, span)), _) => (id, AnchorOrigin::HeadingName, span),
             (None, Some(id)) => (
@@ -636,19 +643,46 @@ impl<'a, 'd> Walker<'a, 'd> {
         }
     }
 
-    /// A paragraph that is DocFX directive syntax.
-    fn directive_paragraph(&mut self, raw: &'a str, range: Range<usize>) {
-        let mut line_start = range.start;
-        let parsed = directives::parse(raw);
-        let single = parsed.len() == 1;
-        for (directive, line) in parsed.into_iter().zip(raw.split_inclusive('\n')) {
-            let span = if single {
-                Span::new(range.start, range.end)
+    /// A paragraph holding DocFX directive lines: each such line becomes its directive; the
+    /// other lines stay a paragraph (split where a directive stands between them).
+    fn paragraph_with_directives(&mut self, events: Vec<(Event<'a>, Range<usize>)>) {
+        let mut lines: Vec<Vec<(Event<'a>, Range<usize>)>> = vec![Vec::new()];
+        for (e, r) in events {
+            if matches!(e, Event::SoftBreak | Event::HardBreak) {
+                lines.push(Vec::new());
+            } else if let Some(line) = lines.last_mut() {
+                line.push((e, r));
+            }
+        }
+        let mut open = false;
+        for line in lines.into_iter().filter(|l| !l.is_empty()) {
+            let start = line.first().map_or(0, |(_, r)| r.start);
+            let end = line.last().map_or(start, |(_, r)| r.end);
+            let raw = &self.file.text[start..end];
+            if directives::looks_like_directive(raw) {
+                if open {
+                    self.emit(Event::End(TagEnd::Paragraph));
+                    open = false;
+                }
+                let span = Span::new(start, end);
+                for d in directives::parse(raw) {
+                    self.directive(d, span);
+                }
             } else {
-                Span::new(line_start, line_start + line.trim_end().len())
-            };
-            line_start += line.len();
-            self.directive(directive, span);
+                if open {
+                    self.text(" ", start);
+                    self.emit(Event::SoftBreak);
+                } else {
+                    self.emit(Event::Start(Tag::Paragraph));
+                    open = true;
+                }
+                for (e, r) in line {
+                    self.event(e, r);
+                }
+            }
+        }
+        if open {
+            self.emit(Event::End(TagEnd::Paragraph));
         }
     }
 
@@ -737,6 +771,11 @@ impl<'a, 'd> Walker<'a, 'd> {
         }
         let mut html = String::with_capacity(self.file.text.len() * 3 / 2);
         pulldown_cmark::html::push_html(&mut html, self.out.into_iter());
+        // pulldown-cmark percent-encodes hrefs, the locale-root marker among them.
+        const ENCODED_MARKER: &str = "%EE%80%80";
+        if html.contains(ENCODED_MARKER) {
+            html = html.replace(ENCODED_MARKER, links::LOCALE_ROOT);
+        }
         Walked {
             headings: self.headings,
             anchors: self.anchors,
@@ -810,8 +849,9 @@ fn alert_kind(kind: BlockQuoteKind) -> AlertKind {
     }
 }
 
+/// Folds runs of ASCII white space (not U+00A0, which French typography needs).
 fn collapse_spaces(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
+    s.split_ascii_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// Byte ranges of the tags in a chunk of HTML, skipping `<!-- … -->` comments.

@@ -1,0 +1,102 @@
+//! Test harness: copy a fixture site into a temporary folder, build it with the real
+//! binary, and read back pages (only their `<main>`, which is what snapshots compare).
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+use std::process::Output;
+
+use assert_cmd::Command;
+use tempfile::TempDir;
+
+pub fn fixture_dir(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name)
+}
+
+/// The repository's own sample site.
+pub fn sample_site_dir() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// `../shared/corpus`, which tests read in place (it is never copied into the repository).
+pub fn corpus_dir() -> PathBuf {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus");
+    assert!(
+        dir.join("fr-fr").is_dir(),
+        "the corpus is expected at {}",
+        dir.display()
+    );
+    dir
+}
+
+/// Copies `src` (a site: `site.toml`, `content/`, `templates/`) into a fresh temp dir.
+pub fn copy_site(src: &Path) -> TempDir {
+    let dir = tempfile::tempdir().expect("temp dir");
+    for entry in ["site.toml", "content", "templates"] {
+        let from = src.join(entry);
+        if from.exists() {
+            copy_recursively(&from, &dir.path().join(entry));
+        }
+    }
+    dir
+}
+
+pub fn copy_recursively(from: &Path, to: &Path) {
+    if from.is_dir() {
+        std::fs::create_dir_all(to).expect("mkdir");
+        for e in std::fs::read_dir(from).expect("read_dir") {
+            let e = e.expect("entry");
+            copy_recursively(&e.path(), &to.join(e.file_name()));
+        }
+    } else {
+        std::fs::copy(from, to).expect("copy");
+    }
+}
+
+pub fn diglot() -> Command {
+    Command::cargo_bin("diglot").expect("binary")
+}
+
+/// Runs `diglot build` in `root` with extra arguments.
+pub fn build(root: &Path, args: &[&str]) -> Output {
+    diglot()
+        .current_dir(root)
+        .arg("build")
+        .args(args)
+        .output()
+        .expect("run diglot")
+}
+
+pub fn stderr(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+pub fn read(path: impl AsRef<Path>) -> String {
+    let path = path.as_ref();
+    std::fs::read_to_string(path).unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()))
+}
+
+/// The `<main>…</main>` of a page.
+pub fn main_of(html: &str) -> String {
+    let start = html.find("<main").expect("page has <main>");
+    let end = html.find("</main>").expect("page has </main>") + "</main>".len();
+    html[start..end].to_string()
+}
+
+/// Parses a page for CSS-selector assertions.
+pub fn parse(html: &str) -> scraper::Html {
+    scraper::Html::parse_document(html)
+}
+
+pub fn select<'a>(doc: &'a scraper::Html, css: &str) -> Vec<scraper::ElementRef<'a>> {
+    let sel = scraper::Selector::parse(css).expect("valid selector");
+    doc.select(&sel).collect()
+}
+
+pub fn attrs(doc: &scraper::Html, css: &str, attr: &str) -> Vec<String> {
+    select(doc, css)
+        .iter()
+        .filter_map(|e| e.value().attr(attr).map(str::to_string))
+        .collect()
+}

@@ -1,0 +1,91 @@
+//! The real corpus (`../shared/corpus`) builds with no configuration and no panic.
+
+mod common;
+
+use common::*;
+
+#[test]
+fn builds_every_corpus_article_zero_config() {
+    let corpus = corpus_dir();
+    let tmp = tempfile::tempdir().expect("tmp");
+    let out_dir = tmp.path().join("site");
+    let content = corpus.to_string_lossy().into_owned();
+    let out_arg = out_dir.to_string_lossy().into_owned();
+    let out = diglot()
+        .current_dir(tmp.path())
+        .args(["build", "--content", &content, "--out", &out_arg])
+        .output()
+        .expect("run");
+    let err = stderr(&out);
+    assert!(
+        out.status.code().is_some_and(|c| c <= 1),
+        "crashed or failed: {err}"
+    );
+    assert!(!err.contains("panicked"), "{err}");
+
+    // Every Markdown page of both locales (not TOC.md, not includes) has its page.
+    let mut pages = 0;
+    for entry in walkdir::WalkDir::new(&corpus)
+        .into_iter()
+        .filter_map(Result::ok)
+    {
+        let rel = entry
+            .path()
+            .strip_prefix(&corpus)
+            .expect("prefix")
+            .to_string_lossy()
+            .replace('\\', "/");
+        let is_page = rel.ends_with(".md")
+            && (rel.starts_with("en-us/") || rel.starts_with("fr-fr/"))
+            && !rel.to_ascii_lowercase().ends_with("toc.md")
+            && !rel.contains("/includes/");
+        if is_page {
+            let (locale, path) = rel.split_once('/').expect("locale");
+            let page = out_dir.join(locale).join(
+                diglot::render::page_output_path(&locale.parse_locale(), path)
+                    .split_once('/')
+                    .expect("x")
+                    .1,
+            );
+            assert!(page.is_file(), "no page for {rel}");
+            pages += 1;
+        }
+    }
+    assert!(pages > 450, "only {pages} pages");
+    assert!(err.contains(&format!("built {pages} pages")), "{err}");
+}
+
+trait ParseLocale {
+    fn parse_locale(&self) -> diglot::config::Locale;
+}
+
+impl ParseLocale for str {
+    fn parse_locale(&self) -> diglot::config::Locale {
+        diglot::config::Locale::parse(self).expect("locale")
+    }
+}
+
+#[test]
+fn utf16_include_is_decoded() {
+    let corpus = corpus_dir();
+    let config = diglot::Config::load(&corpus, Some(&corpus), None).expect("config");
+    let site = diglot::Site::load(config);
+    let en = diglot::config::Locale::parse("en-us").expect("locale");
+    let include = site
+        .article(
+            &en,
+            "SecurityCompliance/includes/securitycompliance-content-updates.md",
+        )
+        .expect("the UTF-16 include is loaded");
+    assert!(
+        !include.file.text.contains('\u{FFFD}'),
+        "decoded without replacement characters"
+    );
+    assert!(include.file.text.is_char_boundary(0) && include.html.len() > 100);
+    assert!(
+        !site.diagnostics.iter().any(
+            |d| d.path.ends_with("securitycompliance-content-updates.md") && d.code == "IO002"
+        ),
+        "no encoding diagnostic for a file with a BOM"
+    );
+}

@@ -1,0 +1,111 @@
+//! The output folder: written whole or not at all, and never over somebody's files.
+
+mod common;
+
+use common::*;
+
+#[test]
+fn refuses_dangerous_output_folders() {
+    let site = copy_site(&fixture_dir("links"));
+    let root = site.path();
+    std::fs::write(root.join("site.toml"), "title = \"x\"\n").expect("site.toml");
+    for (out, why) in [
+        ("content", "it is the content folder"),
+        (".", "it is the site root"),
+        ("/", "file system root"),
+        ("..", "contains the content folder"),
+        ("content/en-us/public", "inside the content folder"),
+    ] {
+        let result = build(root, &["--out", out]);
+        assert_eq!(result.status.code(), Some(2), "--out {out} must be refused");
+        assert!(
+            stderr(&result).contains(why),
+            "--out {out}: {}",
+            stderr(&result)
+        );
+    }
+    // Nothing was written or removed.
+    assert!(root.join("content/en-us/guide/start.md").is_file());
+    assert!(!root.join("content/en-us/public").exists());
+}
+
+#[test]
+fn refuses_a_folder_it_did_not_write_and_keeps_its_files() {
+    let site = copy_site(&fixture_dir("links"));
+    let root = site.path();
+    let mine = root.join("my-notes");
+    std::fs::create_dir(&mine).expect("mkdir");
+    std::fs::write(mine.join("todo.txt"), "keep me").expect("write");
+    let result = build(root, &["--content", "content", "--out", "my-notes"]);
+    assert_eq!(result.status.code(), Some(2));
+    assert!(
+        stderr(&result).contains("was not written by diglot"),
+        "{}",
+        stderr(&result)
+    );
+    assert_eq!(read(mine.join("todo.txt")), "keep me");
+}
+
+#[test]
+fn replaces_its_own_output_whole() {
+    let site = copy_site(&fixture_dir("links"));
+    let root = site.path();
+    let args = ["--content", "content", "--out", "out"];
+    assert!(build(root, &args).status.success());
+    // A page that disappears from the content disappears from the site: no stale files.
+    std::fs::remove_file(root.join("content/fr-fr/guide/start.md")).expect("rm");
+    std::fs::remove_file(root.join("content/en-us/guide/start.md")).expect("rm");
+    let second = build(root, &args);
+    assert!(second.status.success(), "{}", stderr(&second));
+    assert!(!root.join("out/en-us/guide/start/index.html").exists());
+    assert!(root.join("out/en-us/guide/other/index.html").is_file());
+    assert!(root.join("out/.diglot-site").is_file());
+    // No temporary folder is left beside the output.
+    let leftovers: Vec<_> = std::fs::read_dir(root)
+        .expect("read_dir")
+        .filter_map(Result::ok)
+        .filter(|e| e.file_name().to_string_lossy().contains("diglot-tmp"))
+        .collect();
+    assert!(leftovers.is_empty(), "{leftovers:?}");
+}
+
+#[test]
+fn a_failed_build_leaves_the_previous_site_untouched() {
+    let site = copy_site(&fixture_dir("links"));
+    let root = site.path();
+    let args = ["--content", "content", "--out", "out"];
+    assert!(build(root, &args).status.success());
+    let before = read(root.join("out/en-us/guide/start/index.html"));
+    // A template that does not parse stops the build before anything is swapped in.
+    std::fs::create_dir(root.join("templates")).expect("mkdir");
+    std::fs::write(root.join("templates/page.html"), "{% if %}broken").expect("write");
+    let failed = build(root, &args);
+    assert_eq!(failed.status.code(), Some(2));
+    assert!(stderr(&failed).contains("template"), "{}", stderr(&failed));
+    assert_eq!(read(root.join("out/en-us/guide/start/index.html")), before);
+    let leftovers = std::fs::read_dir(root)
+        .expect("read_dir")
+        .filter_map(Result::ok)
+        .filter(|e| e.file_name().to_string_lossy().contains("diglot-tmp"))
+        .count();
+    assert_eq!(leftovers, 0, "the temporary folder is removed");
+}
+
+#[test]
+fn site_templates_override_the_built_in_ones() {
+    let site = copy_site(&fixture_dir("links"));
+    let root = site.path();
+    std::fs::create_dir(root.join("templates")).expect("mkdir");
+    std::fs::write(
+        root.join("templates/page.html"),
+        "{% extends \"base.html\" %}{% block content %}<p class=\"custom\">{{ page.title }}</p>{% endblock content %}",
+    )
+    .expect("write");
+    let out = build(root, &["--content", "content", "--out", "out"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let doc = parse(&read(root.join("out/en-us/guide/start/index.html")));
+    assert_eq!(
+        select(&doc, "main p.custom")[0].text().collect::<String>(),
+        "Start here"
+    );
+}
