@@ -42,6 +42,11 @@ impl Site {
     /// Reads and parses the whole content folder, in parallel. Never stops at a bad file.
     pub fn load(config: Config) -> Site {
         let loaded = content::load(&config);
+        Site::from_content(config, loaded)
+    }
+
+    /// Parses what [`content::load`] read.
+    pub fn from_content(config: Config, loaded: content::Content) -> Site {
         let mut diagnostics = loaded.diagnostics;
         let (toc_files, md_files): (Vec<_>, Vec<_>) = loaded
             .files

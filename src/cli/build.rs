@@ -44,8 +44,13 @@ pub fn run(args: &BuildArgs) -> Exit {
             return Exit::Failure;
         }
     };
-    let site = Site::load(config);
+    let stage_start = Instant::now();
+    let content = crate::content::load(&config);
+    let read_at = stage_start.elapsed();
+    let site = Site::from_content(config, content);
+    let loaded_at = stage_start.elapsed();
     let rendered = render::render_site(&site, &DirSink::new(staging.temp.clone()));
+    let rendered_at = stage_start.elapsed();
     let report = match rendered {
         Ok(r) => r,
         Err(e) => {
@@ -62,6 +67,15 @@ pub fn run(args: &BuildArgs) -> Exit {
         }
     };
 
+    if std::env::var_os("DIGLOT_TIMINGS").is_some() {
+        eprintln!(
+            "timings: read {:.0}ms, parse {:.0}ms, render+write {:.0}ms, swap {:.0}ms",
+            read_at.as_secs_f64() * 1e3,
+            (loaded_at - read_at).as_secs_f64() * 1e3,
+            (rendered_at - loaded_at).as_secs_f64() * 1e3,
+            (stage_start.elapsed() - rendered_at).as_secs_f64() * 1e3
+        );
+    }
     let mut diagnostics = site.diagnostics.clone();
     diagnostics.extend(report.diagnostics);
     eprint!("{}", render_short(&diagnostics));

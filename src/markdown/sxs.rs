@@ -1,6 +1,10 @@
 //! Bilingual "sxs" segments written by Microsoft's localization pipeline:
 //! `<span data-ttu-id="ID">target</span><span class="sxs-lookup"><span data-stu-id="ID">source</span></span>`.
 
+use std::sync::LazyLock;
+
+use memchr::memmem::Finder;
+
 use crate::span::Span;
 
 /// The source half of a segment: the lookup wrapper and the `data-stu-id` span inside it.
@@ -89,16 +93,30 @@ const TARGET_OPEN: &str = "<span data-ttu-id=";
 const LOOKUP_OPEN: &str = "<span class=\"sxs-lookup\">";
 const SOURCE_OPEN: &str = "<span data-stu-id=";
 
+// SIMD substring search: this scan runs over every byte of every file.
+static FIND_TARGET: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new(TARGET_OPEN));
+static FIND_LOOKUP: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new(LOOKUP_OPEN));
+static FIND_OPEN: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new("<span"));
+static FIND_CLOSE: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new("</span>"));
+
+fn find(finder: &Finder<'_>, text: &str, from: usize) -> Option<usize> {
+    finder.find(&text.as_bytes()[from..]).map(|i| from + i)
+}
+
 /// Scans `text[from..]` for segments; offsets are into `text`.
 pub fn scan(text: &str, from: usize) -> Segments {
     let mut out = Segments::default();
-    if !text[from..].contains("data-ttu-id") && !text[from..].contains("sxs-lookup") {
-        return out;
-    }
     let mut pos = from;
+    // The next of each kind, found once and searched again only when passed.
+    let mut next_target = find(&FIND_TARGET, text, pos);
+    let mut next_lookup = find(&FIND_LOOKUP, text, pos);
     loop {
-        let next_target = text[pos..].find(TARGET_OPEN).map(|i| pos + i);
-        let next_lookup = text[pos..].find(LOOKUP_OPEN).map(|i| pos + i);
+        if next_target.is_some_and(|t| t < pos) {
+            next_target = find(&FIND_TARGET, text, pos);
+        }
+        if next_lookup.is_some_and(|l| l < pos) {
+            next_lookup = find(&FIND_LOOKUP, text, pos);
+        }
         match (next_target, next_lookup) {
             (Some(t), l) if l.is_none_or(|l| t < l) => {
                 let Some(seg) = scan_segment(text, t) else {
@@ -228,8 +246,8 @@ fn matching_close(text: &str, from: usize) -> Option<usize> {
     let mut depth = 1usize;
     let mut pos = from;
     loop {
-        let open = text[pos..].find("<span").map(|i| pos + i);
-        let close = text[pos..].find("</span>").map(|i| pos + i)?;
+        let open = find(&FIND_OPEN, text, pos);
+        let close = find(&FIND_CLOSE, text, pos)?;
         match open {
             Some(o) if o < close => {
                 depth += 1;

@@ -178,10 +178,6 @@ impl<'a, 'd> Walker<'a, 'd> {
         }
     }
 
-    fn emit_html(&mut self, html: String) {
-        self.emit(Event::InlineHtml(CowStr::from(html)));
-    }
-
     /// Visible text goes to every open collector; the hidden source copy goes to none.
     fn text(&mut self, s: &str, offset: usize) {
         if self.segments.in_source_copy(offset) {
@@ -529,26 +525,25 @@ impl<'a, 'd> Walker<'a, 'd> {
 
     fn inline_html(&mut self, html: CowStr<'a>, range: Range<usize>) {
         if let Some((role, _)) = self.segments.tag_at(range.start) {
-            let source_lang = "en-US";
-            let replacement = match role {
+            // Static strings: a bilingual corpus has millions of these tags.
+            let replacement: &'static str = match role {
                 TagRole::TargetOpen { paired: true } => {
-                    "<span class=\"sxs\" tabindex=\"0\"><span class=\"sxs-t\">".to_string()
+                    "<span class=\"sxs\" tabindex=\"0\"><span class=\"sxs-t\">"
                 }
-                TagRole::TargetOpen { paired: false } => "<span class=\"sxs-t\">".to_string(),
-                TagRole::TargetClose => "</span>".to_string(),
+                TagRole::TargetOpen { paired: false } => "<span class=\"sxs-t\">",
+                TagRole::TargetClose => "</span>",
                 TagRole::LookupOpen { paired: true } => {
-                    format!("<span class=\"sxs-s\" lang=\"{source_lang}\" role=\"tooltip\">")
+                    "<span class=\"sxs-s\" lang=\"en-US\" role=\"tooltip\">"
                 }
                 TagRole::LookupOpen { paired: false } => {
-                    format!("<span class=\"sxs-s sxs-orphan\" lang=\"{source_lang}\" hidden>")
+                    "<span class=\"sxs-s sxs-orphan\" lang=\"en-US\" hidden>"
                 }
-                TagRole::SourceOpen | TagRole::SourceClose => String::new(),
-                TagRole::LookupClose { paired: true } => "</span></span>".to_string(),
-                TagRole::LookupClose { paired: false } => "</span>".to_string(),
+                TagRole::SourceOpen | TagRole::SourceClose => "",
+                TagRole::LookupClose { paired: true } => "</span></span>",
+                TagRole::LookupClose { paired: false } => "</span>",
             };
-            // A lead `<a name>` may sit after the segment's opening tag; text follows.
             if !replacement.is_empty() {
-                self.emit_html(replacement);
+                self.emit(Event::InlineHtml(CowStr::Borrowed(replacement)));
             }
             return;
         }

@@ -18,8 +18,53 @@ pub struct NavNode {
     pub children: Vec<NavNode>,
 }
 
-/// The navigation of `locale`.
-pub fn locale_nav(site: &Site, locale: &Locale) -> Vec<NavNode> {
+/// A locale's navigation, rendered once: the whole tree for its home page, and one sidebar
+/// per scope (a root TOC's folder, or a top-level folder) for the pages under it. Like
+/// DocFX, a page shows the TOC it belongs to, not the whole site: on a large site the
+/// whole tree in every page would dwarf the pages themselves.
+#[derive(Debug, Default)]
+pub struct LocaleNav {
+    pub whole: String,
+    /// (folder prefix ending in `/`, or `` for the locale root; sidebar HTML), longest first.
+    scopes: Vec<(String, String)>,
+}
+
+impl LocaleNav {
+    pub fn build(site: &Site, locale: &Locale) -> LocaleNav {
+        let scoped = scoped_nav(site, locale);
+        let whole: Vec<NavNode> = scoped
+            .iter()
+            .flat_map(|(_, nodes)| nodes.iter().cloned())
+            .collect();
+        let mut scopes: Vec<(String, String)> = scoped
+            .iter()
+            .map(|(dir, nodes)| (dir.clone(), render(nodes)))
+            .collect();
+        scopes.sort_by_key(|(dir, _)| std::cmp::Reverse(dir.len()));
+        LocaleNav {
+            whole: render(&whole),
+            scopes,
+        }
+    }
+
+    /// The index of the scope the page at `rel` (locale-relative) belongs to.
+    pub fn scope_of(&self, rel: &str) -> Option<usize> {
+        self.scopes
+            .iter()
+            .position(|(dir, _)| rel.starts_with(dir.as_str()))
+    }
+
+    /// Every scope's sidebar HTML, by index.
+    pub fn scopes(&self) -> impl Iterator<Item = (usize, &str)> {
+        self.scopes
+            .iter()
+            .enumerate()
+            .map(|(i, (_, html))| (i, html.as_str()))
+    }
+}
+
+/// The navigation of `locale`, as (scope folder, tree) pairs.
+fn scoped_nav(site: &Site, locale: &Locale) -> Vec<(String, Vec<NavNode>)> {
     let pages = site.page_paths();
     let own: Vec<&Toc> = site.tocs_of(locale).collect();
     let tocs = if own.is_empty() {
@@ -36,19 +81,22 @@ pub fn locale_nav(site: &Site, locale: &Locale) -> Vec<NavNode> {
     for toc in &tocs {
         collect_refs(toc, &toc.entries, &toc_paths, &mut referenced);
     }
-    let mut out = Vec::new();
+    let mut out: Vec<(String, Vec<NavNode>)> = Vec::new();
     for toc in tocs
         .iter()
         .filter(|t| !referenced.contains(t.file.rel.as_str()))
     {
         let mut visiting = vec![toc.file.rel.as_str()];
-        out.extend(toc_nodes(
-            toc,
-            &toc.entries,
-            &toc_paths,
-            &pages,
-            &mut visiting,
-        ));
+        let nodes = toc_nodes(toc, &toc.entries, &toc_paths, &pages, &mut visiting);
+        let scope = if toc.dir().is_empty() {
+            String::new()
+        } else {
+            format!("{}/", toc.dir())
+        };
+        match out.iter_mut().find(|(s, _)| *s == scope) {
+            Some((_, existing)) => existing.extend(nodes),
+            None => out.push((scope, nodes)),
+        }
     }
     out
 }
@@ -119,8 +167,13 @@ fn toc_nodes<'t>(
     out
 }
 
-/// Pages grouped by folder, titled from the locale's article (or the source's).
-fn folder_tree(site: &Site, locale: &Locale, pages: &BTreeSet<&str>) -> Vec<NavNode> {
+/// Pages grouped by folder, titled from the locale's article (or the source's); each
+/// top-level folder is a scope of its own.
+fn folder_tree(
+    site: &Site,
+    locale: &Locale,
+    pages: &BTreeSet<&str>,
+) -> Vec<(String, Vec<NavNode>)> {
     let mut root = NavNode {
         name: String::new(),
         url: None,
@@ -160,7 +213,19 @@ fn folder_tree(site: &Site, locale: &Locale, pages: &BTreeSet<&str>) -> Vec<NavN
             children: Vec::new(),
         });
     }
-    root.children
+    // Pages at the locale root form the root scope; each top-level folder, its own.
+    let (folders, root_pages): (Vec<NavNode>, Vec<NavNode>) =
+        root.children.into_iter().partition(|n| n.url.is_none());
+    let mut scopes = vec![(String::new(), root_pages)];
+    let mut folder_names: Vec<&str> = pages
+        .iter()
+        .filter_map(|p| p.split_once('/').map(|(f, _)| f))
+        .collect();
+    folder_names.dedup();
+    for (name, node) in folder_names.into_iter().zip(folders) {
+        scopes.push((format!("{name}/"), vec![node]));
+    }
+    scopes
 }
 
 fn folder_title(folder: &str) -> String {

@@ -18,6 +18,19 @@ use crate::markdown::links::{LOCALE_ROOT, page_depth, page_dir};
 use crate::output::Sink;
 use crate::site::Site;
 
+/// Sidebars larger than this go into a script shared by their pages: inline, a 300-entry
+/// TOC would make every page of its section several times larger than its own text.
+const INLINE_NAV_LIMIT: usize = 16 * 1024;
+
+/// A script that fills the page's `<nav data-nav-root>` with a sidebar, its locale-root
+/// marker replaced by the page's own way up (`data-nav-root`). Returns (path, contents).
+fn nav_script(locale: &Locale, scope: usize, html: &str) -> (String, String) {
+    let literal = serde_json::to_string(html).unwrap_or_else(|_| "\"\"".to_string());
+    let script = format!("diglotNav({literal});\n");
+    let hash = super::assets::fnv1a(script.as_bytes()) as u32;
+    (format!("static/nav/{locale}-{scope}.{hash:08x}.js"), script)
+}
+
 /// Where a page is written: `fr-fr/commerce/manage-partners/index.html`.
 pub fn page_output_path(locale: &Locale, rel: &str) -> String {
     format!("{locale}/{}index.html", page_dir(rel))
@@ -88,8 +101,12 @@ pub(super) struct Renderer<'s> {
     config: &'s Config,
     tera: &'s Tera,
     theme: Theme,
-    /// Per locale: the navigation HTML (URLs under the locale-root marker).
-    navs: HashMap<&'s Locale, String>,
+    /// Per locale: the navigation (URLs under the locale-root marker).
+    navs: HashMap<&'s Locale, nav::LocaleNav>,
+    /// Sidebars ready to paste, per (locale, scope, page depth): small ones inline.
+    inline_navs: HashMap<(&'s Locale, usize, usize), String>,
+    /// Large sidebars, one script per (locale, scope): (path, contents).
+    nav_scripts: HashMap<(&'s Locale, usize), (String, String)>,
     /// Per page path: the locales that get a page for it.
     page_locales: BTreeMap<&'s str, Vec<&'s Locale>>,
 }
@@ -100,8 +117,8 @@ impl<'s> Renderer<'s> {
         let navs = config
             .locales
             .iter()
-            .map(|l| (l, nav::render(&nav::locale_nav(site, l))))
-            .collect();
+            .map(|l| (l, nav::LocaleNav::build(site, l)))
+            .collect::<HashMap<_, _>>();
         let mut page_locales: BTreeMap<&str, Vec<&Locale>> = BTreeMap::new();
         for rel in site.page_paths() {
             let has_source = site.article(&config.source_locale, rel).is_some();
@@ -112,12 +129,31 @@ impl<'s> Renderer<'s> {
                 .collect();
             page_locales.insert(rel, locales);
         }
+        let depths: BTreeSet<usize> = page_locales.keys().map(|rel| page_depth(rel)).collect();
+        let mut inline_navs = HashMap::new();
+        let mut nav_scripts = HashMap::new();
+        for (locale, locale_nav) in &navs {
+            for (scope, html) in locale_nav.scopes() {
+                if html.len() <= INLINE_NAV_LIMIT {
+                    for &depth in &depths {
+                        inline_navs.insert(
+                            (*locale, scope, depth),
+                            html.replace(LOCALE_ROOT, &"../".repeat(depth)),
+                        );
+                    }
+                } else {
+                    nav_scripts.insert((*locale, scope), nav_script(locale, scope, html));
+                }
+            }
+        }
         Renderer {
             site,
             config,
             tera,
             theme: Theme::built_in(),
             navs,
+            inline_navs,
+            nav_scripts,
             page_locales,
         }
     }
@@ -185,16 +221,21 @@ impl<'s> Renderer<'s> {
         };
         let depth = page_depth(rel);
         let root = "../".repeat(depth + 1);
+        let locale_root = "../".repeat(depth);
         let mut ctx = self.common(locale, &root, self.translations(rel, locale, &root));
+        let scope = self.navs.get(locale).and_then(|n| n.scope_of(rel));
+        let inline = scope.and_then(|s| self.inline_navs.get(&(locale, s, depth)));
+        let script = scope.and_then(|s| self.nav_scripts.get(&(locale, s)));
+        ctx.insert("nav", inline.map_or("", String::as_str));
+        ctx.insert("nav_script", &script.map(|(path, _)| path.as_str()));
+        ctx.insert("locale_root", &locale_root);
         ctx.insert(
-            "nav",
-            &self.navs.get(locale).map(String::as_str).unwrap_or(""),
+            "page",
+            &self.page_ctx(article, locale, own.is_none(), &locale_root),
         );
-        ctx.insert("page", &self.page_ctx(article, locale, own.is_none()));
         let out_path = page_output_path(locale, rel);
         match self.tera.render("page.html", &ctx) {
             Ok(html) => {
-                let html = html.replace(LOCALE_ROOT, &"../".repeat(depth));
                 sink.write(&out_path, html.as_bytes())
                     .map_err(|e| RenderError::Write(out_path, e))?;
                 Ok(None)
@@ -207,14 +248,21 @@ impl<'s> Renderer<'s> {
         }
     }
 
-    fn page_ctx<'a>(&self, article: &'a Article, locale: &Locale, fallback: bool) -> PageCtx<'a> {
+    fn page_ctx<'a>(
+        &self,
+        article: &'a Article,
+        locale: &Locale,
+        fallback: bool,
+        locale_root: &str,
+    ) -> PageCtx<'a> {
         let fm = article.front_matter.as_ref();
         let shown = article.locale();
         PageCtx {
             title: &article.title,
             description: fm.and_then(|f| f.text("description")),
             path: article.rel(),
-            html: include::splice(&article.html, self.site, locale).into_owned(),
+            html: include::splice(&article.html, self.site, locale)
+                .replace(LOCALE_ROOT, locale_root),
             meta: fm.map(|f| f.to_json()).unwrap_or_default(),
             headings: article
                 .headings
@@ -259,9 +307,10 @@ impl<'s> Renderer<'s> {
         );
         ctx.insert(
             "contents",
-            &self.navs.get(locale).map(String::as_str).unwrap_or(""),
+            &self.navs.get(locale).map_or("", |n| n.whole.as_str()),
         );
         ctx.insert("nav", "");
+        ctx.insert("nav_script", &None::<&str>);
         self.tera
             .render("home.html", &ctx)
             .map(|h| h.replace(LOCALE_ROOT, ""))
@@ -283,6 +332,7 @@ impl<'s> Renderer<'s> {
             .collect();
         let mut ctx = self.common(source, root, translations);
         ctx.insert("nav", "");
+        ctx.insert("nav_script", &None::<&str>);
         ctx.insert("home", &root);
         self.tera
             .render(template, &ctx)

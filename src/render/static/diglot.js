@@ -1,6 +1,14 @@
 // diglot: small progressive enhancements; every page works without this script.
 (function () {
   "use strict";
+  // Large sidebars come in a script shared by a whole section (cached once); it calls this
+  // with the sidebar's HTML, whose links are relative to the locale root (U+E000).
+  window.diglotNav = function (html) {
+    var nav = document.querySelector("nav[data-nav-root]");
+    if (nav) {
+      nav.innerHTML = html.split("\uE000").join(nav.getAttribute("data-nav-root"));
+    }
+  };
   // Mark the current page in the table of contents.
   document.addEventListener("DOMContentLoaded", function () {
     var here = location.pathname.replace(/index\.html$/, "");
