@@ -109,3 +109,18 @@ fn site_templates_override_the_built_in_ones() {
         "Start here"
     );
 }
+
+#[test]
+fn two_articles_at_one_url_are_reported() {
+    let site = copy_site(&fixture_dir("links"));
+    let root = site.path();
+    std::fs::create_dir_all(root.join("content/en-us/guide/other")).expect("mkdir");
+    std::fs::write(
+        root.join("content/en-us/guide/other/index.md"),
+        "---\ntitle: Clash\ndescription: Same URL as other.md.\n---\n# Clash\n",
+    )
+    .expect("write");
+    let out = build(root, &["--content", "content", "--out", "out"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("error[RN002]"), "{}", stderr(&out));
+}

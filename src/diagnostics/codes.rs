@@ -30,4 +30,5 @@ rules! {
     IO002 = "IO002", "invalid-encoding", Warning, "a file is not valid UTF-8 (or UTF-16 with a byte-order mark)";
     TC003 = "TC003", "toc-invalid", Error, "a TOC file fails to parse, or uses unknown keys";
     RN001 = "RN001", "render-failed", Error, "a page could not be rendered by its template";
+    RN002 = "RN002", "url-collision", Error, "two articles would be published at the same URL";
 }

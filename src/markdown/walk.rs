@@ -879,8 +879,11 @@ fn strip_sxs_attrs(tag: &str) -> String {
                 continue;
             }
             let quote = usize::from(out[r.end..].starts_with(['"', '\'']));
-            let start = out[..r.start].rfind(attr).unwrap_or(r.start);
-            let start = start.saturating_sub(1);
+            let mut start = out[..r.start].rfind(attr).unwrap_or(r.start);
+            // Take the white space before the attribute with it (ASCII, so a char boundary).
+            if start > 0 && out.as_bytes()[start - 1].is_ascii_whitespace() {
+                start -= 1;
+            }
             out.replace_range(start..r.end + quote, "");
         }
     }

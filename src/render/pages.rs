@@ -175,7 +175,10 @@ impl<'s> Renderer<'s> {
             .par_iter()
             .map(|&(locale, rel)| self.article_page(locale, rel, sink))
             .collect();
-        let mut report = RenderReport::default();
+        let mut report = RenderReport {
+            diagnostics: self.url_collisions(),
+            ..RenderReport::default()
+        };
         for r in results {
             match r? {
                 Some(d) => report.diagnostics.push(d),
@@ -205,6 +208,31 @@ impl<'s> Renderer<'s> {
         }
         self.copy_assets(sink)?;
         Ok(report)
+    }
+
+    /// `a.md` and `a/index.md` both publish at `a/`: the later one would silently win.
+    fn url_collisions(&self) -> Vec<Diagnostic> {
+        let mut seen: HashMap<(&Locale, String), &str> = HashMap::new();
+        let mut out = Vec::new();
+        for article in self.site.pages() {
+            let key = (article.locale(), page_dir(article.rel()));
+            if let Some(first) = seen.insert(key, article.rel()) {
+                out.push(
+                    Diagnostic::whole_file(
+                        &codes::RN002,
+                        article.path(),
+                        format!(
+                            "`{}` and `{first}` are both published at `{}/{}`",
+                            article.rel(),
+                            article.locale(),
+                            page_dir(article.rel())
+                        ),
+                    )
+                    .with_help("rename one of them; only one can be built"),
+                );
+            }
+        }
+        out
     }
 
     /// One article page; a template failure is a diagnostic (the page is skipped).
