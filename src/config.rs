@@ -137,6 +137,18 @@ struct SiteToml {
     bilingual_view: BilingualView,
     #[serde(default)]
     locales: BTreeMap<Locale, LocaleSettings>,
+    #[serde(default)]
+    severity: BTreeMap<String, SeverityOverride>,
+}
+
+/// `[severity]` in `site.toml`: `LK005 = "error"`, `hard-coded-locale = "off"`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SeverityOverride {
+    Error,
+    Warning,
+    Info,
+    Off,
 }
 
 /// The resolved configuration every later stage reads.
@@ -154,6 +166,8 @@ pub struct Config {
     pub templates_dir: PathBuf,
     pub bilingual_view: BilingualView,
     pub locale_settings: BTreeMap<Locale, LocaleSettings>,
+    /// Per-rule severity, by code or rule name.
+    pub severity: BTreeMap<String, SeverityOverride>,
     /// Whether a `site.toml` was found (otherwise the configuration was inferred).
     pub from_file: bool,
 }
@@ -211,7 +225,16 @@ impl Config {
             templates_dir: None,
             bilingual_view: BilingualView::default(),
             locales: BTreeMap::new(),
+            severity: BTreeMap::new(),
         });
+        for key in file.severity.keys() {
+            if crate::diagnostics::Rule::find(key).is_none() {
+                return Err(ConfigError::Parse(
+                    toml_path,
+                    format!("[severity]: `{key}` is no rule code or name (see `diglot explain`)"),
+                ));
+            }
+        }
 
         let content_dir = content.map(Path::to_path_buf).unwrap_or_else(|| {
             root.join(file.content_dir.as_deref().unwrap_or(Path::new("content")))
@@ -268,6 +291,7 @@ impl Config {
             templates_dir,
             bilingual_view: file.bilingual_view,
             locale_settings: file.locales,
+            severity: file.severity,
             from_file,
         })
     }

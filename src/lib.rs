@@ -5,6 +5,7 @@
 //! with [`diagnostics`] collecting what each stage finds along the way.
 //! Every file is read and parsed once; later stages only read the [`markdown::Article`].
 
+pub mod check;
 pub mod cli;
 pub mod config;
 pub mod content;

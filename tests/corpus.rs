@@ -89,3 +89,93 @@ fn utf16_include_is_decoded() {
         "no encoding diagnostic for a file with a BOM"
     );
 }
+
+#[test]
+fn check_finds_the_corpus_defects_at_their_lines() {
+    let corpus = corpus_dir();
+    let content = corpus.to_string_lossy().into_owned();
+    let out = diglot()
+        .args(["check", "--content", &content, "--format", "json"])
+        .output()
+        .expect("run");
+    assert_eq!(out.status.code(), Some(1), "the corpus has errors");
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    let diags = v["diagnostics"].as_array().expect("diagnostics");
+    let find = |code: &str, path: &str, line: u64| {
+        diags
+            .iter()
+            .find(|d| d["code"] == code && d["path"] == path && d["line"] == line)
+    };
+    let yml = find(
+        "LK001",
+        "fr-fr/partner-center/indirect-reseller-tasks-in-partner-center.md",
+        138,
+    )
+    .expect(".md → .yml");
+    assert!(
+        yml["help"]
+            .as_str()
+            .unwrap_or("")
+            .contains("mpa-indirect-provider-faq.yml")
+    );
+    let case = find(
+        "LK001",
+        "fr-fr/partner-center/confirm-customer-agreement.md",
+        211,
+    )
+    .expect("case mismatch");
+    assert!(
+        case["help"]
+            .as_str()
+            .unwrap_or("")
+            .contains("`agreements.md`")
+    );
+    assert!(
+        find("TC001", "fr-fr/SecurityCompliance/TOC.md", 154).is_some(),
+        "TOC entry with no target"
+    );
+    let dup = diags
+        .iter()
+        .filter(|d| {
+            d["code"] == "AN001"
+                && d["path"]
+                    == "fr-fr/SecurityCompliance/privileged-access-management-configuration.md"
+        })
+        .count();
+    assert!(
+        dup >= 6,
+        "seven identical anchors give at least six repeats, got {dup}"
+    );
+    assert!(
+        find(
+            "ST001",
+            "fr-fr/partner-center/see-your-customer-list.md",
+            38
+        )
+        .is_some(),
+        "list starting at 2"
+    );
+    assert!(
+        diags.iter().any(|d| d["code"] == "MD002"),
+        "table rows with the wrong cell count"
+    );
+    let bold = find(
+        "MD001",
+        "fr-fr/SecurityCompliance/compliance20/add-custodians-to-case.md",
+        43,
+    )
+    .expect("escaped empty bold");
+    assert!(
+        bold["message"]
+            .as_str()
+            .unwrap_or("")
+            .contains("escaped empty bold")
+    );
+    assert!(
+        find("LK007", "fr-fr/partner-center/file-customer-users.md", 25).is_some(),
+        "empty href"
+    );
+    // Every fragment link whose target file is in the corpus resolves.
+    let lk002: Vec<_> = diags.iter().filter(|d| d["code"] == "LK002").collect();
+    assert!(lk002.is_empty(), "{lk002:#?}");
+}

@@ -17,6 +17,9 @@ pub struct BuildArgs {
     /// Where to write the site (default: `output_dir` of `site.toml`, or `public/`).
     #[arg(long, value_name = "DIR")]
     pub out: Option<PathBuf>,
+    /// Build without running the checks (parse problems are still reported).
+    #[arg(long)]
+    pub no_check: bool,
 }
 
 pub fn run(args: &BuildArgs) -> Exit {
@@ -67,16 +70,23 @@ pub fn run(args: &BuildArgs) -> Exit {
         }
     };
 
+    let check_start = Instant::now();
+    let mut diagnostics = if args.no_check {
+        site.diagnostics.clone()
+    } else {
+        crate::check::check_site(&site)
+    };
+    let check_time = check_start.elapsed();
     if std::env::var_os("DIGLOT_TIMINGS").is_some() {
         eprintln!(
-            "timings: read {:.0}ms, parse {:.0}ms, render+write {:.0}ms, swap {:.0}ms",
+            "timings: read {:.0}ms, parse {:.0}ms, render+write {:.0}ms, swap {:.0}ms, check {:.0}ms",
             read_at.as_secs_f64() * 1e3,
             (loaded_at - read_at).as_secs_f64() * 1e3,
             (rendered_at - loaded_at).as_secs_f64() * 1e3,
-            (stage_start.elapsed() - rendered_at).as_secs_f64() * 1e3
+            (check_start - stage_start - rendered_at).as_secs_f64() * 1e3,
+            check_time.as_secs_f64() * 1e3
         );
     }
-    let mut diagnostics = site.diagnostics.clone();
     diagnostics.extend(report.diagnostics);
     eprint!("{}", render_short(&diagnostics));
     let summary = Summary::of(&diagnostics);

@@ -1,6 +1,8 @@
 //! The command line (SPEC §6b is the contract): one file per command.
 
 mod build;
+mod check;
+mod explain;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -37,8 +39,12 @@ pub struct Cli {
 
 #[derive(Subcommand, Debug)]
 pub enum Command {
-    /// Build the site into the output folder (default `public/`).
+    /// Build the site into the output folder (default `public/`), after checking it.
     Build(build::BuildArgs),
+    /// Check links, anchors, front matter, TOCs and Markdown; exit 1 on errors.
+    Check(check::CheckArgs),
+    /// Explain a rule: what it checks, why, an example and the fix.
+    Explain(explain::ExplainArgs),
 }
 
 /// Options every command that reads a site shares.
@@ -55,5 +61,7 @@ pub struct SiteArgs {
 pub fn run(cli: Cli) -> Exit {
     match cli.command {
         Command::Build(args) => build::run(&args),
+        Command::Check(args) => check::run(&args),
+        Command::Explain(args) => explain::run(&args),
     }
 }

@@ -9,12 +9,25 @@ pub struct Rule {
     pub name: &'static str,
     pub severity: Severity,
     pub summary: &'static str,
+    /// What it checks, why, an example and the fix (Markdown, from `docs/<CODE>.md`).
+    pub docs: &'static str,
+}
+
+impl Rule {
+    /// Finds a rule by code (`LK005`, any case) or name (`hard-coded-locale`).
+    pub fn find(key: &str) -> Option<&'static Rule> {
+        ALL_RULES
+            .iter()
+            .copied()
+            .find(|r| r.code.eq_ignore_ascii_case(key) || r.name == key)
+    }
 }
 
 macro_rules! rules {
     ($($ident:ident = $code:literal, $name:literal, $sev:ident, $summary:literal;)*) => {
         $(pub const $ident: Rule = Rule {
             code: $code, name: $name, severity: Severity::$sev, summary: $summary,
+            docs: include_str!(concat!("docs/", $code, ".md")),
         };)*
         /// Every rule, in code order.
         pub const ALL_RULES: &[&Rule] = &[$(&$ident),*];
@@ -24,11 +37,28 @@ macro_rules! rules {
 rules! {
     FM001 = "FM001", "front-matter-missing", Error, "no front matter, or the closing `---` is missing";
     FM002 = "FM002", "yaml-syntax", Error, "the front matter is not valid YAML";
+    FM003 = "FM003", "required-key", Error, "a required front matter key is missing or empty";
+    FM005 = "FM005", "html-comment-in-yaml", Warning, "an HTML comment `<!-- -->` inside a YAML value";
+    FM006 = "FM006", "locale-mismatch", Warning, "`ms.contentlocale` differs from the file's locale folder";
     FM007 = "FM007", "duplicate-key", Warning, "a front matter key is given twice";
+    LK001 = "LK001", "missing-file", Error, "a relative link's target file does not exist";
+    LK002 = "LK002", "missing-fragment", Error, "a `#fragment` is not an anchor of the target page";
+    LK003 = "LK003", "fragment-case", Warning, "a `#fragment` matches an anchor only when case is ignored";
+    LK004 = "LK004", "fallback-target", Info, "the link's target exists only in the source locale";
+    LK005 = "LK005", "hard-coded-locale", Warning, "a locale such as `/en-us/` in a URL of a localized article";
+    LK006 = "LK006", "insecure-url", Warning, "an `http://` link";
+    LK007 = "LK007", "empty-link", Error, "an empty `href`, or a link with no text";
+    LK009 = "LK009", "missing-image", Error, "an image or media file does not exist";
+    LK011 = "LK011", "unsafe-blank", Warning, "`target=\"_blank\"` without `rel=\"noopener\"`";
+    AN001 = "AN001", "duplicate-anchor", Warning, "the same anchor id twice in a page";
+    ST001 = "ST001", "step-numbering", Warning, "an ordered list is not numbered 1..n";
+    MD001 = "MD001", "glued-emphasis", Warning, "bold glued to a word, or an escaped empty bold";
+    MD002 = "MD002", "table-shape", Warning, "a table row's cell count differs from the header's";
     MD003 = "MD003", "unknown-directive", Warning, "unknown or malformed `:::` or `[!…]` directive";
+    TC001 = "TC001", "toc-missing-target", Error, "a TOC entry points to a missing file";
+    TC003 = "TC003", "toc-invalid", Error, "a TOC file fails to parse, or uses unknown keys";
     IO001 = "IO001", "unreadable-file", Error, "a file could not be read";
     IO002 = "IO002", "invalid-encoding", Warning, "a file is not valid UTF-8 (or UTF-16 with a byte-order mark)";
-    TC003 = "TC003", "toc-invalid", Error, "a TOC file fails to parse, or uses unknown keys";
     RN001 = "RN001", "render-failed", Error, "a page could not be rendered by its template";
     RN002 = "RN002", "url-collision", Error, "two articles would be published at the same URL";
 }

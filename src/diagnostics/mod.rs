@@ -1,9 +1,13 @@
 //! Diagnostics: what every stage reports, and the renderers that print them.
 
 pub mod codes;
+mod formats;
+mod human;
 mod short;
 
 pub use codes::{ALL_RULES, Rule};
+pub use formats::{render_github, render_json};
+pub use human::render_human;
 pub use short::render_short;
 
 use serde::Serialize;

@@ -98,6 +98,22 @@ pub fn resolve(from: &str, rel: &str) -> Option<String> {
     Some(parts.join("/"))
 }
 
+/// How to write a link from the article at `from` to the file `to` (both locale-relative):
+/// `relative_link("a/b.md", "a/c.md")` is `c.md`, to `d/e.md` it is `../d/e.md`.
+pub fn relative_link(from: &str, to: &str) -> String {
+    let from_dirs: Vec<&str> = from.split('/').collect();
+    let from_dirs = &from_dirs[..from_dirs.len() - 1];
+    let to_parts: Vec<&str> = to.split('/').collect();
+    let common = from_dirs
+        .iter()
+        .zip(&to_parts[..to_parts.len() - 1])
+        .take_while(|(a, b)| a == b)
+        .count();
+    let mut out = "../".repeat(from_dirs.len() - common);
+    out.push_str(&to_parts[common..].join("/"));
+    out
+}
+
 /// Whether a locale-relative path is a Markdown page.
 pub fn is_markdown(path: &str) -> bool {
     let lower = path.to_ascii_lowercase();
@@ -200,6 +216,14 @@ mod tests {
             LinkTarget::classify("../../x.md", rel),
             LinkTarget::Relative { resolved: None, .. }
         ));
+    }
+
+    #[test]
+    fn relative_links() {
+        assert_eq!(relative_link("a/b.md", "a/c.md"), "c.md");
+        assert_eq!(relative_link("a/b.md", "d/e.md"), "../d/e.md");
+        assert_eq!(relative_link("b.md", "d/e.md"), "d/e.md");
+        assert_eq!(relative_link("a/x/b.md", "a/c.md"), "../c.md");
     }
 
     #[test]

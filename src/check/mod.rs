@@ -1,0 +1,62 @@
+//! The checker: every rule over every article, in parallel, after the whole site is parsed
+//! (so links are checked against the anchors every page really has, never by re-reading).
+
+mod context;
+pub mod rules;
+mod suppress;
+
+use rayon::prelude::*;
+
+pub use context::{CheckContext, Resolution};
+
+use crate::config::SeverityOverride;
+use crate::diagnostics::{Diagnostic, Severity};
+use crate::site::Site;
+
+/// `[severity]` of `site.toml`: change a rule's level, or turn it off.
+fn apply_severity(site: &Site, diagnostics: Vec<Diagnostic>) -> Vec<Diagnostic> {
+    let overrides = &site.config.severity;
+    if overrides.is_empty() {
+        return diagnostics;
+    }
+    diagnostics
+        .into_iter()
+        .filter_map(|mut d| {
+            let level = overrides.get(d.code).or_else(|| overrides.get(d.rule));
+            match level {
+                Some(SeverityOverride::Off) => return None,
+                Some(SeverityOverride::Error) => d.severity = Severity::Error,
+                Some(SeverityOverride::Warning) => d.severity = Severity::Warning,
+                Some(SeverityOverride::Info) => d.severity = Severity::Info,
+                None => {}
+            }
+            Some(d)
+        })
+        .collect()
+}
+
+/// Runs every rule; returns the parse-stage diagnostics and the rules' findings, sorted,
+/// with inline suppressions applied.
+pub fn check_site(site: &Site) -> Vec<Diagnostic> {
+    let cx = CheckContext::new(site);
+    let mut found: Vec<Diagnostic> = site
+        .articles
+        .par_iter()
+        .flat_map_iter(|article| {
+            let mut out = Vec::new();
+            for rule in rules::ARTICLE_RULES {
+                rule(article, &cx, &mut out);
+            }
+            out
+        })
+        .collect();
+    for rule in rules::SITE_RULES {
+        rule(&cx, &mut found);
+    }
+    found.extend(site.diagnostics.iter().cloned());
+    let found = apply_severity(site, found);
+    let mut kept = suppress::apply(site, found);
+    kept.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+    kept.dedup();
+    kept
+}

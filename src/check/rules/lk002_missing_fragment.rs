@@ -1,0 +1,76 @@
+//! LK002 missing-fragment and LK003 fragment-case: a `#fragment` must be an anchor of the
+//! page it points at, spelled exactly.
+
+use percent_encoding::percent_decode_str;
+
+use super::closest;
+use crate::check::{CheckContext, Resolution};
+use crate::diagnostics::{Diagnostic, codes};
+use crate::markdown::{Article, Link, LinkTarget};
+
+pub fn check(article: &Article, cx: &CheckContext<'_>, out: &mut Vec<Diagnostic>) {
+    for link in article.links.iter().filter(|l| !l.in_source_copy) {
+        let (target, fragment) = match &link.target {
+            LinkTarget::SamePage { fragment } => (article, fragment),
+            LinkTarget::Relative {
+                resolved: Some(resolved),
+                fragment: Some(fragment),
+                ..
+            } => match cx.resolve(article.locale(), resolved) {
+                Resolution::Found(Some(target)) | Resolution::SourceOnly(target) => {
+                    (target, fragment)
+                }
+                _ => continue, // a missing file is LK001's finding
+            },
+            _ => continue,
+        };
+        if fragment.is_empty() {
+            continue;
+        }
+        check_fragment(article, link, target, fragment, out);
+    }
+}
+
+fn check_fragment(
+    article: &Article,
+    link: &Link,
+    target: &Article,
+    fragment: &str,
+    out: &mut Vec<Diagnostic>,
+) {
+    let decoded = percent_decode_str(fragment).decode_utf8_lossy();
+    if target.has_anchor(&decoded) {
+        return;
+    }
+    let page = if std::ptr::eq(article, target) {
+        "this page".to_string()
+    } else {
+        format!("`{}`", target.rel())
+    };
+    if let Some(a) = target
+        .anchors
+        .iter()
+        .find(|a| a.id.eq_ignore_ascii_case(&decoded))
+    {
+        out.push(
+            Diagnostic::new(
+                &codes::LK003,
+                article.file_ref(),
+                link.span,
+                format!("`#{fragment}` matches an anchor of {page} only when case is ignored"),
+            )
+            .with_help(format!("write `#{}`", a.id)),
+        );
+        return;
+    }
+    let mut d = Diagnostic::new(
+        &codes::LK002,
+        article.file_ref(),
+        link.span,
+        format!("`#{fragment}` is not an anchor of {page}"),
+    );
+    if let Some(near) = closest(&decoded, target.anchors.iter().map(|a| a.id.as_str())) {
+        d = d.with_help(format!("did you mean `#{near}`?"));
+    }
+    out.push(d);
+}

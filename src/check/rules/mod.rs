@@ -1,0 +1,86 @@
+//! One file per rule. Each exposes `check`; the rule's code, severity and docs are in
+//! [`crate::diagnostics::codes`] (docs in `src/diagnostics/docs/<CODE>.md`).
+
+mod an001_duplicate_anchor;
+mod fm003_required_key;
+mod fm005_html_comment_in_yaml;
+mod fm006_locale_mismatch;
+mod lk001_missing_file;
+mod lk002_missing_fragment;
+mod lk005_hard_coded_locale;
+mod lk006_insecure_url;
+mod lk007_empty_link;
+mod lk011_unsafe_blank;
+mod md001_glued_emphasis;
+mod md002_table_shape;
+mod st001_step_numbering;
+mod tc001_toc_missing_target;
+
+use super::CheckContext;
+use crate::diagnostics::Diagnostic;
+use crate::markdown::Article;
+
+pub type ArticleRule = fn(&Article, &CheckContext<'_>, &mut Vec<Diagnostic>);
+pub type SiteRule = fn(&CheckContext<'_>, &mut Vec<Diagnostic>);
+
+/// Rules run on each article (in parallel).
+pub const ARTICLE_RULES: &[ArticleRule] = &[
+    fm003_required_key::check,
+    fm005_html_comment_in_yaml::check,
+    fm006_locale_mismatch::check,
+    lk001_missing_file::check,
+    lk002_missing_fragment::check,
+    lk005_hard_coded_locale::check,
+    lk006_insecure_url::check,
+    lk007_empty_link::check,
+    lk011_unsafe_blank::check,
+    an001_duplicate_anchor::check,
+    st001_step_numbering::check,
+    md001_glued_emphasis::check,
+    md002_table_shape::check,
+];
+
+/// Rules run once on the whole site.
+pub const SITE_RULES: &[SiteRule] = &[tc001_toc_missing_target::check];
+
+/// The candidate closest to `target` by edit distance, if it is close enough to suggest.
+pub fn closest<'c>(target: &str, candidates: impl Iterator<Item = &'c str>) -> Option<&'c str> {
+    let limit = (target.chars().count() / 3).max(2);
+    candidates
+        .map(|c| (levenshtein(target, c), c))
+        .filter(|(d, _)| *d <= limit)
+        .min_by_key(|(d, c)| (*d, c.len()))
+        .map(|(_, c)| c)
+}
+
+fn levenshtein(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut prev = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let cur = row[j + 1];
+            row[j + 1] = (prev + usize::from(ca != *cb)).min(row[j] + 1).min(cur + 1);
+            prev = cur;
+        }
+    }
+    row[b.len()]
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn closest_suggestion() {
+        let anchors = [
+            "find-a-partner",
+            "remove-partner-admin-privileges",
+            "delete-a-partner-relationship",
+        ];
+        assert_eq!(
+            super::closest("remove-partner-admin-privilege", anchors.iter().copied()),
+            Some("remove-partner-admin-privileges")
+        );
+        assert_eq!(super::closest("unrelated", anchors.iter().copied()), None);
+    }
+}

@@ -1,0 +1,92 @@
+//! TC001 toc-missing-target: every TOC `href` must lead to a file of the site.
+
+use crate::check::CheckContext;
+use crate::content::toc::TocEntry;
+use crate::diagnostics::{Diagnostic, codes};
+use crate::markdown::links;
+use crate::site::Toc;
+
+pub fn check(cx: &CheckContext<'_>, out: &mut Vec<Diagnostic>) {
+    for toc in &cx.site.tocs {
+        visit(cx, toc, &toc.entries, out);
+    }
+}
+
+fn visit(cx: &CheckContext<'_>, toc: &Toc, entries: &[TocEntry], out: &mut Vec<Diagnostic>) {
+    for entry in entries {
+        if let Some(href) = &entry.href {
+            check_href(cx, toc, entry, href, out);
+        }
+        visit(cx, toc, &entry.children, out);
+    }
+}
+
+fn check_href(
+    cx: &CheckContext<'_>,
+    toc: &Toc,
+    entry: &TocEntry,
+    href: &str,
+    out: &mut Vec<Diagnostic>,
+) {
+    if href.contains("://")
+        || href.starts_with('/')
+        || href.starts_with('#')
+        || href.starts_with("xref:")
+    {
+        return;
+    }
+    let path = href.split(['#', '?']).next().unwrap_or(href);
+    let locale = &toc.file.locale;
+    let Some(resolved) = links::resolve(&toc.file.rel, path) else {
+        out.push(Diagnostic::new(
+            &codes::TC001,
+            toc.file.file_ref(),
+            entry.span,
+            format!("`{href}` climbs out of the `{locale}` folder"),
+        ));
+        return;
+    };
+    let exists = |p: &str| cx.site.all_paths.contains(&format!("{locale}/{p}"));
+    let found = if path.ends_with('/') || path.is_empty() {
+        ["TOC.yml", "TOC.md", "toc.yml", "index.md"]
+            .iter()
+            .any(|f| {
+                exists(&format!(
+                    "{}{f}",
+                    if resolved.is_empty() {
+                        String::new()
+                    } else {
+                        format!("{resolved}/")
+                    }
+                ))
+            })
+    } else {
+        exists(&resolved)
+    };
+    if found {
+        return;
+    }
+    let mut d = Diagnostic::new(
+        &codes::TC001,
+        toc.file.file_ref(),
+        entry.span,
+        format!(
+            "TOC entry `{}` points to `{href}`, which does not exist",
+            entry.name
+        ),
+    );
+    let wanted = format!("{locale}/{resolved}").to_lowercase();
+    if let Some(actual) = cx
+        .site
+        .all_paths
+        .iter()
+        .find(|p| p.to_lowercase() == wanted)
+    {
+        let actual = actual.split_once('/').map_or(actual.as_str(), |(_, r)| r);
+        d = d.with_help(format!(
+            "the file is `{}` (the name differs in case)",
+            links::relative_link(&toc.file.rel, actual)
+        ));
+    }
+    out.push(d);
+}

@@ -1,0 +1,123 @@
+//! `diglot check`: parse the site, run every rule, print the findings.
+
+use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
+
+use super::{Exit, SiteArgs};
+use crate::check::check_site;
+use crate::config::Config;
+use crate::diagnostics::{
+    Diagnostic, Severity, Summary, render_github, render_human, render_json, render_short,
+};
+use crate::site::Site;
+
+#[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    Human,
+    Short,
+    Json,
+    Github,
+}
+
+#[derive(clap::Args, Debug)]
+pub struct CheckArgs {
+    #[command(flatten)]
+    pub site: SiteArgs,
+    /// How to print the findings.
+    #[arg(long, value_enum, default_value = "human")]
+    pub format: Format,
+    /// Exit with 1 on warnings too.
+    #[arg(long)]
+    pub deny_warnings: bool,
+    /// Only report on these files or folders (content-relative, or paths on disk).
+    #[arg(value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+}
+
+pub fn run(args: &CheckArgs) -> Exit {
+    let config = match Config::load(&args.site.root, args.site.content.as_deref(), None) {
+        Ok(c) => c,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return Exit::Failure;
+        }
+    };
+    let content_dir = config.content_dir.clone();
+    let site = Site::load(config);
+    let mut diagnostics = check_site(&site);
+    let mut files = site.articles.len() + site.tocs.len();
+    if !args.paths.is_empty() {
+        let filters: Vec<String> = args
+            .paths
+            .iter()
+            .map(|p| content_relative(p, &content_dir))
+            .collect();
+        let keep = |path: &str| {
+            filters
+                .iter()
+                .any(|f| f.is_empty() || path == f || path.starts_with(&format!("{f}/")))
+        };
+        diagnostics.retain(|d| keep(&d.path));
+        files = site.articles.iter().filter(|a| keep(a.path())).count()
+            + site.tocs.iter().filter(|t| keep(&t.file.path)).count();
+    }
+    print(&diagnostics, args.format, files, &content_dir);
+    exit_for(&diagnostics, args.deny_warnings)
+}
+
+/// 1 when errors were found (or warnings, when they are denied), else 0.
+pub fn exit_for(diagnostics: &[Diagnostic], deny_warnings: bool) -> Exit {
+    let s = Summary::of(diagnostics);
+    if s.errors > 0
+        || (deny_warnings && diagnostics.iter().any(|d| d.severity == Severity::Warning))
+    {
+        Exit::Findings
+    } else {
+        Exit::Success
+    }
+}
+
+fn print(diagnostics: &[Diagnostic], format: Format, files: usize, content_dir: &Path) {
+    match format {
+        Format::Human => print!(
+            "{}",
+            render_human(diagnostics, std::io::stdout().is_terminal())
+        ),
+        Format::Short => print!("{}", render_short(diagnostics)),
+        Format::Json => println!("{}", render_json(diagnostics, files)),
+        Format::Github => {
+            let prefix = github_prefix(content_dir);
+            print!("{}", render_github(diagnostics, &prefix));
+        }
+    }
+}
+
+/// The content folder relative to the working directory (the repository root in CI), so
+/// annotations land on the right files.
+fn github_prefix(content_dir: &Path) -> String {
+    let cwd = std::env::current_dir().unwrap_or_default();
+    let abs = content_dir
+        .canonicalize()
+        .unwrap_or_else(|_| content_dir.to_path_buf());
+    match abs.strip_prefix(cwd.canonicalize().unwrap_or(cwd)) {
+        Ok(rel) if rel.as_os_str().is_empty() => String::new(),
+        Ok(rel) => format!("{}/", rel.to_string_lossy().replace('\\', "/")),
+        Err(_) => format!("{}/", content_dir.to_string_lossy().trim_end_matches('/')),
+    }
+}
+
+/// A PATH argument as a content-relative path: a path on disk inside the content folder,
+/// or already content-relative (`fr-fr/commerce`).
+fn content_relative(p: &Path, content_dir: &Path) -> String {
+    let abs = p.canonicalize().ok();
+    let content = content_dir.canonicalize().ok();
+    if let (Some(abs), Some(content)) = (abs, content)
+        && let Ok(rel) = abs.strip_prefix(&content)
+    {
+        return rel.to_string_lossy().replace('\\', "/");
+    }
+    p.to_string_lossy()
+        .replace('\\', "/")
+        .trim_end_matches('/')
+        .to_string()
+}

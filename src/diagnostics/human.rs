@@ -1,0 +1,86 @@
+//! The `human` format, rustc-style: the message, the location, the source line with a
+//! caret under the span, and the help. Colour only when writing to a terminal.
+
+use std::fmt::Write;
+
+use super::{Diagnostic, Severity, Summary};
+
+pub fn render_human(diagnostics: &[Diagnostic], color: bool) -> String {
+    let paint = |code: &str, s: &str| {
+        if color {
+            format!("\x1b[{code}m{s}\x1b[0m")
+        } else {
+            s.to_string()
+        }
+    };
+    let mut out = String::new();
+    for d in diagnostics {
+        let (label, code) = match d.severity {
+            Severity::Error => ("error", "1;31"),
+            Severity::Warning => ("warning", "1;33"),
+            Severity::Info => ("info", "1;36"),
+        };
+        let _ = writeln!(
+            out,
+            "{}: {}",
+            paint(code, &format!("{label}[{}]", d.code)),
+            paint("1", &d.message)
+        );
+        let gutter = d.line.to_string().len();
+        let pad = " ".repeat(gutter);
+        let _ = writeln!(
+            out,
+            "{pad}{} {}:{}:{}",
+            paint("1;34", "-->"),
+            d.path,
+            d.line,
+            d.column
+        );
+        if let Some(snippet) = &d.snippet {
+            let shown: String = snippet.chars().take(160).collect();
+            let col = (d.column as usize).saturating_sub(1);
+            let width = if d.end_line == d.line {
+                (d.end_column as usize)
+                    .saturating_sub(d.column as usize)
+                    .max(1)
+            } else {
+                shown.chars().count().saturating_sub(col).max(1)
+            };
+            let lead: String = shown
+                .chars()
+                .take(col)
+                .map(|c| if c == '\t' { '\t' } else { ' ' })
+                .collect();
+            let _ = writeln!(out, "{pad} {}", paint("1;34", "|"));
+            let _ = writeln!(
+                out,
+                "{} {} {shown}",
+                paint("1;34", &d.line.to_string()),
+                paint("1;34", "|")
+            );
+            let carets = "^".repeat(width.min(160usize.saturating_sub(col).max(1)));
+            let _ = writeln!(
+                out,
+                "{pad} {} {lead}{}",
+                paint("1;34", "|"),
+                paint(code, &carets)
+            );
+        }
+        if let Some(help) = &d.help {
+            let _ = writeln!(
+                out,
+                "{pad} {} {}: {help}",
+                paint("1;34", "="),
+                paint("1", "help")
+            );
+        }
+        out.push('\n');
+    }
+    let s = Summary::of(diagnostics);
+    let _ = writeln!(
+        out,
+        "{} errors, {} warnings, {} infos",
+        s.errors, s.warnings, s.infos
+    );
+    out
+}

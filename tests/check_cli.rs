@@ -1,0 +1,185 @@
+//! `diglot check`, `diglot explain` and the checks inside `diglot build`, end to end.
+
+mod common;
+
+use common::*;
+
+fn check_in(root: &std::path::Path, args: &[&str]) -> std::process::Output {
+    diglot()
+        .current_dir(root)
+        .arg("check")
+        .args(args)
+        .output()
+        .expect("run")
+}
+
+fn stdout(out: &std::process::Output) -> String {
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+#[test]
+fn sample_site_defects_are_warnings() {
+    let out = check_in(&sample_site_dir(), &["--format", "short"]);
+    assert_eq!(out.status.code(), Some(0), "warnings only: exit 0");
+    let text = stdout(&out);
+    assert!(
+        text.contains("fr-fr/commerce/working-with-solution-providers.md:10:13: warning[FM005]"),
+        "{text}"
+    );
+    assert!(
+        text.contains("fr-fr/commerce/working-with-solution-providers.md:13:3: warning[FM005]"),
+        "{text}"
+    );
+    assert!(
+        text.contains("fr-fr/commerce/manage-partners.md:30:67: warning[LK005]"),
+        "{text}"
+    );
+    assert!(
+        text.contains("fr-fr/commerce/manage-partners.md:30:67: warning[LK011]"),
+        "{text}"
+    );
+    assert!(
+        !text.contains("[LK001]") && !text.contains("[LK002]"),
+        "{text}"
+    );
+    insta::assert_snapshot!("sample_short", text);
+
+    let denied = check_in(
+        &sample_site_dir(),
+        &["--format", "short", "--deny-warnings"],
+    );
+    assert_eq!(denied.status.code(), Some(1));
+}
+
+#[test]
+fn json_output_follows_the_contract() {
+    let out = check_in(&sample_site_dir(), &["--format", "json"]);
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("one JSON object");
+    let diags = v["diagnostics"].as_array().expect("diagnostics");
+    assert!(!diags.is_empty());
+    for d in diags {
+        for key in [
+            "code",
+            "rule",
+            "severity",
+            "path",
+            "line",
+            "column",
+            "end_line",
+            "end_column",
+            "message",
+            "help",
+        ] {
+            assert!(d.get(key).is_some(), "missing `{key}` in {d}");
+        }
+        assert!(["error", "warning", "info"].contains(&d["severity"].as_str().unwrap_or("")));
+    }
+    let fm005 = diags.iter().find(|d| d["code"] == "FM005").expect("FM005");
+    assert_eq!(fm005["rule"], "html-comment-in-yaml");
+    assert_eq!(
+        fm005["path"],
+        "fr-fr/commerce/working-with-solution-providers.md"
+    );
+    assert_eq!(fm005["line"], 10);
+    let warnings = diags.iter().filter(|d| d["severity"] == "warning").count();
+    assert_eq!(v["summary"]["warnings"], warnings);
+    assert_eq!(v["summary"]["errors"], 0);
+    assert_eq!(v["summary"]["files"], 6, "4 articles and 2 TOCs");
+}
+
+#[test]
+fn paths_limit_the_report() {
+    let out = check_in(
+        &sample_site_dir(),
+        &["--format", "short", "fr-fr/commerce/manage-partners.md"],
+    );
+    let text = stdout(&out);
+    assert!(
+        text.contains("manage-partners.md") && !text.contains("working-with"),
+        "{text}"
+    );
+}
+
+#[test]
+fn inline_suppression() {
+    let site = copy_site(&sample_site_dir());
+    let page = site
+        .path()
+        .join("content/fr-fr/commerce/manage-partners.md");
+    let text = read(&page);
+    let mut lines: Vec<&str> = text.lines().collect();
+    lines.insert(29, "<!-- diglot-disable-next-line LK011 -->");
+    std::fs::write(&page, lines.join("\n") + "\n").expect("write");
+    let out = stdout(&check_in(site.path(), &["--format", "short"]));
+    assert!(
+        !out.contains("manage-partners.md:31:67: warning[LK011]"),
+        "{out}"
+    );
+    assert!(
+        out.contains("manage-partners.md:31:67: warning[LK005]"),
+        "only the named code: {out}"
+    );
+    assert!(
+        out.contains("manage-partners.md:52:14: warning[LK011]"),
+        "only the next line: {out}"
+    );
+}
+
+#[test]
+fn severity_overrides_in_site_toml() {
+    let site = copy_site(&sample_site_dir());
+    let toml = site.path().join("site.toml");
+    let mut text = read(&toml);
+    text.push_str("\n[severity]\nLK005 = \"error\"\nunsafe-blank = \"off\"\n");
+    std::fs::write(&toml, text).expect("write");
+    let out = check_in(site.path(), &["--format", "short"]);
+    assert_eq!(out.status.code(), Some(1), "LK005 is now an error");
+    let text = stdout(&out);
+    assert!(text.contains("error[LK005]"), "{text}");
+    assert!(!text.contains("LK011"), "{text}");
+
+    std::fs::write(&toml, "title = \"x\"\n[severity]\nLK999 = \"error\"\n").expect("write");
+    let bad = check_in(site.path(), &["--format", "short"]);
+    assert_eq!(
+        bad.status.code(),
+        Some(2),
+        "an unknown code is a configuration error"
+    );
+}
+
+#[test]
+fn explain_by_code_or_name() {
+    let by_code = diglot().args(["explain", "LK005"]).output().expect("run");
+    let by_name = diglot()
+        .args(["explain", "hard-coded-locale"])
+        .output()
+        .expect("run");
+    assert!(by_code.status.success());
+    assert_eq!(by_code.stdout, by_name.stdout);
+    let text = stdout(&by_code);
+    for section in ["## What it does", "## Why", "## Example", "## How to fix"] {
+        assert!(text.contains(section), "{text}");
+    }
+    assert_eq!(
+        diglot()
+            .args(["explain", "XX999"])
+            .output()
+            .expect("run")
+            .status
+            .code(),
+        Some(2)
+    );
+    let all = stdout(&diglot().arg("explain").output().expect("run"));
+    assert!(all.lines().count() >= 20 && all.contains("FM005"));
+}
+
+#[test]
+fn build_runs_the_checks_unless_told_not_to() {
+    let site = copy_site(&sample_site_dir());
+    let out = build(site.path(), &[]);
+    assert!(out.status.success(), "warnings do not fail the build");
+    assert!(stderr(&out).contains("warning[FM005]"), "{}", stderr(&out));
+    let quiet = build(site.path(), &["--no-check"]);
+    assert!(quiet.status.success());
+    assert!(!stderr(&quiet).contains("FM005"), "{}", stderr(&quiet));
+}
