@@ -7,7 +7,8 @@ use super::{Exit, SiteArgs};
 use crate::check::check_site;
 use crate::config::Config;
 use crate::diagnostics::{
-    Diagnostic, Severity, Summary, render_github, render_human, render_json, render_short,
+    Diagnostic, Severity, Summary, render_github, render_human, render_json, render_junit,
+    render_sarif, render_short,
 };
 use crate::site::Site;
 
@@ -16,7 +17,9 @@ pub enum Format {
     Human,
     Short,
     Json,
+    Sarif,
     Github,
+    Junit,
 }
 
 #[derive(clap::Args, Debug)]
@@ -29,6 +32,12 @@ pub struct CheckArgs {
     /// Exit with 1 on warnings too.
     #[arg(long)]
     pub deny_warnings: bool,
+    /// Report only findings this baseline file does not already record.
+    #[arg(long, value_name = "FILE")]
+    pub baseline: Option<PathBuf>,
+    /// Record today's findings in FILE (and exit 0), to adopt the checker on a legacy corpus.
+    #[arg(long, value_name = "FILE")]
+    pub write_baseline: Option<PathBuf>,
     /// Only report on these files or folders (content-relative, or paths on disk).
     #[arg(value_name = "PATH")]
     pub paths: Vec<PathBuf>,
@@ -61,7 +70,42 @@ pub fn run(args: &CheckArgs) -> Exit {
         files = site.articles.iter().filter(|a| keep(a.path())).count()
             + site.tocs.iter().filter(|t| keep(&t.file.path)).count();
     }
-    print(&diagnostics, args.format, files, &content_dir);
+    if let Some(path) = &args.write_baseline {
+        return match crate::diagnostics::baseline::write(path, &diagnostics) {
+            Ok(()) => {
+                eprintln!("wrote {} findings to {}", diagnostics.len(), path.display());
+                Exit::Success
+            }
+            Err(e) => {
+                eprintln!("error: cannot write {}: {e}", path.display());
+                Exit::Failure
+            }
+        };
+    }
+    if let Some(path) = &args.baseline {
+        match crate::diagnostics::baseline::filter(path, diagnostics) {
+            Ok((kept, known)) => {
+                if known > 0 && args.format == Format::Human {
+                    eprintln!(
+                        "{known} findings recorded in {} are not shown",
+                        path.display()
+                    );
+                }
+                diagnostics = kept;
+            }
+            Err(e) => {
+                eprintln!("error: {e}");
+                return Exit::Failure;
+            }
+        }
+    }
+    let file_paths: Vec<&str> = site
+        .articles
+        .iter()
+        .map(|a| a.path())
+        .chain(site.tocs.iter().map(|t| t.file.path.as_str()))
+        .collect();
+    print(&diagnostics, args.format, files, &file_paths, &content_dir);
     exit_for(&diagnostics, args.deny_warnings)
 }
 
@@ -77,7 +121,13 @@ pub fn exit_for(diagnostics: &[Diagnostic], deny_warnings: bool) -> Exit {
     }
 }
 
-fn print(diagnostics: &[Diagnostic], format: Format, files: usize, content_dir: &Path) {
+fn print(
+    diagnostics: &[Diagnostic],
+    format: Format,
+    files: usize,
+    file_paths: &[&str],
+    content_dir: &Path,
+) {
     match format {
         Format::Human => print!(
             "{}",
@@ -85,16 +135,15 @@ fn print(diagnostics: &[Diagnostic], format: Format, files: usize, content_dir: 
         ),
         Format::Short => print!("{}", render_short(diagnostics)),
         Format::Json => println!("{}", render_json(diagnostics, files)),
-        Format::Github => {
-            let prefix = github_prefix(content_dir);
-            print!("{}", render_github(diagnostics, &prefix));
-        }
+        Format::Sarif => println!("{}", render_sarif(diagnostics, &repo_prefix(content_dir))),
+        Format::Github => print!("{}", render_github(diagnostics, &repo_prefix(content_dir))),
+        Format::Junit => print!("{}", render_junit(diagnostics, file_paths)),
     }
 }
 
 /// The content folder relative to the working directory (the repository root in CI), so
 /// annotations land on the right files.
-fn github_prefix(content_dir: &Path) -> String {
+fn repo_prefix(content_dir: &Path) -> String {
     let cwd = std::env::current_dir().unwrap_or_default();
     let abs = content_dir
         .canonicalize()

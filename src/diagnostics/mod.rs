@@ -1,13 +1,20 @@
 //! Diagnostics: what every stage reports, and the renderers that print them.
 
+pub mod baseline;
 pub mod codes;
+mod fingerprint;
 mod formats;
 mod human;
+mod junit;
+mod sarif;
 mod short;
 
 pub use codes::{ALL_RULES, Rule};
+pub use fingerprint::fingerprints;
 pub use formats::{render_github, render_json};
 pub use human::render_human;
+pub use junit::render_junit;
+pub use sarif::render_sarif;
 pub use short::render_short;
 
 use serde::Serialize;

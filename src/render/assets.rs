@@ -27,9 +27,4 @@ fn fingerprinted(stem: &str, ext: &str, bytes: &'static [u8]) -> ThemeAsset {
     }
 }
 
-/// FNV-1a: stable across runs and Rust versions, which `DefaultHasher` is not.
-pub fn fnv1a(bytes: &[u8]) -> u64 {
-    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| {
-        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
-    })
-}
+pub use crate::hash::fnv1a;

@@ -1,0 +1,59 @@
+//! JUnit XML: one test suite per checked file, one failing test case per error or warning
+//! (infos are not failures), one passing case for a file with none.
+
+use std::collections::BTreeMap;
+use std::fmt::Write;
+
+use super::{Diagnostic, Severity};
+use crate::escape;
+
+pub fn render_junit(diagnostics: &[Diagnostic], files: &[&str]) -> String {
+    let mut by_file: BTreeMap<&str, Vec<&Diagnostic>> =
+        files.iter().map(|f| (*f, Vec::new())).collect();
+    for d in diagnostics.iter().filter(|d| d.severity != Severity::Info) {
+        by_file.entry(d.path.as_str()).or_default().push(d);
+    }
+    let tests: usize = by_file.values().map(|v| v.len().max(1)).sum();
+    let failures: usize = by_file.values().map(Vec::len).sum();
+    let mut out = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+    let _ = writeln!(
+        out,
+        "<testsuites name=\"diglot\" tests=\"{tests}\" failures=\"{failures}\">"
+    );
+    for (file, found) in &by_file {
+        let f = escape::attr(file);
+        let _ = writeln!(
+            out,
+            "  <testsuite name=\"{f}\" tests=\"{}\" failures=\"{}\">",
+            found.len().max(1),
+            found.len()
+        );
+        if found.is_empty() {
+            let _ = writeln!(
+                out,
+                "    <testcase classname=\"diglot\" name=\"{f}\" file=\"{f}\"/>"
+            );
+        }
+        for d in found {
+            let mut body = format!("{}:{}:{}: {}", d.path, d.line, d.column, d.message);
+            if let Some(help) = &d.help {
+                body.push_str("\nhelp: ");
+                body.push_str(help);
+            }
+            let _ = writeln!(
+                out,
+                "    <testcase classname=\"diglot.{code}\" name=\"{f}:{line}:{col} {code}\" file=\"{f}\" line=\"{line}\">\n      \
+                 <failure type=\"{sev}\" message=\"{msg}\">{body}</failure>\n    </testcase>",
+                code = d.code,
+                line = d.line,
+                col = d.column,
+                sev = d.severity.as_str(),
+                msg = escape::attr(&d.message),
+                body = escape::text(&body),
+            );
+        }
+        out.push_str("  </testsuite>\n");
+    }
+    out.push_str("</testsuites>\n");
+    out
+}

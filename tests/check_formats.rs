@@ -1,0 +1,148 @@
+//! Machine formats (SARIF against the official schema, JUnit, GitHub) and baselines.
+
+mod common;
+
+use common::*;
+
+fn check_rules_fixture(args: &[&str]) -> String {
+    let out = diglot()
+        .current_dir(fixture_dir("rules"))
+        .arg("check")
+        .args(args)
+        .output()
+        .expect("run");
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+#[test]
+fn sarif_is_valid_sarif_2_1_0() {
+    // The published 2.1.0 schema has an unbalanced `]` in `run.language`'s pattern, which a
+    // strict validator refuses to compile; SARIF's errata give the intended pattern.
+    let text = read(fixture_dir("../schemas/sarif-schema-2.1.0.json")).replace(
+        r#""^[a-zA-Z]{2}|^[a-zA-Z]{2}-[a-zA-Z]{2}]?$""#,
+        r#""^[a-zA-Z]{2}(-[a-zA-Z]{2})?$""#,
+    );
+    let schema: serde_json::Value = serde_json::from_str(&text).expect("schema");
+    let validator = jsonschema::validator_for(&schema).expect("compile schema");
+    let sarif: serde_json::Value =
+        serde_json::from_str(&check_rules_fixture(&["--format", "sarif"])).expect("json");
+    let errors: Vec<String> = validator
+        .iter_errors(&sarif)
+        .map(|e| format!("{e} at {}", e.instance_path()))
+        .collect();
+    assert!(errors.is_empty(), "{errors:#?}");
+
+    let run = &sarif["runs"][0];
+    assert_eq!(run["tool"]["driver"]["name"], "diglot");
+    let results = run["results"].as_array().expect("results");
+    let lk005 = results
+        .iter()
+        .find(|r| r["ruleId"] == "LK005")
+        .expect("LK005");
+    assert_eq!(lk005["level"], "warning");
+    assert_eq!(
+        lk005["locations"][0]["physicalLocation"]["artifactLocation"]["uri"],
+        "content/fr-fr/links.md"
+    );
+    assert_eq!(
+        lk005["locations"][0]["physicalLocation"]["region"]["startLine"],
+        8
+    );
+    assert!(lk005["partialFingerprints"]["diglot/v1"].is_string());
+    let rules = run["tool"]["driver"]["rules"].as_array().expect("rules");
+    let index = lk005["ruleIndex"].as_u64().expect("ruleIndex") as usize;
+    assert_eq!(rules[index]["id"], "LK005");
+    // Infos are notes.
+    assert!(
+        results
+            .iter()
+            .any(|r| r["ruleId"] == "LK004" && r["level"] == "note")
+    );
+}
+
+#[test]
+fn junit_is_well_formed_with_a_failure_per_finding() {
+    let xml = check_rules_fixture(&["--format", "junit"]);
+    let doc = roxmltree::Document::parse(&xml).expect("well-formed XML");
+    let root = doc.root_element();
+    assert_eq!(root.tag_name().name(), "testsuites");
+    let failures = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("failure"))
+        .count();
+    assert_eq!(
+        root.attribute("failures"),
+        Some(failures.to_string().as_str())
+    );
+    let short = check_rules_fixture(&["--format", "short"]);
+    let non_info = short
+        .lines()
+        .filter(|l| l.contains(": error[") || l.contains(": warning["))
+        .count();
+    assert_eq!(failures, non_info);
+    let suites: Vec<&str> = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("testsuite"))
+        .filter_map(|n| n.attribute("name"))
+        .collect();
+    assert!(suites.contains(&"en-us/links.md") && suites.contains(&"en-us/TOC.yml"));
+}
+
+#[test]
+fn github_annotations() {
+    let text = check_rules_fixture(&["--format", "github"]);
+    assert!(
+        text.lines().any(
+            |l| l.starts_with("::warning file=content/fr-fr/links.md,line=8,col=3,")
+                && l.contains("title=LK005 hard-coded-locale::")
+        ),
+        "{text}"
+    );
+    assert!(
+        text.lines()
+            .any(|l| l.starts_with("::notice ") && l.contains("LK004"))
+    );
+    assert!(
+        text.lines().all(|l| l.starts_with("::")),
+        "one command per line: {text}"
+    );
+}
+
+#[test]
+fn baseline_survives_moved_lines_and_reports_only_new_findings() {
+    let site = copy_site(&sample_site_dir());
+    let root = site.path();
+    let baseline = root.join("diglot-baseline.json");
+    let write = diglot()
+        .current_dir(root)
+        .args(["check", "--write-baseline"])
+        .arg(&baseline)
+        .output()
+        .expect("run");
+    assert!(write.status.success(), "{}", stderr(&write));
+    let recorded: serde_json::Value = serde_json::from_str(&read(&baseline)).expect("json");
+    assert!(
+        recorded["findings"]
+            .as_array()
+            .is_some_and(|f| f.len() >= 10)
+    );
+
+    // Move every line down, and add one new defect.
+    let page = root.join("content/fr-fr/commerce/manage-partners.md");
+    let text = read(&page);
+    let (front, body) = text.split_at(text.find("\n---\n").expect("front matter") + 5);
+    let moved =
+        format!("{front}\n\nUne ligne ajoutée. [Nouveau](http://example.com/nouveau)\n\n{body}");
+    std::fs::write(&page, moved).expect("write");
+
+    let out = diglot()
+        .current_dir(root)
+        .args(["check", "--format", "short", "--baseline"])
+        .arg(&baseline)
+        .output()
+        .expect("run");
+    let shown = String::from_utf8_lossy(&out.stdout);
+    let findings: Vec<&str> = shown.lines().filter(|l| !l.starts_with("  help")).collect();
+    assert_eq!(findings.len(), 1, "only the new finding: {shown}");
+    assert!(findings[0].contains("warning[LK006]"), "{shown}");
+}
