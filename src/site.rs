@@ -33,6 +33,8 @@ pub struct Site {
     pub assets: Vec<Asset>,
     /// Every file under the content folder (content-relative), for link resolution.
     pub all_paths: BTreeSet<String>,
+    /// Redirected pages: lower-cased source path → new URL.
+    pub redirects: std::collections::HashMap<String, String>,
     /// What loading and parsing found, in path order.
     pub diagnostics: Vec<Diagnostic>,
     by_path: HashMap<String, usize>,
@@ -82,6 +84,7 @@ impl Site {
             tocs,
             assets: loaded.assets,
             all_paths: loaded.all_paths,
+            redirects: loaded.redirects,
             diagnostics,
             by_path,
         }

@@ -93,7 +93,7 @@ fn github_annotations() {
     let text = check_rules_fixture(&["--format", "github"]);
     assert!(
         text.lines().any(
-            |l| l.starts_with("::warning file=content/fr-fr/links.md,line=8,col=3,")
+            |l| l.starts_with("::warning file=content/fr-fr/links.md,line=10,col=3,")
                 && l.contains("title=LK005 hard-coded-locale::")
         ),
         "{text}"

@@ -2,6 +2,7 @@
 
 pub mod decode;
 pub mod frontmatter;
+pub mod redirects;
 pub mod toc;
 pub mod yaml;
 
@@ -64,6 +65,8 @@ pub struct Content {
     pub assets: Vec<Asset>,
     /// Every file's content-relative path (pages, assets, YAML pages…), to resolve links.
     pub all_paths: BTreeSet<String>,
+    /// Redirected pages: lower-cased repository-relative source path → new URL.
+    pub redirects: std::collections::HashMap<String, String>,
     pub diagnostics: Vec<Diagnostic>,
 }
 
@@ -106,11 +109,20 @@ pub fn load(config: &Config) -> Content {
         .into_par_iter()
         .map(|(locale, rel, abs)| read_file(locale, rel, &abs))
         .collect();
+    let (redirects, redirect_problems) = redirects::load(&config.content_dir, &config.locales);
     let mut content = Content {
         assets,
         all_paths,
+        redirects,
         ..Content::default()
     };
+    for problem in redirect_problems {
+        content.diagnostics.push(Diagnostic::whole_file(
+            &codes::IO001,
+            ".openpublishing.redirection.json",
+            format!("cannot read redirections: {problem}"),
+        ));
+    }
     for (file, diags) in results {
         content.files.extend(file);
         content.diagnostics.extend(diags);

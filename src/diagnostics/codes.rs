@@ -38,6 +38,7 @@ rules! {
     FM001 = "FM001", "front-matter-missing", Error, "no front matter, or the closing `---` is missing";
     FM002 = "FM002", "yaml-syntax", Error, "the front matter is not valid YAML";
     FM003 = "FM003", "required-key", Error, "a required front matter key is missing or empty";
+    FM004 = "FM004", "invalid-value", Warning, "a front matter value the localization pipeline does not know";
     FM005 = "FM005", "html-comment-in-yaml", Warning, "an HTML comment `<!-- -->` inside a YAML value";
     FM006 = "FM006", "locale-mismatch", Warning, "`ms.contentlocale` differs from the file's locale folder";
     FM007 = "FM007", "duplicate-key", Warning, "a front matter key is given twice";
@@ -49,13 +50,19 @@ rules! {
     LK006 = "LK006", "insecure-url", Warning, "an `http://` link";
     LK007 = "LK007", "empty-link", Error, "an empty `href`, or a link with no text";
     LK009 = "LK009", "missing-image", Error, "an image or media file does not exist";
+    LK010 = "LK010", "missing-alt", Warning, "an image without alt text, or whose alt text was lost in translation";
     LK011 = "LK011", "unsafe-blank", Warning, "`target=\"_blank\"` without `rel=\"noopener\"`";
+    LK012 = "LK012", "redirected", Warning, "the link's target is a redirected page";
     AN001 = "AN001", "duplicate-anchor", Warning, "the same anchor id twice in a page";
+    AN003 = "AN003", "invalid-anchor", Warning, "an empty anchor, or one with spaces or odd characters";
     ST001 = "ST001", "step-numbering", Warning, "an ordered list is not numbered 1..n";
+    ST002 = "ST002", "list-restarted", Warning, "a procedure interrupted by an image, note or comment restarts at 1";
     MD001 = "MD001", "glued-emphasis", Warning, "bold glued to a word, or an escaped empty bold";
     MD002 = "MD002", "table-shape", Warning, "a table row's cell count differs from the header's";
     MD003 = "MD003", "unknown-directive", Warning, "unknown or malformed `:::` or `[!…]` directive";
+    MD004 = "MD004", "displaced-emphasis", Warning, "bold around a lone function word (a machine-translation artifact)";
     TC001 = "TC001", "toc-missing-target", Error, "a TOC entry points to a missing file";
+    TC002 = "TC002", "not-in-toc", Info, "an article no TOC of its locale leads to";
     TC003 = "TC003", "toc-invalid", Error, "a TOC file fails to parse, or uses unknown keys";
     IO001 = "IO001", "unreadable-file", Error, "a file could not be read";
     IO002 = "IO002", "invalid-encoding", Warning, "a file is not valid UTF-8 (or UTF-16 with a byte-order mark)";

@@ -464,7 +464,20 @@ impl<'a, 'd> Walker<'a, 'd> {
             .allocate(h.text.trim_matches(|c: char| c.is_ascii_whitespace()));
         let text = collapse_spaces(&h.text);
         // Markdig computes an auto id for every heading, so explicit ones still take a slug.
-        let (anchor, origin, anchor_span) = match (h.lead, h.attr_id) {
+        // An empty `<a name="">` names nothing: keep it as an anchor (AN003 reports it)
+        // and give the heading its slug.
+        let lead = match h.lead {
+            Some((id, span)) if id.trim().is_empty() => {
+                self.anchors.push(Anchor {
+                    id,
+                    origin: AnchorOrigin::HeadingName,
+                    span,
+                });
+                None
+            }
+            other => other,
+        };
+        let (anchor, origin, anchor_span) = match (lead, h.attr_id) {
             (Some((id, span)), _) => (id, AnchorOrigin::HeadingName, span),
             (None, Some(id)) => (
                 id,
@@ -581,7 +594,8 @@ impl<'a, 'd> Walker<'a, 'd> {
                 continue;
             }
             for (id, r) in anchors::html_ids(t) {
-                if !t.starts_with("<span") || !id.is_empty() {
+                // `<span data-ttu-id>` is no anchor; `id=` inside it is no id.
+                if !t.contains("data-ttu-id") && !t.contains("data-stu-id") {
                     self.anchors.push(Anchor {
                         id,
                         origin: AnchorOrigin::Html,

@@ -49,7 +49,18 @@ pub fn check(article: &Article, cx: &CheckContext<'_>, out: &mut Vec<Diagnostic>
                     cx.site.config.source_locale
                 ),
             )),
-            Resolution::Missing => out.push(diag(format!("`{path}` does not exist"))),
+            Resolution::Missing => match cx.site.redirects.get(&resolved.to_lowercase()) {
+                Some(url) => out.push(
+                    Diagnostic::new(
+                        &codes::LK012,
+                        article.file_ref(),
+                        link.span,
+                        format!("`{path}` was moved: its page redirects to `{url}`"),
+                    )
+                    .with_help(format!("link to `{url}`")),
+                ),
+                None => out.push(diag(format!("`{path}` does not exist"))),
+            },
         }
     }
 }

@@ -2,7 +2,9 @@
 //! [`crate::diagnostics::codes`] (docs in `src/diagnostics/docs/<CODE>.md`).
 
 mod an001_duplicate_anchor;
+mod an003_invalid_anchor;
 mod fm003_required_key;
+mod fm004_invalid_value;
 mod fm005_html_comment_in_yaml;
 mod fm006_locale_mismatch;
 mod lk001_missing_file;
@@ -10,11 +12,15 @@ mod lk002_missing_fragment;
 mod lk005_hard_coded_locale;
 mod lk006_insecure_url;
 mod lk007_empty_link;
+mod lk010_missing_alt;
 mod lk011_unsafe_blank;
 mod md001_glued_emphasis;
 mod md002_table_shape;
+mod md004_displaced_emphasis;
 mod st001_step_numbering;
+mod st002_list_restarted;
 mod tc001_toc_missing_target;
+mod tc002_not_in_toc;
 
 use super::CheckContext;
 use crate::diagnostics::Diagnostic;
@@ -26,6 +32,7 @@ pub type SiteRule = fn(&CheckContext<'_>, &mut Vec<Diagnostic>);
 /// Rules run on each article (in parallel).
 pub const ARTICLE_RULES: &[ArticleRule] = &[
     fm003_required_key::check,
+    fm004_invalid_value::check,
     fm005_html_comment_in_yaml::check,
     fm006_locale_mismatch::check,
     lk001_missing_file::check,
@@ -33,15 +40,19 @@ pub const ARTICLE_RULES: &[ArticleRule] = &[
     lk005_hard_coded_locale::check,
     lk006_insecure_url::check,
     lk007_empty_link::check,
+    lk010_missing_alt::check,
     lk011_unsafe_blank::check,
     an001_duplicate_anchor::check,
+    an003_invalid_anchor::check,
     st001_step_numbering::check,
+    st002_list_restarted::check,
     md001_glued_emphasis::check,
     md002_table_shape::check,
+    md004_displaced_emphasis::check,
 ];
 
 /// Rules run once on the whole site.
-pub const SITE_RULES: &[SiteRule] = &[tc001_toc_missing_target::check];
+pub const SITE_RULES: &[SiteRule] = &[tc001_toc_missing_target::check, tc002_not_in_toc::check];
 
 /// The candidate closest to `target` by edit distance, if it is close enough to suggest.
 pub fn closest<'c>(target: &str, candidates: impl Iterator<Item = &'c str>) -> Option<&'c str> {
