@@ -46,7 +46,7 @@ fn sarif_is_valid_sarif_2_1_0() {
     );
     assert_eq!(
         lk005["locations"][0]["physicalLocation"]["region"]["startLine"],
-        8
+        10
     );
     assert!(lk005["partialFingerprints"]["diglot/v1"].is_string());
     let rules = run["tool"]["driver"]["rules"].as_array().expect("rules");
