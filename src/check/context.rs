@@ -38,6 +38,11 @@ impl<'s> CheckContext<'s> {
         CheckContext { site, lowercase }
     }
 
+    /// The content-relative path that equals `path` when case is ignored.
+    pub fn ignoring_case(&self, path: &str) -> Option<&'s str> {
+        self.lowercase.get(&path.to_lowercase()).copied()
+    }
+
     /// Resolves a locale-relative path in `locale`.
     pub fn resolve(&self, locale: &Locale, rel: &str) -> Resolution<'s> {
         let path = format!("{locale}/{rel}");

@@ -75,14 +75,8 @@ fn check_href(
             entry.name
         ),
     );
-    let wanted = format!("{locale}/{resolved}").to_lowercase();
-    if let Some(actual) = cx
-        .site
-        .all_paths
-        .iter()
-        .find(|p| p.to_lowercase() == wanted)
-    {
-        let actual = actual.split_once('/').map_or(actual.as_str(), |(_, r)| r);
+    if let Some(actual) = cx.ignoring_case(&format!("{locale}/{resolved}")) {
+        let actual = actual.split_once('/').map_or(actual, |(_, r)| r);
         d = d.with_help(format!(
             "the file is `{}` (the name differs in case)",
             links::relative_link(&toc.file.rel, actual)
