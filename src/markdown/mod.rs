@@ -169,6 +169,25 @@ impl Article {
     pub fn has_anchor(&self, id: &str) -> bool {
         self.anchors.iter().any(|a| a.id == id)
     }
+    /// The body's lines outside fenced code blocks, as (byte offset, line with its ending).
+    /// The fence lines themselves are left out too.
+    pub fn prose_lines(&self) -> impl Iterator<Item = (usize, &str)> {
+        let mut offset = self.body_start;
+        let mut in_fence = false;
+        self.file.text[self.body_start..]
+            .split_inclusive('\n')
+            .filter_map(move |line| {
+                let start = offset;
+                offset += line.len();
+                let trimmed = line.trim_start();
+                if trimmed.starts_with("```") || trimmed.starts_with("~~~") {
+                    in_fence = !in_fence;
+                    return None;
+                }
+                (!in_fence).then_some((start, line))
+            })
+    }
+
     /// Whether the article carries bilingual sxs markup.
     pub fn is_bilingual(&self) -> bool {
         !self.segments.is_empty()

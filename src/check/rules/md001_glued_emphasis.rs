@@ -6,21 +6,10 @@ use crate::markdown::Article;
 use crate::span::Span;
 
 pub fn check(article: &Article, _cx: &CheckContext<'_>, out: &mut Vec<Diagnostic>) {
-    let text = &article.file.text;
-    let mut offset = article.body_start;
-    let mut in_fence = false;
-    for line in text[article.body_start..].split_inclusive('\n') {
-        let start = offset;
-        offset += line.len();
-        let trimmed = line.trim_start();
-        if trimmed.starts_with("```") || trimmed.starts_with("~~~") {
-            in_fence = !in_fence;
-            continue;
+    for (start, line) in article.prose_lines() {
+        if line.contains("**") || line.contains("\\*\\*") {
+            check_line(article, line, start, out);
         }
-        if in_fence || !line.contains("**") && !line.contains("\\*\\*") {
-            continue;
-        }
-        check_line(article, line, start, out);
     }
 }
 

@@ -62,22 +62,16 @@ fn numbered_lines_outside_lists(article: &Article, out: &mut Vec<Diagnostic>) {
         .flat_map(|p| p.steps())
         .map(|s| s.span.start)
         .collect();
-    let text = &article.file.text;
-    let mut offset = article.body_start;
     let mut previous_is_text = false;
-    let mut in_fence = false;
     let mut reported_run = false;
-    for line in text[article.body_start..].split_inclusive('\n') {
-        let start = offset;
-        offset += line.len();
-        let trimmed = line.trim();
-        if trimmed.starts_with("```") || trimmed.starts_with("~~~") {
-            in_fence = !in_fence;
-        }
-        if in_fence {
+    let mut previous_end = article.body_start;
+    for (start, line) in article.prose_lines() {
+        // A code block between two lines breaks any paragraph they could share.
+        if start != previous_end {
             previous_is_text = false;
-            continue;
         }
+        previous_end = start + line.len();
+        let trimmed = line.trim();
         let numbered = ITEM.captures(line).and_then(|c| c[1].parse::<u32>().ok());
         match numbered {
             Some(n)
