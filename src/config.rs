@@ -139,8 +139,42 @@ struct SiteToml {
     locales: BTreeMap<Locale, LocaleSettings>,
     #[serde(default)]
     severity: BTreeMap<String, SeverityOverride>,
+    #[serde(default)]
+    online: OnlineSettings,
 }
 
+/// `[online]` in `site.toml`: how `diglot check --online` fetches external links.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct OnlineSettings {
+    /// Requests in flight at once, over all hosts.
+    pub concurrency: usize,
+    /// Requests in flight at once to one host.
+    pub per_host: usize,
+    /// Seconds before a request is given up.
+    pub timeout_secs: f64,
+    /// Retries after a 429, a 5xx or a timeout, with exponential backoff.
+    pub retries: u32,
+    /// Results are kept in this file (relative to the site root) for `cache_hours`.
+    pub cache: Option<PathBuf>,
+    pub cache_hours: f64,
+    /// URLs starting with any of these are not fetched.
+    pub exclude: Vec<String>,
+}
+
+impl Default for OnlineSettings {
+    fn default() -> Self {
+        OnlineSettings {
+            concurrency: 16,
+            per_host: 2,
+            timeout_secs: 10.0,
+            retries: 2,
+            cache: Some(PathBuf::from(".diglot-cache.json")),
+            cache_hours: 24.0,
+            exclude: Vec::new(),
+        }
+    }
+}
 /// `[severity]` in `site.toml`: `LK005 = "error"`, `hard-coded-locale = "off"`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -168,6 +202,8 @@ pub struct Config {
     pub locale_settings: BTreeMap<Locale, LocaleSettings>,
     /// Per-rule severity, by code or rule name.
     pub severity: BTreeMap<String, SeverityOverride>,
+    /// `check --online` settings.
+    pub online: OnlineSettings,
     /// Whether a `site.toml` was found (otherwise the configuration was inferred).
     pub from_file: bool,
 }
@@ -226,6 +262,7 @@ impl Config {
             bilingual_view: BilingualView::default(),
             locales: BTreeMap::new(),
             severity: BTreeMap::new(),
+            online: OnlineSettings::default(),
         });
         for key in file.severity.keys() {
             if crate::diagnostics::Rule::find(key).is_none() {
@@ -292,6 +329,7 @@ impl Config {
             bilingual_view: file.bilingual_view,
             locale_settings: file.locales,
             severity: file.severity,
+            online: file.online,
             from_file,
         })
     }

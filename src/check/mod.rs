@@ -2,6 +2,7 @@
 //! (so links are checked against the anchors every page really has, never by re-reading).
 
 mod context;
+pub mod online;
 pub mod rules;
 mod suppress;
 
@@ -38,6 +39,11 @@ fn apply_severity(site: &Site, diagnostics: Vec<Diagnostic>) -> Vec<Diagnostic> 
 /// Runs every rule; returns the parse-stage diagnostics and the rules' findings, sorted,
 /// with inline suppressions applied.
 pub fn check_site(site: &Site) -> Vec<Diagnostic> {
+    check_site_with(site, false)
+}
+
+/// Like [`check_site`]; `online` also fetches external links (LK008).
+pub fn check_site_with(site: &Site, online: bool) -> Vec<Diagnostic> {
     let cx = CheckContext::new(site);
     let mut found: Vec<Diagnostic> = site
         .articles
@@ -52,6 +58,9 @@ pub fn check_site(site: &Site) -> Vec<Diagnostic> {
         .collect();
     for rule in rules::SITE_RULES {
         rule(&cx, &mut found);
+    }
+    if online {
+        found.extend(online::check_external_links(site));
     }
     found.extend(site.diagnostics.iter().cloned());
     let found = apply_severity(site, found);

@@ -4,7 +4,7 @@ use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 
 use super::{Exit, SiteArgs};
-use crate::check::check_site;
+use crate::check::check_site_with;
 use crate::config::Config;
 use crate::diagnostics::{
     Diagnostic, Severity, Summary, render_github, render_human, render_json, render_junit,
@@ -29,6 +29,9 @@ pub struct CheckArgs {
     /// How to print the findings.
     #[arg(long, value_enum, default_value = "human")]
     pub format: Format,
+    /// Also fetch external links (LK008); see `[online]` in site.toml.
+    #[arg(long)]
+    pub online: bool,
     /// Exit with 1 on warnings too.
     #[arg(long)]
     pub deny_warnings: bool,
@@ -53,7 +56,7 @@ pub fn run(args: &CheckArgs) -> Exit {
     };
     let content_dir = config.content_dir.clone();
     let site = Site::load(config);
-    let mut diagnostics = check_site(&site);
+    let mut diagnostics = check_site_with(&site, args.online);
     let mut files = site.articles.len() + site.tocs.len();
     if !args.paths.is_empty() {
         let filters: Vec<String> = args

@@ -49,6 +49,7 @@ rules! {
     LK005 = "LK005", "hard-coded-locale", Warning, "a locale such as `/en-us/` in a URL of a localized article";
     LK006 = "LK006", "insecure-url", Warning, "an `http://` link";
     LK007 = "LK007", "empty-link", Error, "an empty `href`, or a link with no text";
+    LK008 = "LK008", "external-broken", Error, "an external URL failed (only with `--online`)";
     LK009 = "LK009", "missing-image", Error, "an image or media file does not exist";
     LK010 = "LK010", "missing-alt", Warning, "an image without alt text, or whose alt text was lost in translation";
     LK011 = "LK011", "unsafe-blank", Warning, "`target=\"_blank\"` without `rel=\"noopener\"`";
