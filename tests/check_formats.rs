@@ -52,6 +52,15 @@ fn sarif_is_valid_sarif_2_1_0() {
     let rules = run["tool"]["driver"]["rules"].as_array().expect("rules");
     let index = lk005["ruleIndex"].as_u64().expect("ruleIndex") as usize;
     assert_eq!(rules[index]["id"], "LK005");
+    // A duplicate anchor points at the first definition.
+    let an001 = results
+        .iter()
+        .find(|r| r["ruleId"] == "AN001")
+        .expect("AN001");
+    assert_eq!(
+        an001["relatedLocations"][0]["physicalLocation"]["region"]["startLine"],
+        5
+    );
     // Infos are notes.
     assert!(
         results

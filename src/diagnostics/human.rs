@@ -66,6 +66,18 @@ pub fn render_human(diagnostics: &[Diagnostic], color: bool) -> String {
                 paint(code, &carets)
             );
         }
+        for r in &d.related {
+            let _ = writeln!(
+                out,
+                "{pad} {} {}: {}:{}:{}: {}",
+                paint("1;34", "="),
+                paint("1", "note"),
+                r.path,
+                r.line,
+                r.column,
+                r.message
+            );
+        }
         if let Some(help) = &d.help {
             let _ = writeln!(
                 out,

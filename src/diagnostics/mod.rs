@@ -63,9 +63,21 @@ pub struct Diagnostic {
     pub end_column: u32,
     pub message: String,
     pub help: Option<String>,
+    /// Other places that explain this one (the first definition of a duplicate, …).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub related: Vec<Related>,
     /// The source line, for renderers that show a snippet.
     #[serde(skip)]
     pub snippet: Option<String>,
+}
+
+/// A place related to a diagnostic, with what it has to do with it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Related {
+    pub path: String,
+    pub line: u32,
+    pub column: u32,
+    pub message: String,
 }
 
 impl Diagnostic {
@@ -84,6 +96,7 @@ impl Diagnostic {
             end_column: end.column,
             message: message.into(),
             help: None,
+            related: Vec::new(),
             snippet: Some(file.lines.line_text(file.text, start.line).to_string()),
         }
     }
@@ -101,8 +114,26 @@ impl Diagnostic {
             end_column: 1,
             message: message.into(),
             help: None,
+            related: Vec::new(),
             snippet: None,
         }
+    }
+
+    /// Adds a related place at `span` of `file`.
+    pub fn with_related(
+        mut self,
+        file: FileRef<'_>,
+        span: Span,
+        message: impl Into<String>,
+    ) -> Self {
+        let at = file.lines.line_col(file.text, span.start as usize);
+        self.related.push(Related {
+            path: file.path.to_string(),
+            line: at.line,
+            column: at.column,
+            message: message.into(),
+        });
+        self
     }
 
     pub fn with_help(mut self, help: impl Into<String>) -> Self {

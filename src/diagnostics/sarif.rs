@@ -48,6 +48,24 @@ pub fn render_sarif(diagnostics: &[Diagnostic], uri_prefix: &str) -> String {
                 }],
                 "partialFingerprints": { "diglot/v1": print },
             });
+            if !d.related.is_empty() {
+                let related: Vec<Value> = d
+                    .related
+                    .iter()
+                    .enumerate()
+                    .map(|(i, r)| {
+                        json!({
+                            "id": i,
+                            "message": { "text": r.message },
+                            "physicalLocation": {
+                                "artifactLocation": { "uri": format!("{uri_prefix}{}", r.path), "uriBaseId": "%SRCROOT%" },
+                                "region": { "startLine": r.line, "startColumn": r.column },
+                            },
+                        })
+                    })
+                    .collect();
+                result["relatedLocations"] = json!(related);
+            }
             if let Some(i) = ALL_RULES.iter().position(|r| r.code == d.code) {
                 result["ruleIndex"] = json!(i);
             }

@@ -303,7 +303,12 @@ fn report_duplicate_keys(file: &SourceFile, fm: &FrontMatter, diags: &mut Vec<Di
                         entry.key
                     ),
                 )
-                .with_help("keep one; the first value is the one used"),
+                .with_help("keep one; the first value is the one used")
+                .with_related(
+                    file.file_ref(),
+                    first.key_span,
+                    format!("`{}` is first given here", entry.key),
+                ),
             );
         }
     }

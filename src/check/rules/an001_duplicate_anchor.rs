@@ -23,7 +23,12 @@ pub fn check(article: &Article, _cx: &CheckContext<'_>, out: &mut Vec<Diagnostic
                         anchor.span,
                         format!("anchor `{}` is already defined on line {line}", anchor.id),
                     )
-                    .with_help("links to it can only reach the first; give this one its own id"),
+                    .with_help("links to it can only reach the first; give this one its own id")
+                    .with_related(
+                        article.file_ref(),
+                        crate::span::Span::new(offset, offset),
+                        format!("`{}` is first defined here", anchor.id),
+                    ),
                 );
             }
             None => {
