@@ -48,7 +48,7 @@ fn serve() -> (u16, Hits) {
                     "/always-busy" => "HTTP/1.1 429 Too Many Requests\r\nRetry-After: 0\r\nContent-Length: 0\r\n\r\n".to_string(),
                     "/error" => "HTTP/1.1 503 Service Unavailable\r\nContent-Length: 0\r\n\r\n".to_string(),
                     "/slow" => {
-                        std::thread::sleep(Duration::from_secs(3));
+                        std::thread::sleep(Duration::from_secs(10));
                         "HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok".to_string()
                     }
                     _ => "HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\n\r\n".to_string(),
@@ -66,7 +66,7 @@ fn site(port: u16) -> tempfile::TempDir {
     let dir = tempfile::tempdir().expect("tmp");
     std::fs::write(
         dir.path().join("site.toml"),
-        "title = \"Online\"\n[online]\ntimeout_secs = 0.5\nretries = 2\ncache = \"links.cache.json\"\nper_host = 2\nconcurrency = 4\n",
+        "title = \"Online\"\n[online]\ntimeout_secs = 2\nretries = 2\ncache = \"links.cache.json\"\nper_host = 2\nconcurrency = 4\n",
     )
     .expect("site.toml");
     let base = format!("http://127.0.0.1:{port}");

@@ -1,5 +1,6 @@
 //! The single pass over pulldown-cmark's events: it extracts the article's structure and,
-//! in the same pass, rewrites the events into the body's HTML.
+//! in the same pass, rewrites the events into the body's HTML. The walker's methods are
+//! spread over this module's files by what they handle.
 
 use std::ops::Range;
 
@@ -28,6 +29,13 @@ pub(super) struct Walked {
     pub directives: Vec<DirectiveAt>,
     pub html: String,
 }
+
+mod directive_lines;
+mod headings;
+mod html;
+mod procedures;
+
+use procedures::{group_procedures, item_number};
 
 pub(super) fn parser_options() -> Options {
     Options::ENABLE_TABLES
@@ -453,72 +461,6 @@ impl<'a, 'd> Walker<'a, 'd> {
         }
     }
 
-    fn finish_heading(&mut self) {
-        let Some(h) = self.heading.take() else {
-            return;
-        };
-        // The slug sees the text as written (a no-break space is no space); the visible
-        // title only has runs of ASCII white space folded.
-        let slug = self
-            .slugs
-            .allocate(h.text.trim_matches(|c: char| c.is_ascii_whitespace()));
-        let text = collapse_spaces(&h.text);
-        // Markdig computes an auto id for every heading, so explicit ones still take a slug.
-        // An empty `<a name="">` names nothing: keep it as an anchor (AN003 reports it)
-        // and give the heading its slug.
-        let lead = match h.lead {
-            Some((id, span)) if id.trim().is_empty() => {
-                self.anchors.push(Anchor {
-                    id,
-                    origin: AnchorOrigin::HeadingName,
-                    span,
-                });
-                None
-            }
-            other => other,
-        };
-        let (anchor, origin, anchor_span) = match (lead, h.attr_id) {
-            (Some((id, span)), _) => (id, AnchorOrigin::HeadingName, span),
-            (None, Some(id)) => (
-                id,
-                AnchorOrigin::HeadingAttribute,
-                Span::new(h.range.start, h.range.end),
-            ),
-            (None, None) => (
-                slug,
-                AnchorOrigin::HeadingSlug,
-                Span::new(h.range.start, h.range.end),
-            ),
-        };
-        let level = heading_level(h.level);
-        self.anchors.push(Anchor {
-            id: anchor.clone(),
-            origin,
-            span: anchor_span,
-        });
-        self.headings.push(Heading {
-            level,
-            text,
-            anchor: anchor.clone(),
-            origin,
-            span: Span::new(h.range.start, h.range.end),
-        });
-        self.current_heading = Some(self.headings.len() - 1);
-        let permalink = format!(
-            "<a class=\"permalink\" href=\"#{}\" aria-hidden=\"true\" tabindex=\"-1\">#</a>",
-            escape_attr(&anchor)
-        );
-        self.out.push(Event::Start(Tag::Heading {
-            level: h.level,
-            id: Some(CowStr::from(anchor)),
-            classes: h.classes,
-            attrs: h.attrs,
-        }));
-        self.out.extend(h.events);
-        self.out.push(Event::InlineHtml(CowStr::from(permalink)));
-        self.out.push(Event::End(TagEnd::Heading(h.level)));
-    }
-
     /// Records a link and returns the URL to write in the HTML, when it differs.
     fn record_link(&mut self, kind: LinkKind, dest: &str, range: Range<usize>) -> Option<String> {
         let target = LinkTarget::classify(dest, &self.file.rel);
@@ -534,238 +476,6 @@ impl<'a, 'd> Walker<'a, 'd> {
             noopener: false,
         });
         url
-    }
-
-    fn inline_html(&mut self, html: CowStr<'a>, range: Range<usize>) {
-        if let Some((role, _)) = self.segments.tag_at(range.start) {
-            // Static strings: a bilingual corpus has millions of these tags.
-            let replacement: &'static str = match role {
-                TagRole::TargetOpen { paired: true } => {
-                    "<span class=\"sxs\" tabindex=\"0\"><span class=\"sxs-t\">"
-                }
-                TagRole::TargetOpen { paired: false } => "<span class=\"sxs-t\">",
-                TagRole::TargetClose => "</span>",
-                TagRole::LookupOpen { paired: true } => {
-                    "<span class=\"sxs-s\" lang=\"en-US\" role=\"tooltip\">"
-                }
-                TagRole::LookupOpen { paired: false } => {
-                    "<span class=\"sxs-s sxs-orphan\" lang=\"en-US\" hidden>"
-                }
-                TagRole::SourceOpen | TagRole::SourceClose => "",
-                TagRole::LookupClose { paired: true } => "</span></span>",
-                TagRole::LookupClose { paired: false } => "</span>",
-            };
-            if !replacement.is_empty() {
-                self.emit(Event::InlineHtml(CowStr::Borrowed(replacement)));
-            }
-            return;
-        }
-        if let Some(h) = &mut self.heading {
-            if h.lead_close_pending && html.trim() == "</a>" {
-                h.lead_close_pending = false;
-                return;
-            }
-            if !h.seen_content
-                && h.lead.is_none()
-                && let Some(id) = anchors::anchor_tag_id(&html)
-            {
-                h.lead = Some((id, Span::new(range.start, range.end)));
-                h.lead_close_pending = !html.trim_end().ends_with("/>");
-                return;
-            }
-        }
-        self.html(html, range, true);
-    }
-
-    /// Raw HTML: its ids are anchors, its `<a href>`/`<img src>` are links (rewritten for
-    /// the site), and stray sxs attributes are dropped so none reach the output.
-    fn html(&mut self, html: CowStr<'a>, range: Range<usize>, inline: bool) {
-        if self.in_code_block {
-            self.emit(Event::Html(html));
-            return;
-        }
-        let mut rewritten = String::new();
-        let mut copied = 0;
-        for tag in tags_outside_comments(&html) {
-            let t = &html[tag.clone()];
-            let at = range.start + tag.start;
-            if t.starts_with("</a") {
-                self.html_link = None;
-                continue;
-            }
-            for (id, r) in anchors::html_ids(t) {
-                // `<span data-ttu-id>` is no anchor; `id=` inside it is no id.
-                if !t.contains("data-ttu-id") && !t.contains("data-stu-id") {
-                    self.anchors.push(Anchor {
-                        id,
-                        origin: AnchorOrigin::Html,
-                        span: Span::new(at + r.start, at + r.end),
-                    });
-                }
-            }
-            let attr = if t.starts_with("<a ") || t.starts_with("<a\n") {
-                Some(("href", LinkKind::HtmlAnchor))
-            } else if t.starts_with("<img ") || t.starts_with("<img\n") {
-                Some(("src", LinkKind::HtmlImage))
-            } else {
-                None
-            };
-            if let Some((name, kind)) = attr
-                && let Some((dest, r)) = anchors::attr_value_span(t, name)
-            {
-                let url = self.record_link(kind, dest, at..at + t.len());
-                let link = self.links.len() - 1;
-                let new_tab = anchors::attr_value(t, "target")
-                    .is_some_and(|v| v.eq_ignore_ascii_case("_blank"));
-                let rel = anchors::attr_value(t, "rel")
-                    .unwrap_or_default()
-                    .to_ascii_lowercase();
-                self.links[link].new_tab = new_tab;
-                self.links[link].noopener = rel.contains("noopener") || rel.contains("noreferrer");
-                if kind == LinkKind::HtmlImage {
-                    self.links[link].text = anchors::attr_value(t, "alt").unwrap_or_default();
-                } else if inline && !t.ends_with("/>") {
-                    self.html_link = Some(link);
-                }
-                if let Some(url) = url {
-                    rewritten.push_str(&html[copied..tag.start + r.start]);
-                    rewritten.push_str(&escape_attr(&url));
-                    copied = tag.start + r.end;
-                }
-            }
-            if t.contains("data-ttu-id") || t.contains("data-stu-id") || t.contains("sxs-lookup") {
-                rewritten.push_str(&html[copied..tag.start]);
-                rewritten.push_str(&strip_sxs_attrs(t));
-                copied = tag.end;
-            }
-        }
-        let html = if copied == 0 {
-            html
-        } else {
-            rewritten.push_str(&html[copied..]);
-            CowStr::from(rewritten)
-        };
-        if inline {
-            self.emit(Event::InlineHtml(html));
-        } else {
-            self.emit(Event::Html(html));
-        }
-    }
-
-    /// A paragraph holding DocFX directive lines: each such line becomes its directive; the
-    /// other lines stay a paragraph (split where a directive stands between them).
-    fn paragraph_with_directives(&mut self, events: Vec<(Event<'a>, Range<usize>)>) {
-        let mut lines: Vec<Vec<(Event<'a>, Range<usize>)>> = vec![Vec::new()];
-        for (e, r) in events {
-            if matches!(e, Event::SoftBreak | Event::HardBreak) {
-                lines.push(Vec::new());
-            } else if let Some(line) = lines.last_mut() {
-                line.push((e, r));
-            }
-        }
-        let mut open = false;
-        for line in lines.into_iter().filter(|l| !l.is_empty()) {
-            let start = line.first().map_or(0, |(_, r)| r.start);
-            let end = line.last().map_or(start, |(_, r)| r.end);
-            let raw = &self.file.text[start..end];
-            if directives::looks_like_directive(raw) {
-                if open {
-                    self.emit(Event::End(TagEnd::Paragraph));
-                    open = false;
-                }
-                let span = Span::new(start, end);
-                for d in directives::parse(raw) {
-                    self.directive(d, span);
-                }
-            } else {
-                if open {
-                    self.text(" ", start);
-                    self.emit(Event::SoftBreak);
-                } else {
-                    self.emit(Event::Start(Tag::Paragraph));
-                    open = true;
-                }
-                for (e, r) in line {
-                    self.event(e, r);
-                }
-            }
-        }
-        if open {
-            self.emit(Event::End(TagEnd::Paragraph));
-        }
-    }
-
-    fn directive(&mut self, directive: Directive, span: Span) {
-        let html = match &directive {
-            Directive::Image { source, alt, .. } => {
-                let url = self.record_link(LinkKind::DirectiveImage, source, span.range());
-                let i = self.links.len() - 1;
-                self.links[i].text = alt.clone().unwrap_or_default();
-                format!(
-                    "<figure class=\"image\"><img src=\"{}\" alt=\"{}\" loading=\"lazy\"></figure>\n",
-                    escape_attr(url.as_deref().unwrap_or(source)),
-                    escape_attr(alt.as_deref().unwrap_or(""))
-                )
-            }
-            Directive::ImageEnd => String::new(),
-            Directive::Open { name, range } => {
-                self.containers.push((name.clone(), span));
-                let range = range
-                    .as_deref()
-                    .map(|r| format!(" data-range=\"{}\"", escape_attr(r)))
-                    .unwrap_or_default();
-                format!("<div class=\"directive directive-{name}\"{range}>\n")
-            }
-            Directive::Close { name } => {
-                if self.containers.last().is_some_and(|(n, _)| n == name) {
-                    self.containers.pop();
-                    "</div>\n".to_string()
-                } else {
-                    self.diags.push(Diagnostic::new(
-                        &codes::MD003,
-                        self.file.file_ref(),
-                        span,
-                        format!("`:::{name}-end` closes no open `:::{name}`"),
-                    ));
-                    String::new()
-                }
-            }
-            Directive::Video { url } => {
-                self.record_link(LinkKind::Video, url, span.range());
-                format!(
-                    "<div class=\"video\"><iframe src=\"{}\" title=\"Video\" allowfullscreen loading=\"lazy\"></iframe></div>\n",
-                    escape_attr(url)
-                )
-            }
-            Directive::Include { path, .. } => {
-                self.record_link(LinkKind::Include, path, span.range());
-                let i = self.links.len() - 1;
-                match &self.links[i].target {
-                    LinkTarget::Relative {
-                        resolved: Some(resolved),
-                        ..
-                    } => format!(
-                        "<diglot-include src=\"{}\"></diglot-include>\n",
-                        escape_attr(resolved)
-                    ),
-                    _ => String::new(),
-                }
-            }
-            Directive::Alert { .. } => String::new(),
-            Directive::Unknown { text, reason } => {
-                self.diags.push(Diagnostic::new(
-                    &codes::MD003,
-                    self.file.file_ref(),
-                    span,
-                    reason.clone(),
-                ));
-                format!("<p class=\"unknown-directive\">{}</p>\n", escape_text(text))
-            }
-        };
-        self.directives.push(DirectiveAt { directive, span });
-        if !html.is_empty() {
-            self.emit(Event::Html(CowStr::from(html)));
-        }
     }
 
     fn finish(mut self) -> Walked {
@@ -797,46 +507,6 @@ impl<'a, 'd> Walker<'a, 'd> {
     }
 }
 
-/// Groups ordered lists into procedures: a top-level list joins the one before it when both
-/// sit under the same heading and its numbering continues where that one stopped.
-fn group_procedures(mut lists: Vec<FinishedList>) -> Vec<Procedure> {
-    lists.sort_by_key(|l| l.list.span.start);
-    let mut out: Vec<Procedure> = Vec::new();
-    for f in lists {
-        let continues = !f.nested
-            && f.list.start > 1
-            && out.last().is_some_and(|p| {
-                !p.nested
-                    && p.heading == f.heading
-                    && p.steps()
-                        .last()
-                        .is_some_and(|s| s.number + 1 == f.list.start)
-            });
-        match out.last_mut() {
-            Some(p) if continues => {
-                p.span = Span::new(p.span.start as usize, f.list.span.end as usize);
-                p.lists.push(f.list);
-            }
-            _ => out.push(Procedure {
-                heading: f.heading,
-                span: f.list.span,
-                lists: vec![f.list],
-                nested: f.nested,
-            }),
-        }
-    }
-    out
-}
-
-fn item_number(item_text: &str) -> Option<u32> {
-    let digits: String = item_text
-        .trim_start()
-        .chars()
-        .take_while(char::is_ascii_digit)
-        .collect();
-    digits.parse().ok()
-}
-
 fn heading_level(level: HeadingLevel) -> u8 {
     match level {
         HeadingLevel::H1 => 1,
@@ -855,72 +525,5 @@ fn alert_kind(kind: BlockQuoteKind) -> AlertKind {
         BlockQuoteKind::Important => AlertKind::Important,
         BlockQuoteKind::Warning => AlertKind::Warning,
         BlockQuoteKind::Caution => AlertKind::Caution,
-    }
-}
-
-/// Folds runs of ASCII white space (not U+00A0, which French typography needs).
-fn collapse_spaces(s: &str) -> String {
-    s.split_ascii_whitespace().collect::<Vec<_>>().join(" ")
-}
-
-/// Byte ranges of the tags in a chunk of HTML, skipping `<!-- … -->` comments.
-fn tags_outside_comments(html: &str) -> Vec<Range<usize>> {
-    let mut out = Vec::new();
-    let mut pos = 0;
-    while let Some(lt) = html[pos..].find('<') {
-        let start = pos + lt;
-        if html[start..].starts_with("<!--") {
-            pos = html[start..]
-                .find("-->")
-                .map_or(html.len(), |e| start + e + 3);
-            continue;
-        }
-        let end = html[start..]
-            .find('>')
-            .map_or(html.len(), |e| start + e + 1);
-        out.push(start..end);
-        pos = end;
-    }
-    out
-}
-
-/// Removes `data-ttu-id`, `data-stu-id` and the `sxs-lookup` class from a tag.
-fn strip_sxs_attrs(tag: &str) -> String {
-    let mut out = tag.to_string();
-    for attr in ["data-ttu-id", "data-stu-id", "class"] {
-        if let Some((value, r)) = anchors::attr_value_span(&out, attr) {
-            if attr == "class" && value != "sxs-lookup" {
-                continue;
-            }
-            let quote = usize::from(out[r.end..].starts_with(['"', '\'']));
-            let mut start = out[..r.start].rfind(attr).unwrap_or(r.start);
-            // Take the white space before the attribute with it (ASCII, so a char boundary).
-            if start > 0 && out.as_bytes()[start - 1].is_ascii_whitespace() {
-                start -= 1;
-            }
-            out.replace_range(start..r.end + quote, "");
-        }
-    }
-    out
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn strips_stray_sxs_attributes() {
-        assert_eq!(strip_sxs_attrs(r#"<span data-ttu-id="x-1">"#), "<span>");
-        assert_eq!(strip_sxs_attrs(r#"<span class="sxs-lookup">"#), "<span>");
-        assert_eq!(
-            strip_sxs_attrs(r#"<span class="other">"#),
-            r#"<span class="other">"#
-        );
-    }
-
-    #[test]
-    fn comments_hide_tags() {
-        let html = "<!-- <a href=\"x\"> --><b>";
-        assert_eq!(tags_outside_comments(html), vec![21..24]);
     }
 }
