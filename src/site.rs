@@ -47,16 +47,28 @@ impl Site {
         Site::from_content(config, loaded)
     }
 
+    /// Loads the site for checking only: articles are parsed but not rendered to HTML.
+    pub fn load_unrendered(config: Config) -> Site {
+        let loaded = content::load(&config);
+        Site::parse(config, loaded, false)
+    }
+
     /// Parses what [`content::load`] read.
     pub fn from_content(config: Config, loaded: content::Content) -> Site {
+        Site::parse(config, loaded, true)
+    }
+
+    fn parse(config: Config, loaded: content::Content, html: bool) -> Site {
         let mut diagnostics = loaded.diagnostics;
         let (toc_files, md_files): (Vec<_>, Vec<_>) = loaded
             .files
             .into_iter()
             .partition(|f| f.kind == FileKind::Toc);
 
-        let parsed: Vec<(Article, Vec<Diagnostic>)> =
-            md_files.into_par_iter().map(markdown::parse).collect();
+        let parsed: Vec<(Article, Vec<Diagnostic>)> = md_files
+            .into_par_iter()
+            .map(|f| markdown::parse_with(f, html))
+            .collect();
         let mut articles = Vec::with_capacity(parsed.len());
         for (article, diags) in parsed {
             articles.push(article);

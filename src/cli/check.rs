@@ -55,7 +55,7 @@ pub fn run(args: &CheckArgs) -> Exit {
         }
     };
     let content_dir = config.content_dir.clone();
-    let site = Site::load(config);
+    let site = Site::load_unrendered(config);
     let mut diagnostics = check_site_with(&site, args.online);
     let mut files = site.articles.len() + site.tocs.len();
     if !args.paths.is_empty() {

@@ -54,6 +54,9 @@ impl<'a> Walker<'a, '_> {
             span: Span::new(h.range.start, h.range.end),
         });
         self.current_heading = Some(self.headings.len() - 1);
+        if !self.render {
+            return;
+        }
         let permalink = format!(
             "<a class=\"permalink\" href=\"#{}\" aria-hidden=\"true\" tabindex=\"-1\">#</a>",
             escape_attr(&anchor)

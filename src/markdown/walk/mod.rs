@@ -50,11 +50,13 @@ pub(super) fn walk(
     body_start: usize,
     segments: &Segments,
     lang: &str,
+    render: bool,
     diags: &mut Vec<Diagnostic>,
 ) -> Walked {
     let body = &file.text[body_start..];
     let mut events = Parser::new_ext(body, parser_options()).into_offset_iter();
     let mut w = Walker::new(file, segments, lang, diags);
+    w.render = render;
     while let Some((event, range)) = events.next() {
         let range = range.start + body_start..range.end + body_start;
         if let Event::Start(Tag::Paragraph) = &event
@@ -144,6 +146,8 @@ struct Walker<'a, 'd> {
     quotes: Vec<Option<AlertKind>>,
     containers: Vec<(String, Span)>,
     in_code_block: bool,
+    /// Whether to make the body's HTML (`check` needs only the structure).
+    render: bool,
 }
 
 impl<'a, 'd> Walker<'a, 'd> {
@@ -176,10 +180,14 @@ impl<'a, 'd> Walker<'a, 'd> {
             quotes: Vec::new(),
             containers: Vec::new(),
             in_code_block: false,
+            render: true,
         }
     }
 
     fn emit(&mut self, event: Event<'a>) {
+        if !self.render {
+            return;
+        }
         match &mut self.heading {
             Some(h) => h.events.push(event),
             None => self.out.push(event),
@@ -489,7 +497,9 @@ impl<'a, 'd> Walker<'a, 'd> {
             self.out.push(Event::Html(CowStr::Borrowed("</div>\n")));
         }
         let mut html = String::with_capacity(self.file.text.len() * 3 / 2);
-        pulldown_cmark::html::push_html(&mut html, self.out.into_iter());
+        if self.render {
+            pulldown_cmark::html::push_html(&mut html, self.out.into_iter());
+        }
         // pulldown-cmark percent-encodes hrefs, the locale-root marker among them.
         const ENCODED_MARKER: &str = "%EE%80%80";
         if html.contains(ENCODED_MARKER) {
