@@ -5,9 +5,10 @@
 
 mod support;
 
+use support::timing::{best, ms};
+
 use std::path::{Path, PathBuf};
 use std::process::Command;
-use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
 
@@ -40,15 +41,15 @@ fn main() {
         rayon::current_num_threads()
     );
 
-    let bare_seq = best(|| bare_pass(&md, false));
-    let bare_par = best(|| bare_pass(&md, true));
-    let build = best(|| diglot_build(&content, &out));
+    let bare_seq = best(RUNS, || bare_pass(&md, false));
+    let bare_par = best(RUNS, || bare_pass(&md, true));
+    let build = best(RUNS, || diglot_build(&content, &out));
     // The same build onto tmpfs, when there is one: the site's compute without the disk's
     // cost of creating 20,000 inodes (which dominates on ext4).
     let shm = Path::new("/dev/shm");
     let tmpfs = shm.is_dir().then(|| {
         let out = shm.join(format!("diglot-bench-site-{n}"));
-        let t = best(|| diglot_build(&content, &out));
+        let t = best(RUNS, || diglot_build(&content, &out));
         let _ = std::fs::remove_dir_all(&out);
         t
     });
@@ -88,22 +89,6 @@ fn diglot_build(content: &Path, out: &Path) {
         status.code().is_some_and(|c| c <= 1),
         "diglot build failed: {status}"
     );
-}
-
-fn best(mut f: impl FnMut()) -> Duration {
-    f(); // warm the page cache and the binary
-    (0..RUNS)
-        .map(|_| {
-            let t = Instant::now();
-            f();
-            t.elapsed()
-        })
-        .min()
-        .unwrap_or_default()
-}
-
-fn ms(d: Duration) -> f64 {
-    d.as_secs_f64() * 1000.0
 }
 
 /// Read every file, parse it with pulldown-cmark (the same extensions diglot enables) and

@@ -6,9 +6,10 @@
 
 mod support;
 
+use support::timing::{best, ms};
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
-use std::time::{Duration, Instant};
 
 const RUNS: usize = 3;
 
@@ -23,7 +24,7 @@ fn main() {
     support::generate::generate(&corpus, &content, n).expect("generate corpus");
     println!("corpus: {n} articles in {}", content.display());
 
-    let diglot = best(|| {
+    let diglot = best(RUNS, || {
         let out = Command::new(env!("CARGO_BIN_EXE_diglot"))
             .args(["check", "--format", "json", "--content"])
             .arg(&content)
@@ -46,7 +47,7 @@ fn main() {
         return;
     };
     let glob = format!("{}/**/*.md", content.display());
-    let lychee_time = best(|| {
+    let lychee_time = best(RUNS, || {
         let status = Command::new(&lychee)
             .args([
                 "--offline",
@@ -71,22 +72,6 @@ fn main() {
         "diglot is {:.1}x faster",
         lychee_time.as_secs_f64() / diglot.as_secs_f64()
     );
-}
-
-fn best(mut f: impl FnMut()) -> Duration {
-    f();
-    (0..RUNS)
-        .map(|_| {
-            let t = Instant::now();
-            f();
-            t.elapsed()
-        })
-        .min()
-        .unwrap_or_default()
-}
-
-fn ms(d: Duration) -> f64 {
-    d.as_secs_f64() * 1000.0
 }
 
 fn find_lychee() -> Option<PathBuf> {
