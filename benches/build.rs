@@ -15,17 +15,9 @@ use rayon::prelude::*;
 const RUNS: usize = 5;
 
 fn main() {
-    let n: usize = std::env::args()
-        .skip(1)
-        .find_map(|a| a.parse().ok())
-        .unwrap_or(10_000);
-    let manifest = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let corpus = manifest.join("../shared/corpus");
-    let work = manifest.join("target/bench");
-    let content = work.join(format!("corpus-{n}"));
+    let (n, work, content, files) = support::generate::bench_corpus();
     let out = work.join(format!("site-{n}"));
 
-    let files = support::generate::generate(&corpus, &content, n).expect("generate corpus");
     let md = markdown_files(&content);
     let bytes: u64 = md
         .iter()

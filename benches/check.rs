@@ -8,20 +8,13 @@ mod support;
 
 use support::timing::{best, ms};
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::{Command, Stdio};
 
 const RUNS: usize = 3;
 
 fn main() {
-    let n: usize = std::env::args()
-        .skip(1)
-        .find_map(|a| a.parse().ok())
-        .unwrap_or(10_000);
-    let manifest = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let corpus = manifest.join("../shared/corpus");
-    let content = manifest.join("target/bench").join(format!("corpus-{n}"));
-    support::generate::generate(&corpus, &content, n).expect("generate corpus");
+    let (n, _, content, _) = support::generate::bench_corpus();
     println!("corpus: {n} articles in {}", content.display());
 
     let diglot = best(RUNS, || {

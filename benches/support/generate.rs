@@ -81,3 +81,18 @@ pub fn generate(corpus: &Path, dest: &Path, articles: usize) -> std::io::Result<
     })?;
     Ok(plan.len())
 }
+
+/// A benchmark's corpus: N from the command line (default 10,000), generated from
+/// `../shared/corpus` into `target/bench/corpus-N`. Returns (N, the work folder, the corpus,
+/// the number of files written).
+pub fn bench_corpus() -> (usize, PathBuf, PathBuf, usize) {
+    let n: usize = std::env::args()
+        .skip(1)
+        .find_map(|a| a.parse().ok())
+        .unwrap_or(10_000);
+    let manifest = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let work = manifest.join("target/bench");
+    let content = work.join(format!("corpus-{n}"));
+    let files = generate(&manifest.join("../shared/corpus"), &content, n).expect("generate corpus");
+    (n, work, content, files)
+}
