@@ -1,7 +1,7 @@
 //! diglot: build bilingual static help sites from localized Markdown, and verify them.
 //!
 //! The pipeline runs one way:
-//! [`config`] → [`content`] → [`markdown`] → [`site`] → [`render`] → [`output`],
+//! [`config`] → [`content`] → [`markdown`] → [`model`] → [`site`] → [`render`] → [`output`],
 //! with [`diagnostics`] collecting what each stage finds along the way.
 //! Every file is read and parsed once; later stages only read the [`markdown::Article`].
 
@@ -13,6 +13,7 @@ pub mod diagnostics;
 pub mod escape;
 pub mod hash;
 pub mod markdown;
+pub mod model;
 pub mod output;
 pub mod render;
 pub mod site;

@@ -9,6 +9,7 @@ use crate::content::toc::{self, TocEntry};
 use crate::content::{self, Asset, FileKind, SourceFile};
 use crate::diagnostics::Diagnostic;
 use crate::markdown::{self, Article};
+use crate::model::{self, Model};
 
 /// A parsed table of contents file.
 #[derive(Debug)]
@@ -35,6 +36,8 @@ pub struct Site {
     pub all_paths: BTreeSet<String>,
     /// Redirected pages: lower-cased source path → new URL.
     pub redirects: std::collections::HashMap<String, String>,
+    /// The typed workflow model of `_model/`, when the site has one.
+    pub model: Option<Model>,
     /// What loading and parsing found, in path order.
     pub diagnostics: Vec<Diagnostic>,
     by_path: HashMap<String, usize>,
@@ -83,6 +86,8 @@ impl Site {
             tocs.push(Toc { file, entries });
         }
         tocs.sort_by(|a, b| a.file.path.cmp(&b.file.path));
+        let (model, model_diagnostics) = model::load(&config);
+        diagnostics.extend(model_diagnostics);
         diagnostics.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
 
         let by_path = articles
@@ -97,6 +102,7 @@ impl Site {
             assets: loaded.assets,
             all_paths: loaded.all_paths,
             redirects: loaded.redirects,
+            model,
             diagnostics,
             by_path,
         }

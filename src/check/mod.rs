@@ -1,6 +1,7 @@
 //! The checker: every rule over every article, in parallel, after the whole site is parsed
 //! (so links are checked against the anchors every page really has, never by re-reading).
 
+pub mod bound;
 mod context;
 pub mod online;
 pub mod rules;

@@ -105,7 +105,7 @@ pub fn parse_spanned(file_text: &str, yaml: Span) -> Result<YamlValue, YamlError
 }
 
 /// serde-saphyr prefixes messages with `error: line N column M: `; we print our own position.
-fn clean_message(msg: &str) -> String {
+pub(crate) fn clean_message(msg: &str) -> String {
     let msg = msg.strip_prefix("error: ").unwrap_or(msg);
     let msg = match msg.strip_prefix("line ") {
         Some(rest) => match rest.find(": ") {
@@ -122,7 +122,7 @@ fn clean_message(msg: &str) -> String {
     }
 }
 
-fn offset_of(src: &str, line: u64, column: u64, byte: Option<u64>) -> usize {
+pub(crate) fn offset_of(src: &str, line: u64, column: u64, byte: Option<u64>) -> usize {
     if let Some(b) = byte {
         return (b as usize).min(src.len());
     }

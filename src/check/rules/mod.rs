@@ -17,10 +17,24 @@ mod lk011_unsafe_blank;
 mod md001_glued_emphasis;
 mod md002_table_shape;
 mod md004_displaced_emphasis;
+mod pt001_unknown_partner_type;
+mod pt002_missing_partner_type;
+mod pt003_partner_type_label;
+mod pt_common;
 mod st001_step_numbering;
 mod st002_list_restarted;
+mod st003_step_count_source;
+mod st004_step_count_model;
+mod st005_unknown_ui_label;
+mod st006_wrong_ui_label;
 mod tc001_toc_missing_target;
 mod tc002_not_in_toc;
+mod wf002_model_dangling;
+mod wf003_model_unreachable;
+mod wf004_binding_target;
+mod wf005_unbound_procedure;
+
+pub use wf003_model_unreachable::reachable;
 
 use super::CheckContext;
 use crate::diagnostics::Diagnostic;
@@ -46,13 +60,27 @@ pub const ARTICLE_RULES: &[ArticleRule] = &[
     an003_invalid_anchor::check,
     st001_step_numbering::check,
     st002_list_restarted::check,
+    st003_step_count_source::check,
+    st004_step_count_model::check,
+    st005_unknown_ui_label::check,
+    st006_wrong_ui_label::check,
+    wf005_unbound_procedure::check,
+    pt001_unknown_partner_type::check,
+    pt002_missing_partner_type::check,
+    pt003_partner_type_label::check,
     md001_glued_emphasis::check,
     md002_table_shape::check,
     md004_displaced_emphasis::check,
 ];
 
 /// Rules run once on the whole site.
-pub const SITE_RULES: &[SiteRule] = &[tc001_toc_missing_target::check, tc002_not_in_toc::check];
+pub const SITE_RULES: &[SiteRule] = &[
+    tc001_toc_missing_target::check,
+    tc002_not_in_toc::check,
+    wf002_model_dangling::check,
+    wf003_model_unreachable::check,
+    wf004_binding_target::check,
+];
 
 /// The candidate closest to `target` by edit distance, if it is close enough to suggest.
 pub fn closest<'c>(target: &str, candidates: impl Iterator<Item = &'c str>) -> Option<&'c str> {

@@ -1,0 +1,77 @@
+//! WF002 model-dangling: every id the model refers to is defined.
+
+use crate::check::CheckContext;
+use crate::diagnostics::{Diagnostic, codes};
+use crate::model::{FileId, span_of};
+use serde_saphyr::Spanned;
+
+pub fn check(cx: &CheckContext<'_>, out: &mut Vec<Diagnostic>) {
+    let Some(model) = cx.site.model.as_ref() else {
+        return;
+    };
+    let mut report = |file: FileId, what: &str, id: &Spanned<String>, known: &[&str]| {
+        if known.contains(&id.value.as_str()) {
+            return;
+        }
+        let mut d = Diagnostic::new(
+            &codes::WF002,
+            model.file(file),
+            span_of(id),
+            format!("unknown {what} `{}`", id.value),
+        );
+        if let Some(c) = super::closest(&id.value, known.iter().copied()) {
+            d = d.with_help(format!("did you mean `{c}`?"));
+        }
+        out.push(d);
+    };
+    let portals: Vec<&str> = model.portals.iter().map(|p| p.id.value.as_str()).collect();
+    let types: Vec<&str> = model
+        .partner_types
+        .iter()
+        .map(|t| t.id.value.as_str())
+        .collect();
+    let strings: Vec<&str> = model
+        .ui_strings
+        .iter()
+        .map(|s| s.id.value.as_str())
+        .collect();
+    let states: Vec<&str> = model.states.iter().map(|s| s.id.value.as_str()).collect();
+    let workflows: Vec<&str> = model
+        .workflows
+        .iter()
+        .map(|w| w.id.value.as_str())
+        .collect();
+
+    for t in &model.partner_types {
+        for p in &t.portals {
+            report(t.file, "portal", &as_string(p), &portals);
+        }
+    }
+    for s in &model.ui_strings {
+        report(s.file, "portal", &as_string(&s.portal), &portals);
+    }
+    for w in &model.workflows {
+        report(w.file, "portal", &as_string(&w.portal), &portals);
+        for t in &w.transitions.value {
+            report(w.file, "state", &as_string(&t.from), &states);
+            report(w.file, "state", &as_string(&t.to), &states);
+        }
+        for t in w.types.iter().flat_map(|ts| &ts.value) {
+            report(w.file, "partner type", &as_string(t), &types);
+        }
+        for ui in w.steps.iter().flat_map(|s| &s.ui) {
+            report(w.file, "UI string", &as_string(ui), &strings);
+        }
+    }
+    for b in &model.bindings {
+        report(b.file, "portal", &as_string(&b.portal), &portals);
+        for pb in &b.procedures {
+            report(b.file, "workflow", &as_string(&pb.workflow), &workflows);
+        }
+    }
+}
+
+/// The id as text, keeping its location.
+fn as_string<T: AsRef<str>>(id: &Spanned<T>) -> Spanned<String> {
+    Spanned::new(id.value.as_ref().to_string(), id.referenced, id.defined)
+}
