@@ -29,6 +29,11 @@ impl Locale {
         &self.0
     }
 
+    /// The language part: `fr` of `fr-fr`.
+    pub fn language(&self) -> &str {
+        self.0.split('-').next().unwrap_or(&self.0)
+    }
+
     /// The BCP 47 form for `lang` and `hreflang` attributes: `fr-FR`.
     pub fn bcp47(&self) -> String {
         match self.0.split_once('-') {

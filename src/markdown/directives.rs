@@ -21,6 +21,9 @@ pub enum Directive {
     Open { name: String, range: Option<String> },
     /// `:::moniker-end`, `:::row-end:::`…
     Close { name: String },
+    /// `:::partner-types portal="admin-center":::`: the model's partner-type catalog for a
+    /// portal, rendered as a table in the page's language.
+    PartnerTypes { portal: String },
     /// `> [!VIDEO https://…]`
     Video { url: String },
     /// `[!INCLUDE [title](path)]`
@@ -175,6 +178,16 @@ fn parse_colon(line: &str) -> Directive {
             }
         }
         "image-end" => Directive::ImageEnd,
+        "partner-types" => match attr_value(line, "portal") {
+            Some(portal) if line.trim_end().ends_with(":::") && line.len() > 17 => {
+                Directive::PartnerTypes { portal }
+            }
+            Some(_) => unknown("`:::partner-types` must end with `:::` on the same line".into()),
+            None => unknown(
+                "`:::partner-types` needs a `portal=\"…\"` attribute: a portal id of the model"
+                    .into(),
+            ),
+        },
         n if CONTAINERS.contains(&n) => Directive::Open {
             name: n.to_string(),
             range: attr_value(line, "range"),
@@ -240,6 +253,16 @@ mod tests {
         assert!(
             matches!(&parse("[!NOTE] inline")[0], Directive::Unknown { reason, .. } if reason.contains("alone"))
         );
+        assert_eq!(
+            parse(r#":::partner-types portal="admin-center":::"#),
+            vec![Directive::PartnerTypes {
+                portal: "admin-center".into()
+            }]
+        );
+        assert!(matches!(
+            &parse(":::partner-types:::")[0],
+            Directive::Unknown { reason, .. } if reason.contains("portal")
+        ));
         assert!(!looks_like_directive("[![alt](a.png)](b.md)"));
         assert!(looks_like_directive("[!INCLUDE [x](y.md)]"));
         let trailing = parse(r#":::image type="content" source="a.png" alt-text="A":::."#);

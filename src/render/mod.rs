@@ -6,6 +6,8 @@
 
 pub mod assets;
 mod include;
+mod lifecycle;
+pub mod model_html;
 pub mod nav;
 mod pages;
 mod sitemap;
@@ -50,7 +52,8 @@ impl std::error::Error for RenderError {}
 
 /// Renders the whole site into `sink`.
 pub fn render_site(site: &Site, sink: &dyn Sink) -> Result<RenderReport, RenderError> {
-    let tera = templates::load(&site.config.templates_dir).map_err(RenderError::Templates)?;
+    let mut tera = templates::load(&site.config.templates_dir).map_err(RenderError::Templates)?;
+    model_html::register(&mut tera, site);
     let renderer = pages::Renderer::new(site, &tera);
     renderer.render_all(sink)
 }

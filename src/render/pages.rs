@@ -8,9 +8,10 @@ use serde::Serialize;
 use tera::{Context, Tera};
 
 use super::assets::Theme;
+use super::model_html::{self, LIFECYCLE_DIR};
 use super::sitemap::{self, SitemapEntry};
 use super::strings::{self, UiStrings};
-use super::{RenderError, RenderReport, include, nav};
+use super::{RenderError, RenderReport, include, lifecycle, nav};
 use crate::config::{Config, Locale};
 use crate::diagnostics::{Diagnostic, codes};
 use crate::markdown::Article;
@@ -193,6 +194,15 @@ impl<'s> Renderer<'s> {
         for locale in &self.config.locales {
             let html = self.home(locale).map_err(RenderError::Templates)?;
             write(&format!("{locale}/index.html"), html.as_bytes())?;
+            if self.has_lifecycle() {
+                let html = self
+                    .lifecycle_page(locale)
+                    .map_err(RenderError::Templates)?;
+                write(
+                    &format!("{locale}/{LIFECYCLE_DIR}/index.html"),
+                    html.as_bytes(),
+                )?;
+            }
         }
         let root = self
             .root_page("root.html", "")
@@ -289,8 +299,7 @@ impl<'s> Renderer<'s> {
             title: &article.title,
             description: fm.and_then(|f| f.text("description")),
             path: article.rel(),
-            html: include::splice(&article.html, self.site, locale)
-                .replace(LOCALE_ROOT, locale_root),
+            html: self.body_html(article, locale, locale_root),
             meta: fm.map(|f| f.to_json()).unwrap_or_default(),
             headings: article
                 .headings
@@ -310,6 +319,73 @@ impl<'s> Renderer<'s> {
             shown_lang: shown.bcp47(),
             shown_name: self.config.locale_name(shown),
         }
+    }
+
+    /// An article's HTML for a page of `locale`: includes spliced, internal URLs anchored,
+    /// and what the model adds (partner tables, links to the lifecycle page).
+    fn body_html(&self, article: &Article, locale: &Locale, locale_root: &str) -> String {
+        let html =
+            include::splice(&article.html, self.site, locale).replace(LOCALE_ROOT, locale_root);
+        if self.site.model.is_none() {
+            return html;
+        }
+        let strings = strings::for_language(locale.language());
+        let html =
+            model_html::splice_partner_types(&html, self.site, locale, &strings).into_owned();
+        model_html::link_procedures(
+            &html,
+            self.site,
+            article.rel(),
+            locale,
+            locale_root,
+            &strings,
+        )
+        .unwrap_or(html)
+    }
+
+    /// Whether the site gets lifecycle pages: it has a model with states, and no article
+    /// already publishes at `<locale>/lifecycle/`.
+    fn has_lifecycle(&self) -> bool {
+        self.site
+            .model
+            .as_ref()
+            .is_some_and(|m| !m.states.is_empty())
+            && !self
+                .site
+                .pages()
+                .any(|a| page_dir(a.rel()) == format!("{LIFECYCLE_DIR}/"))
+    }
+
+    /// The lifecycle page of a locale: the model's state machine and its workflows.
+    fn lifecycle_page(&self, locale: &Locale) -> Result<String, String> {
+        let Some(model) = self.site.model.as_ref() else {
+            return Ok(String::new());
+        };
+        let root = "../../";
+        let translations = self
+            .config
+            .locales
+            .iter()
+            .map(|l| self.translation(l, locale, &format!("{root}{l}/{LIFECYCLE_DIR}/")))
+            .collect();
+        let mut ctx = self.common(locale, root, translations);
+        let strings = strings::for_language(locale.language());
+        let source = &self.config.source_locale;
+        let title_of = |rel: &str| {
+            self.site
+                .article(locale, rel)
+                .or_else(|| self.site.article(source, rel))
+                .map(|a| a.title.clone())
+        };
+        let drawn = lifecycle::build(model, locale, source, &strings, &title_of);
+        ctx.insert("svg", &drawn.svg);
+        ctx.insert("workflows", &drawn.workflows);
+        ctx.insert("nav", "");
+        ctx.insert("nav_script", &None::<&str>);
+        ctx.insert("locale_root", "../");
+        self.tera
+            .render("lifecycle.html", &ctx)
+            .map_err(|e| format!("template `lifecycle.html` failed: {e}"))
     }
 
     /// The locale's home: its top-level `index.md` if it has one, and the contents.
@@ -337,6 +413,7 @@ impl<'s> Renderer<'s> {
             "contents",
             &self.navs.get(locale).map_or("", |n| n.whole.as_str()),
         );
+        ctx.insert("lifecycle", &self.has_lifecycle());
         ctx.insert("nav", "");
         ctx.insert("nav_script", &None::<&str>);
         self.tera
@@ -361,6 +438,7 @@ impl<'s> Renderer<'s> {
         let mut ctx = self.common(source, root, translations);
         ctx.insert("nav", "");
         ctx.insert("nav_script", &None::<&str>);
+        ctx.insert("lifecycle", &false);
         ctx.insert("home", &root);
         self.tera
             .render(template, &ctx)

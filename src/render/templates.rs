@@ -12,6 +12,7 @@ pub const BUILT_IN: &[(&str, &str)] = &[
     ("home.html", include_str!("templates/home.html")),
     ("root.html", include_str!("templates/root.html")),
     ("404.html", include_str!("templates/404.html")),
+    ("lifecycle.html", include_str!("templates/lifecycle.html")),
 ];
 
 /// Loads the templates: built-ins first, then `dir/*.html` replacing those of the same name.

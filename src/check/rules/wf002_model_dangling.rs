@@ -2,6 +2,7 @@
 
 use crate::check::CheckContext;
 use crate::diagnostics::{Diagnostic, codes};
+use crate::markdown::directives::Directive;
 use crate::model::{FileId, span_of};
 use serde_saphyr::Spanned;
 
@@ -69,9 +70,32 @@ pub fn check(cx: &CheckContext<'_>, out: &mut Vec<Diagnostic>) {
             report(b.file, "workflow", &as_string(&pb.workflow), &workflows);
         }
     }
+    directives(cx, &portals, out);
 }
 
 /// The id as text, keeping its location.
 fn as_string<T: AsRef<str>>(id: &Spanned<T>) -> Spanned<String> {
     Spanned::new(id.value.as_ref().to_string(), id.referenced, id.defined)
+}
+
+/// `:::partner-types portal="…":::` in an article names a portal of the model.
+fn directives(cx: &CheckContext<'_>, portals: &[&str], out: &mut Vec<Diagnostic>) {
+    for article in &cx.site.articles {
+        for d in &article.directives {
+            if let Directive::PartnerTypes { portal } = &d.directive
+                && !portals.contains(&portal.as_str())
+            {
+                let mut diag = Diagnostic::new(
+                    &codes::WF002,
+                    article.file_ref(),
+                    d.span,
+                    format!("unknown portal `{portal}`: the model defines no such portal"),
+                );
+                if let Some(c) = super::closest(portal, portals.iter().copied()) {
+                    diag = diag.with_help(format!("did you mean `{c}`?"));
+                }
+                out.push(diag);
+            }
+        }
+    }
 }

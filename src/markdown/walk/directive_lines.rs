@@ -102,6 +102,11 @@ impl<'a> Walker<'a, '_> {
                     _ => String::new(),
                 }
             }
+            // The renderer fills it from the model, in the page's language.
+            Directive::PartnerTypes { portal } => format!(
+                "<diglot-partner-types portal=\"{}\"></diglot-partner-types>\n",
+                escape_attr(portal)
+            ),
             Directive::Alert { .. } => String::new(),
             Directive::Unknown { text, reason } => {
                 self.diags.push(Diagnostic::new(
