@@ -71,15 +71,20 @@ pub fn load(config: &Config) -> (Option<Model>, Vec<Diagnostic>) {
         let id = model.files.len();
         match parse(&file.text) {
             Ok(sections) => merge(&mut model, sections, id),
-            Err((offset, message)) => diagnostics.push(
-                Diagnostic::new(
-                    &codes::WF001,
-                    file.file_ref(),
-                    Span::new(offset, offset),
-                    message,
-                )
-                .with_help("the file is skipped; fix it so its part of the model loads"),
-            ),
+            Err((offset, message)) => {
+                model.incomplete = true;
+                diagnostics.push(
+                    Diagnostic::new(
+                        &codes::WF001,
+                        file.file_ref(),
+                        Span::new(offset, offset),
+                        message,
+                    )
+                    .with_help(
+                        "the file is skipped until it loads; references to what it defines are not checked meanwhile",
+                    ),
+                );
+            }
         }
         model.files.push(file);
     }

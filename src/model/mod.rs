@@ -264,6 +264,9 @@ pub struct Model {
     pub states: Vec<State>,
     pub workflows: Vec<Workflow>,
     pub bindings: Vec<Binding>,
+    /// A file failed to load (WF001): what it defines is missing, so references to it and
+    /// the state machine's shape are not judged until it loads.
+    pub incomplete: bool,
 }
 
 /// A byte span from a serde-saphyr location (byte offsets into the file that was parsed).

@@ -91,9 +91,7 @@ pub fn partner_tables<'a>(
         .filter(|t| is_partner_table(model, t))
         .enumerate()
         .map(|(k, table)| {
-            let source_table = source_tables
-                .get(k)
-                .filter(|s| s.rows.len() == table.rows.len());
+            let source_table = source_tables.get(k);
             match_table(
                 model,
                 article.locale(),
@@ -158,9 +156,7 @@ fn match_table<'a>(
             continue;
         };
         let from_source = source
-            .and_then(|s| s.rows.get(i))
-            .and_then(|r| r.cells.first())
-            .and_then(|c| any_label(model, &c.text).map(|(t, _)| (t, c)))
+            .and_then(|s| identify_from_source(model, &rows, i, s))
             .filter(|(t, _)| t.offered_on(portal) && !named.iter().any(|n| n.id == t.id));
         rows[i] = match from_source {
             Some((t, source_cell)) => {
@@ -169,7 +165,7 @@ fn match_table<'a>(
                     cell,
                     partner_type: t,
                     expected: own_label(t),
-                    clue: format!("the source table's row {} is `{}`", i + 1, source_cell.text),
+                    clue: format!("in the source table, this row is `{}`", source_cell.text),
                 }
             }
             None => {
@@ -191,4 +187,58 @@ fn match_table<'a>(
         rows,
         missing,
     }
+}
+
+/// The type of the unknown row `i`, read from the source table: the source row between
+/// the source rows of its known neighbours, when exactly one row lies there (so a row
+/// removed or added elsewhere does not shift the pairing); else, in tables of the same
+/// length, the source row at the same place.
+fn identify_from_source<'a>(
+    model: &'a Model,
+    rows: &[RowMatch<'a>],
+    i: usize,
+    source: &'a Table,
+) -> Option<(&'a PartnerType, &'a Cell)> {
+    let source_cells: Vec<&Cell> = first_column(source).collect();
+    let source_types: Vec<Option<&PartnerType>> = source_cells
+        .iter()
+        .map(|c| any_label(model, &c.text).map(|(t, _)| t))
+        .collect();
+    let known = |r: &RowMatch<'a>| match r {
+        RowMatch::Ok(t)
+        | RowMatch::WrongLabel {
+            partner_type: t, ..
+        } => Some(*t),
+        RowMatch::NotOnPortal { partner_type, .. } => Some(*partner_type),
+        RowMatch::Unknown { .. } => None,
+    };
+    let position = |t: &PartnerType| {
+        source_types
+            .iter()
+            .position(|s| s.is_some_and(|s| s.id == t.id))
+    };
+    let before = match i.checked_sub(1) {
+        None => Some(None),
+        Some(p) => known(&rows[p])
+            .map(|t| position(t).map(Some))
+            .unwrap_or(None),
+    };
+    let after = match rows.get(i + 1) {
+        None => Some(source_cells.len()),
+        Some(r) => known(r).and_then(position),
+    };
+    let candidate = match (before, after) {
+        (Some(b), Some(a)) => {
+            let first = b.map_or(0, |b| b + 1);
+            (a == first + 1).then_some(first)
+        }
+        _ => None,
+    }
+    .or_else(|| (source_cells.len() == rows.len()).then_some(i))?;
+    let cell = source_cells.get(candidate)?;
+    source_types
+        .get(candidate)
+        .copied()
+        .flatten()
+        .map(|t| (t, *cell))
 }

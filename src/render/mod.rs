@@ -52,8 +52,11 @@ impl std::error::Error for RenderError {}
 
 /// Renders the whole site into `sink`.
 pub fn render_site(site: &Site, sink: &dyn Sink) -> Result<RenderReport, RenderError> {
-    let mut tera = templates::load(&site.config.templates_dir).map_err(RenderError::Templates)?;
-    model_html::register(&mut tera, site);
+    // Functions first: Tera checks that the templates' calls resolve when it adds them.
+    let mut functions = tera::Tera::default();
+    model_html::register(&mut functions, site);
+    let tera =
+        templates::load(&site.config.templates_dir, functions).map_err(RenderError::Templates)?;
     let renderer = pages::Renderer::new(site, &tera);
     renderer.render_all(sink)
 }

@@ -15,8 +15,9 @@ pub const BUILT_IN: &[(&str, &str)] = &[
     ("lifecycle.html", include_str!("templates/lifecycle.html")),
 ];
 
-/// Loads the templates: built-ins first, then `dir/*.html` replacing those of the same name.
-pub fn load(dir: &Path) -> Result<Tera, String> {
+/// Loads the templates: built-ins first, then `dir/*.html` replacing those of the same name,
+/// into `tera`, whose functions (registered first) the templates may call.
+pub fn load(dir: &Path, mut tera: Tera) -> Result<Tera, String> {
     let mut sources: Vec<(String, String)> = BUILT_IN
         .iter()
         .map(|(n, s)| (n.to_string(), s.to_string()))
@@ -41,7 +42,6 @@ pub fn load(dir: &Path) -> Result<Tera, String> {
             }
         }
     }
-    let mut tera = Tera::default();
     tera.add_raw_templates(sources.iter().map(|(n, s)| (n.as_str(), s.as_str())))
         .map_err(|e| format!("template error in {}: {e}", dir.display()))?;
     Ok(tera)

@@ -7,7 +7,8 @@ use crate::model::{FileId, span_of};
 use serde_saphyr::Spanned;
 
 pub fn check(cx: &CheckContext<'_>, out: &mut Vec<Diagnostic>) {
-    let Some(model) = cx.site.model.as_ref() else {
+    // With a file missing (WF001), what it defines would look dangling or unreachable.
+    let Some(model) = cx.site.model.as_ref().filter(|m| !m.incomplete) else {
         return;
     };
     let mut report = |file: FileId, what: &str, id: &Spanned<String>, known: &[&str]| {

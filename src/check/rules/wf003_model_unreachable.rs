@@ -8,7 +8,8 @@ use crate::diagnostics::{Diagnostic, codes};
 use crate::model::{Model, StateId, Workflow, span_of};
 
 pub fn check(cx: &CheckContext<'_>, out: &mut Vec<Diagnostic>) {
-    let Some(model) = cx.site.model.as_ref() else {
+    // With a file missing (WF001), what it defines would look dangling or unreachable.
+    let Some(model) = cx.site.model.as_ref().filter(|m| !m.incomplete) else {
         return;
     };
     unreachable(model, out);
