@@ -55,6 +55,7 @@ rules! {
     LK011 = "LK011", "unsafe-blank", Warning, "`target=\"_blank\"` without `rel=\"noopener\"`";
     LK012 = "LK012", "redirected", Warning, "the link's target is a redirected page";
     AN001 = "AN001", "duplicate-anchor", Warning, "the same anchor id twice in a page";
+    AN002 = "AN002", "anchor-drift", Warning, "a translated heading's anchor differs from the source heading's";
     AN003 = "AN003", "invalid-anchor", Warning, "an empty anchor, or one with spaces or odd characters";
     ST001 = "ST001", "step-numbering", Warning, "an ordered list is not numbered 1..n";
     ST002 = "ST002", "list-restarted", Warning, "a procedure interrupted by an image, note or comment restarts at 1";
@@ -70,10 +71,20 @@ rules! {
     PT001 = "PT001", "unknown-partner-type", Warning, "a partner table row names no type the portal offers";
     PT002 = "PT002", "missing-partner-type", Warning, "a type the portal offers is missing from the partner table";
     PT003 = "PT003", "partner-type-label", Warning, "a partner type's label is not the locale's label";
+    SX001 = "SX001", "sxs-unpaired", Error, "a `data-ttu-id` without its `data-stu-id` source copy, or the reverse";
+    SX002 = "SX002", "sxs-duplicate-id", Warning, "the same segment id twice in a file";
+    SX003 = "SX003", "untranslated-segment", Warning, "a prose segment whose translation equals its source";
+    SX004 = "SX004", "segment-markup", Warning, "bold, link or code counts differ between a segment's translation and source";
+    SX005 = "SX005", "protected-literal", Error, "a code span, MIME type, file extension, number or URL altered in translation";
+    SX006 = "SX006", "stale-segment", Warning, "a segment's source text is no longer in the source article";
     MD001 = "MD001", "glued-emphasis", Warning, "bold glued to a word, or an escaped empty bold";
     MD002 = "MD002", "table-shape", Warning, "a table row's cell count differs from the header's";
     MD003 = "MD003", "unknown-directive", Warning, "unknown or malformed `:::` or `[!…]` directive";
     MD004 = "MD004", "displaced-emphasis", Warning, "bold around a lone function word (a machine-translation artifact)";
+    TR001 = "TR001", "stale-translation", Warning, "`ms.openlocfilehash` is not the SHA-1 of today's source (with CRLF endings)";
+    TR002 = "TR002", "missing-translation", Info, "a source article has no translation in a locale";
+    TR003 = "TR003", "orphan-translation", Warning, "a translation has no source article";
+    TR004 = "TR004", "structure-drift", Warning, "headings, tables or procedures differ from the source's";
     TC001 = "TC001", "toc-missing-target", Error, "a TOC entry points to a missing file";
     TC002 = "TC002", "not-in-toc", Info, "an article no TOC of its locale leads to";
     TC003 = "TC003", "toc-invalid", Error, "a TOC file fails to parse, or uses unknown keys";

@@ -2,6 +2,7 @@
 //! [`crate::diagnostics::codes`] (docs in `src/diagnostics/docs/<CODE>.md`).
 
 mod an001_duplicate_anchor;
+mod an002_anchor_drift;
 mod an003_invalid_anchor;
 mod fm003_required_key;
 mod fm004_invalid_value;
@@ -27,13 +28,26 @@ mod st003_step_count_source;
 mod st004_step_count_model;
 mod st005_unknown_ui_label;
 mod st006_wrong_ui_label;
+mod sx001_sxs_unpaired;
+mod sx002_sxs_duplicate_id;
+mod sx003_untranslated_segment;
+mod sx004_segment_markup;
+mod sx005_protected_literal;
+mod sx006_stale_segment;
+mod sx_common;
 mod tc001_toc_missing_target;
 mod tc002_not_in_toc;
+mod tr001_stale_translation;
+mod tr002_missing_translation;
+mod tr003_orphan_translation;
+mod tr004_structure_drift;
+mod tr_common;
 mod wf002_model_dangling;
 mod wf003_model_unreachable;
 mod wf004_binding_target;
 mod wf005_unbound_procedure;
 
+pub use tr001_stale_translation::handoff_hash;
 pub use wf003_model_unreachable::reachable;
 
 use super::CheckContext;
@@ -57,7 +71,11 @@ pub const ARTICLE_RULES: &[ArticleRule] = &[
     lk010_missing_alt::check,
     lk011_unsafe_blank::check,
     an001_duplicate_anchor::check,
+    an002_anchor_drift::check,
     an003_invalid_anchor::check,
+    tr001_stale_translation::check,
+    tr003_orphan_translation::check,
+    tr004_structure_drift::check,
     st001_step_numbering::check,
     st002_list_restarted::check,
     st003_step_count_source::check,
@@ -68,6 +86,12 @@ pub const ARTICLE_RULES: &[ArticleRule] = &[
     pt001_unknown_partner_type::check,
     pt002_missing_partner_type::check,
     pt003_partner_type_label::check,
+    sx001_sxs_unpaired::check,
+    sx002_sxs_duplicate_id::check,
+    sx003_untranslated_segment::check,
+    sx004_segment_markup::check,
+    sx005_protected_literal::check,
+    sx006_stale_segment::check,
     md001_glued_emphasis::check,
     md002_table_shape::check,
     md004_displaced_emphasis::check,
@@ -77,6 +101,7 @@ pub const ARTICLE_RULES: &[ArticleRule] = &[
 pub const SITE_RULES: &[SiteRule] = &[
     tc001_toc_missing_target::check,
     tc002_not_in_toc::check,
+    tr002_missing_translation::check,
     wf002_model_dangling::check,
     wf003_model_unreachable::check,
     wf004_binding_target::check,

@@ -1,0 +1,104 @@
+//! SX005 protected-literal: code spans, MIME types, file extensions, numbers and URLs of the
+//! source text unit are in its translation unchanged.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::sx_common::{flatten, texts};
+use crate::check::CheckContext;
+use crate::diagnostics::{Diagnostic, codes};
+use crate::markdown::Article;
+
+static CODE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"`[^`\n]+`").expect("valid regex"));
+static URL: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r#"https?://[^\s)\]"'<>]+"#).expect("valid regex"));
+static MIME: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(?:application|audio|font|image|message|model|multipart|text|video)/[A-Za-z0-9][A-Za-z0-9.+\-]*")
+        .expect("valid regex")
+});
+/// `.docx` standing alone (not the end of a word or a URL).
+static EXTENSION: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?:^|[\s(,;/])(\.[A-Za-z0-9]{1,8})\b").expect("valid regex"));
+static NUMBER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\d+(?:[ \u{a0}\u{202f}.,]\d+)*").expect("valid regex"));
+
+/// The literals of a source text unit, each with what kind it is.
+fn literals(source: &str) -> Vec<(&'static str, String)> {
+    let mut out = Vec::new();
+    for m in CODE.find_iter(source) {
+        out.push(("code span", m.as_str().to_string()));
+    }
+    for m in URL.find_iter(source) {
+        out.push(("URL", m.as_str().trim_end_matches(['.', ',']).to_string()));
+    }
+    for m in MIME.find_iter(source) {
+        out.push((
+            "MIME type",
+            m.as_str().trim_end_matches(['.', '-']).to_string(),
+        ));
+    }
+    for c in EXTENSION.captures_iter(source) {
+        out.push(("file extension", c[1].to_string()));
+    }
+    out
+}
+
+/// Digits only: `1,000`, `1 000` and `1000` are one number.
+fn digits(s: &str) -> Vec<String> {
+    NUMBER
+        .find_iter(s)
+        .map(|m| m.as_str().chars().filter(char::is_ascii_digit).collect())
+        .collect()
+}
+
+pub fn check(article: &Article, cx: &CheckContext<'_>, out: &mut Vec<Diagnostic>) {
+    if article.locale() == &cx.site.config.source_locale {
+        return;
+    }
+    for seg in &article.segments.segments {
+        let Some((target, source)) = texts(article, seg) else {
+            continue;
+        };
+        let (target, source) = (flatten(target), flatten(source));
+        let mut missing: Vec<(&str, String)> = literals(&source)
+            .into_iter()
+            .filter(|(_, lit)| !target.contains(lit.as_str()))
+            .collect();
+        // Numbers inside the literals above were checked with them.
+        let stripped = URL.replace_all(&source, " ");
+        let stripped = CODE.replace_all(&stripped, " ");
+        let target_numbers = digits(&target);
+        for n in digits(&stripped) {
+            if !target_numbers.contains(&n) && !target.contains(n.as_str()) {
+                missing.push(("number", n));
+            }
+        }
+        missing.dedup();
+        for (kind, lit) in missing {
+            out.push(
+                Diagnostic::new(
+                    &codes::SX005,
+                    article.file_ref(),
+                    seg.target,
+                    format!(
+                        "the {kind} `{lit}` of the source is altered in segment `{}`: `{}`",
+                        seg.id,
+                        shorten(&target)
+                    ),
+                )
+                .with_help(format!(
+                    "keep `{lit}` exactly as in the source: it must not be translated"
+                )),
+            );
+        }
+    }
+}
+
+fn shorten(s: &str) -> String {
+    if s.chars().count() <= 80 {
+        return s.to_string();
+    }
+    let cut: String = s.chars().take(77).collect();
+    format!("{cut}…")
+}

@@ -1,0 +1,39 @@
+//! SX006 stale-segment: a segment's source copy is text the source article still has.
+
+use super::sx_common::{flatten, texts};
+use crate::check::CheckContext;
+use crate::diagnostics::{Diagnostic, codes};
+use crate::markdown::Article;
+
+pub fn check(article: &Article, cx: &CheckContext<'_>, out: &mut Vec<Diagnostic>) {
+    let source_locale = &cx.site.config.source_locale;
+    if article.locale() == source_locale || article.segments.segments.is_empty() {
+        return;
+    }
+    let Some(source_article) = cx.site.article(source_locale, article.rel()) else {
+        return; // TR003 reports a translation without a source
+    };
+    let english = flatten(&source_article.file.text);
+    for seg in &article.segments.segments {
+        let Some((_, source)) = texts(article, seg) else {
+            continue;
+        };
+        let source = flatten(source);
+        if source.is_empty() || english.contains(&source) {
+            continue;
+        }
+        out.push(
+            Diagnostic::new(
+                &codes::SX006,
+                article.file_ref(),
+                seg.source.as_ref().map_or(seg.target, |s| s.text),
+                format!(
+                    "the source text of segment `{}` is no longer in {}: \"{source}\"",
+                    seg.id,
+                    source_article.path()
+                ),
+            )
+            .with_help("the English changed since this was translated: send the segment for translation again"),
+        );
+    }
+}

@@ -1,0 +1,41 @@
+//! TR003 orphan-translation: every translation has its source article.
+
+use super::tr_common::is_translatable;
+use crate::check::CheckContext;
+use crate::diagnostics::{Diagnostic, codes};
+use crate::markdown::Article;
+use crate::span::Span;
+
+pub fn check(article: &Article, cx: &CheckContext<'_>, out: &mut Vec<Diagnostic>) {
+    let source = &cx.site.config.source_locale;
+    if article.locale() == source
+        || !is_translatable(article)
+        || cx.site.article(source, article.rel()).is_some()
+    {
+        return;
+    }
+    let mut d = Diagnostic::new(
+        &codes::TR003,
+        article.file_ref(),
+        Span::new(0, 0),
+        format!(
+            "no source article {source}/{}: this translation has nothing to follow",
+            article.rel()
+        ),
+    );
+    let candidates: Vec<&str> = cx
+        .site
+        .articles
+        .iter()
+        .filter(|a| a.locale() == source)
+        .map(|a| a.rel())
+        .collect();
+    if let Some(c) = super::closest(article.rel(), candidates.into_iter()) {
+        d = d.with_help(format!(
+            "was the source renamed to `{c}`? Rename the translation too"
+        ));
+    } else {
+        d = d.with_help("remove the translation, or restore its source");
+    }
+    out.push(d);
+}
