@@ -509,7 +509,7 @@ fn lifecycle_page_draws_every_state_in_both_locales() {
     let page = parse(&read(root.join(
         "public/fr-fr/commerce/working-with-solution-providers/index.html",
     )));
-    let links = attrs(&page, "p.workflow-link a", "href");
+    let links = attrs(&page, ".view-main p.workflow-link a", "href");
     assert_eq!(
         links,
         [
@@ -544,10 +544,13 @@ fn partner_tables_render_from_the_model() {
     let page = parse(&read(root.join(
         "public/fr-fr/commerce/working-with-solution-providers/index.html",
     )));
-    let rows: Vec<String> = select(&page, "table.partner-types tbody tr td:first-child")
-        .iter()
-        .map(|td| td.text().collect())
-        .collect();
+    let rows: Vec<String> = select(
+        &page,
+        ".view-main table.partner-types tbody tr td:first-child",
+    )
+    .iter()
+    .map(|td| td.text().collect())
+    .collect();
     assert_eq!(
         rows.len(),
         7,
@@ -555,7 +558,7 @@ fn partner_tables_render_from_the_model() {
     );
     assert!(rows.contains(&"Revendeur".to_string()), "{rows:?}");
     assert!(!rows.contains(&"Conseiller".to_string()), "{rows:?}");
-    let headers: Vec<String> = select(&page, "table.partner-types th")
+    let headers: Vec<String> = select(&page, ".view-main table.partner-types th")
         .iter()
         .map(|th| th.text().collect())
         .collect();

@@ -5,6 +5,7 @@
 //! Markdown stage; here it is placed in templates and its internal URLs are anchored.
 
 pub mod assets;
+mod bilingual;
 mod include;
 mod lifecycle;
 pub mod model_html;

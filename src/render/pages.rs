@@ -11,7 +11,7 @@ use super::assets::Theme;
 use super::model_html::{self, LIFECYCLE_DIR};
 use super::sitemap::{self, SitemapEntry};
 use super::strings::{self, UiStrings};
-use super::{RenderError, RenderReport, include, lifecycle, nav};
+use super::{RenderError, RenderReport, bilingual, include, lifecycle, nav};
 use crate::config::{Config, Locale};
 use crate::diagnostics::{Diagnostic, codes};
 use crate::markdown::Article;
@@ -90,6 +90,8 @@ struct PageCtx<'a> {
     headings: Vec<HeadingCtx<'a>>,
     bilingual: bool,
     view: &'static str,
+    /// The side-by-side view: each section beside its source, for translations.
+    sbs: Option<String>,
     /// The source article stands in for a missing translation.
     fallback: bool,
     /// Language the body is written in (differs from the page's locale on a fallback).
@@ -295,11 +297,13 @@ impl<'s> Renderer<'s> {
     ) -> PageCtx<'a> {
         let fm = article.front_matter.as_ref();
         let shown = article.locale();
+        let html = self.body_html(article, locale, locale_root);
+        let sbs = self.side_by_side(article, locale, fallback, locale_root, &html);
         PageCtx {
             title: &article.title,
             description: fm.and_then(|f| f.text("description")),
             path: article.rel(),
-            html: self.body_html(article, locale, locale_root),
+            html,
             meta: fm.map(|f| f.to_json()).unwrap_or_default(),
             headings: article
                 .headings
@@ -311,14 +315,50 @@ impl<'s> Renderer<'s> {
                 })
                 .collect(),
             bilingual: article.is_bilingual(),
-            view: match self.config.bilingual_view {
-                crate::config::BilingualView::Hover => "hover",
-                crate::config::BilingualView::SideBySide => "side-by-side",
-            },
+            view: self.default_view(article),
+            sbs,
             fallback,
             shown_lang: shown.bcp47(),
             shown_name: self.config.locale_name(shown),
         }
+    }
+
+    /// The view a page opens in: front matter `bilingual_type`, else `site.toml`.
+    fn default_view(&self, article: &Article) -> &'static str {
+        let chosen = article
+            .front_matter
+            .as_ref()
+            .and_then(|f| f.text("bilingual_type"))
+            .map(|v| v.to_ascii_lowercase().replace([' ', '_'], "-"));
+        match chosen.as_deref() {
+            Some("side-by-side" | "sidebyside") => "side-by-side",
+            Some("hover" | "hover-over" | "hoverover") => "hover",
+            _ => match self.config.bilingual_view {
+                crate::config::BilingualView::Hover => "hover",
+                crate::config::BilingualView::SideBySide => "side-by-side",
+            },
+        }
+    }
+
+    /// The side-by-side view of a translation (not of a source article or a fallback).
+    fn side_by_side(
+        &self,
+        article: &Article,
+        locale: &Locale,
+        fallback: bool,
+        locale_root: &str,
+        html: &str,
+    ) -> Option<String> {
+        let source_locale = &self.config.source_locale;
+        if fallback || article.locale() == source_locale {
+            return None;
+        }
+        if article.is_bilingual() {
+            return bilingual::side_by_side(html, None, true);
+        }
+        let source = self.site.article(source_locale, article.rel())?;
+        let source_html = self.body_html(source, locale, locale_root);
+        bilingual::side_by_side(html, Some(&source_html), false)
     }
 
     /// An article's HTML for a page of `locale`: includes spliced, internal URLs anchored,

@@ -19,6 +19,9 @@ pub struct UiStrings {
     pub customer: &'static str,
     pub partner: &'static str,
     pub only_for: &'static str,
+    pub view: &'static str,
+    pub view_translation: &'static str,
+    pub view_side_by_side: &'static str,
 }
 
 /// Strings for a language code (`fr`); English for languages without a table.
@@ -40,6 +43,9 @@ pub fn for_language(lang: &str) -> UiStrings {
             customer: "Client",
             partner: "Partenaire",
             only_for: "Uniquement pour :",
+            view: "Affichage",
+            view_translation: "Traduction",
+            view_side_by_side: "Côte à côte",
         },
         "de" => UiStrings {
             skip: "Zum Inhalt springen",
@@ -57,6 +63,9 @@ pub fn for_language(lang: &str) -> UiStrings {
             customer: "Kunde",
             partner: "Partner",
             only_for: "Nur für:",
+            view: "Ansicht",
+            view_translation: "Übersetzung",
+            view_side_by_side: "Nebeneinander",
         },
         "es" => UiStrings {
             skip: "Ir al contenido",
@@ -74,6 +83,9 @@ pub fn for_language(lang: &str) -> UiStrings {
             customer: "Cliente",
             partner: "Asociado",
             only_for: "Solo para:",
+            view: "Vista",
+            view_translation: "Traducción",
+            view_side_by_side: "En paralelo",
         },
         _ => UiStrings {
             skip: "Skip to content",
@@ -91,6 +103,9 @@ pub fn for_language(lang: &str) -> UiStrings {
             customer: "Customer",
             partner: "Partner",
             only_for: "Only for:",
+            view: "View",
+            view_translation: "Translation",
+            view_side_by_side: "Side by side",
         },
     }
 }

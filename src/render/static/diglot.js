@@ -25,3 +25,38 @@
     }
   });
 })();
+
+// The bilingual view switch: translation (source on hover) or side by side, remembered.
+// The side-by-side view is built from its <template> the first time it is asked for.
+(function () {
+  var article = document.querySelector("article[data-view]");
+  var bar = document.querySelector(".view-switch");
+  var main = document.querySelector(".view-main");
+  var template = document.querySelector("template.sbs-template");
+  if (!article || !bar || !main || !template) return;
+  var sbs = null;
+  bar.hidden = false;
+  function show(view, remember) {
+    var side = view === "side-by-side";
+    if (side && !sbs) {
+      sbs = template.content.firstElementChild.cloneNode(true);
+      template.parentNode.insertBefore(sbs, template);
+    }
+    article.setAttribute("data-view", side ? "side-by-side" : "hover");
+    main.hidden = side;
+    if (sbs) sbs.hidden = !side;
+    bar.querySelectorAll("button[data-view]").forEach(function (b) {
+      b.setAttribute("aria-pressed", String(b.getAttribute("data-view") === article.getAttribute("data-view")));
+    });
+    if (remember) {
+      try { localStorage.setItem("diglot-view", article.getAttribute("data-view")); } catch (e) {}
+    }
+  }
+  var saved = null;
+  try { saved = localStorage.getItem("diglot-view"); } catch (e) {}
+  show(saved === "hover" || saved === "side-by-side" ? saved : article.getAttribute("data-view"), false);
+  bar.addEventListener("click", function (e) {
+    var b = e.target.closest("button[data-view]");
+    if (b) show(b.getAttribute("data-view"), true);
+  });
+})();

@@ -1,0 +1,112 @@
+//! Bilingual views of built pages: the side-by-side view of a plain translation (paired with
+//! its source by section anchors) and of an sxs article, the view switch, the default view
+//! from front matter, and the fallback page of a missing translation.
+
+mod common;
+
+use common::*;
+
+/// The side-by-side view: the inert `<template>` the page script instantiates on demand.
+fn sbs_view(html: &str) -> scraper::Html {
+    let start = html
+        .find("<template class=\"sbs-template\">")
+        .expect("a side-by-side template")
+        + "<template class=\"sbs-template\">".len();
+    let end = html[start..].find("</template>").expect("closed") + start;
+    scraper::Html::parse_fragment(&html[start..end])
+}
+
+fn texts(doc: &scraper::Html, css: &str) -> Vec<String> {
+    select(doc, css)
+        .iter()
+        .map(|e| {
+            let text = e.text().collect::<String>();
+            // Headings end with their permalink `#`.
+            let text = text.trim().trim_end_matches('#');
+            text.split_whitespace().collect::<Vec<_>>().join(" ")
+        })
+        .collect()
+}
+
+#[test]
+fn a_plain_translation_offers_its_source_side_by_side() {
+    let site = copy_site(&sample_site_dir());
+    let root = site.path();
+    let out = build(root, &[]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let html = read(root.join("public/fr-fr/commerce/manage-partners/index.html"));
+    let page = parse(&html);
+    // The switch, hidden until the script shows it; the translation view first (hover).
+    assert_eq!(
+        attrs(&page, ".view-switch[hidden] button", "data-view"),
+        ["hover", "side-by-side"]
+    );
+    assert_eq!(attrs(&page, "article", "data-view"), ["hover"]);
+    assert_eq!(select(&page, ".view-main").len(), 1);
+    let doc = sbs_view(&html);
+    // Section by section, the French beside the English with the same anchor.
+    let rows = select(&doc, ".sbs-row");
+    assert_eq!(rows.len(), 7, "title, intro sections and six h2 sections");
+    let find = texts(&doc, ".sbs-row:nth-of-type(3) .sbs-t h2");
+    let source = texts(&doc, ".sbs-row:nth-of-type(3) .sbs-s h2");
+    assert_eq!(find, ["Rechercher un partenaire"]);
+    assert_eq!(source, ["Find a partner"]);
+    assert_eq!(
+        attrs(&doc, ".sbs-s", "lang")
+            .iter()
+            .filter(|l| *l == "en-US")
+            .count(),
+        7
+    );
+    // The source column carries no ids, so the page keeps each id once.
+    assert!(select(&doc, ".sbs-s [id]").is_empty());
+}
+
+#[test]
+fn an_sxs_article_shows_its_source_copies_side_by_side_by_default_when_asked() {
+    let site = copy_site(&sample_site_dir());
+    let root = site.path();
+    let fr = root.join("content/fr-fr/commerce/working-with-solution-providers.md");
+    let text = read(&fr).replacen("---\n", "---\nbilingual_type: side by side\n", 1);
+    std::fs::write(&fr, text).expect("write");
+    let out = build(root, &[]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let html = read(root.join("public/fr-fr/commerce/working-with-solution-providers/index.html"));
+    let page = parse(&html);
+    assert_eq!(attrs(&page, "article", "data-view"), ["side-by-side"]);
+    let doc = sbs_view(&html);
+    // The left column keeps the hover markup (its tooltips are hidden in this view).
+    let left = texts(&doc, ".sbs-row:first-of-type .sbs-t h1 .sxs-t");
+    let right = texts(&doc, ".sbs-row:first-of-type .sbs-s h1");
+    assert_eq!(
+        left,
+        ["Utilisation des fournisseurs de solutions dans Microsoft Store pour les entreprises"]
+    );
+    assert_eq!(
+        right,
+        ["Working with solution providers in Microsoft Store for Business"]
+    );
+    // No raw pipeline markup in either view.
+    assert!(!html.contains("data-ttu-id") && !html.contains("sxs-lookup"));
+}
+
+#[test]
+fn a_missing_translation_falls_back_to_the_source_with_a_notice() {
+    let site = copy_site(&sample_site_dir());
+    let root = site.path();
+    std::fs::remove_file(root.join("content/fr-fr/commerce/manage-partners.md")).expect("rm");
+    let out = build(root, &[]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let doc = parse(&read(
+        root.join("public/fr-fr/commerce/manage-partners/index.html"),
+    ));
+    assert_eq!(select(&doc, "aside.notice.fallback").len(), 1);
+    assert_eq!(
+        texts(&doc, ".view-main h2#find-a-partner"),
+        ["Find a partner"]
+    );
+    assert!(
+        select(&doc, ".view-switch").is_empty(),
+        "a fallback has no translation to compare"
+    );
+}
