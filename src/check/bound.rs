@@ -1,6 +1,7 @@
 //! Which procedures of an article the model binds, and to which workflow.
 
-use crate::markdown::{Article, Heading, Procedure};
+use crate::markdown::{Article, Heading, Procedure, Step};
+use crate::model::ui_match::{LabelFinding, match_step};
 use crate::model::{Model, ProcedureBinding, Workflow};
 
 /// A procedure of an article with the workflow its binding names.
@@ -43,4 +44,25 @@ pub fn bound_procedures<'a>(article: &'a Article, model: &'a Model) -> Vec<Bound
             })
         })
         .collect()
+}
+
+/// Every label finding of the article's bound procedures, with its step and workflow. Steps
+/// pair with the workflow's one to one, so a procedure whose count differs (ST004) has none.
+pub fn label_findings<'a>(
+    article: &'a Article,
+    model: &'a Model,
+) -> Vec<(&'a Step, &'a Workflow, LabelFinding<'a>)> {
+    let mut out = Vec::new();
+    for bp in bound_procedures(article, model) {
+        let steps: Vec<&Step> = bp.procedure.steps().collect();
+        if steps.len() != bp.workflow.steps.len() {
+            continue;
+        }
+        for (step, expected) in steps.into_iter().zip(&bp.workflow.steps) {
+            for finding in match_step(model, article.locale(), step, expected) {
+                out.push((step, bp.workflow, finding));
+            }
+        }
+    }
+    out
 }

@@ -3,6 +3,7 @@
 
 use std::borrow::Cow;
 
+use super::placeholder;
 use crate::config::Locale;
 use crate::escape;
 use crate::site::Site;
@@ -17,27 +18,10 @@ pub fn splice<'h>(html: &'h str, site: &Site, locale: &Locale) -> Cow<'h, str> {
 }
 
 fn splice_at<'h>(html: &'h str, site: &Site, locale: &Locale, depth: usize) -> Cow<'h, str> {
-    if !html.contains(OPEN) {
-        return Cow::Borrowed(html);
-    }
-    let mut out = String::with_capacity(html.len());
-    let mut rest = html;
-    while let Some(i) = rest.find(OPEN) {
-        out.push_str(&rest[..i]);
-        let after = &rest[i + OPEN.len()..];
-        let Some(end) = after.find(CLOSE) else {
-            out.push_str(&rest[i..]);
-            return Cow::Owned(out);
-        };
-        // The placeholder's path was attribute-escaped; the site's keys are not.
-        let src = after[..end]
-            .replace("&amp;", "&")
-            .replace("&quot;", "\"")
-            .replace("&lt;", "<")
-            .replace("&gt;", ">");
+    placeholder::fill(html, OPEN, CLOSE, |src, out| {
         let included = site
-            .article(locale, &src)
-            .or_else(|| site.article(&site.config.source_locale, &src));
+            .article(locale, src)
+            .or_else(|| site.article(&site.config.source_locale, src));
         match included {
             Some(a) if depth < MAX_DEPTH => {
                 out.push_str("<div class=\"include\">");
@@ -46,12 +30,9 @@ fn splice_at<'h>(html: &'h str, site: &Site, locale: &Locale, depth: usize) -> C
             }
             _ => {
                 out.push_str("<p class=\"include-missing\">");
-                out.push_str(&escape::text(&src));
+                out.push_str(&escape::text(src));
                 out.push_str("</p>");
             }
         }
-        rest = &after[end + CLOSE.len()..];
-    }
-    out.push_str(rest);
-    Cow::Owned(out)
+    })
 }

@@ -11,6 +11,7 @@ mod lifecycle;
 pub mod model_html;
 pub mod nav;
 mod pages;
+mod placeholder;
 mod sitemap;
 pub mod strings;
 pub mod templates;

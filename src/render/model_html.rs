@@ -8,6 +8,7 @@ use std::collections::HashMap;
 use serde::Serialize;
 use tera::{Kwargs, State, Tera, Value};
 
+use super::placeholder;
 use super::strings::UiStrings;
 use crate::config::Locale;
 use crate::escape;
@@ -92,21 +93,9 @@ pub fn splice_partner_types<'h>(
     locale: &Locale,
     strings: &UiStrings,
 ) -> Cow<'h, str> {
-    if !html.contains(OPEN) {
-        return Cow::Borrowed(html);
-    }
-    let mut out = String::with_capacity(html.len() + 2048);
-    let mut rest = html;
-    while let Some(i) = rest.find(OPEN) {
-        out.push_str(&rest[..i]);
-        let after = &rest[i + OPEN.len()..];
-        let Some(end) = after.find(CLOSE) else {
-            out.push_str(&rest[i..]);
-            return Cow::Owned(out);
-        };
-        let portal = PortalId(after[..end].replace("&amp;", "&").replace("&quot;", "\""));
-        let known = site.model.as_ref().filter(|m| m.portal(&portal).is_some());
-        match known {
+    placeholder::fill(html, OPEN, CLOSE, |portal, out| {
+        let portal = PortalId(portal.to_string());
+        match site.model.as_ref().filter(|m| m.portal(&portal).is_some()) {
             Some(model) => {
                 let rows = type_rows(model, &portal, locale, &site.config.source_locale);
                 out.push_str(&table_html(&rows, strings));
@@ -118,10 +107,7 @@ pub fn splice_partner_types<'h>(
                 out.push_str("</p>");
             }
         }
-        rest = &after[end + CLOSE.len()..];
-    }
-    out.push_str(rest);
-    Cow::Owned(out)
+    })
 }
 
 fn table_html(rows: &[TypeRow], strings: &UiStrings) -> String {
