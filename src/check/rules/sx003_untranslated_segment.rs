@@ -4,7 +4,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::sx_common::{flatten, texts};
+use super::sx_common::flattened_pairs;
 use crate::check::CheckContext;
 use crate::diagnostics::{Diagnostic, codes};
 use crate::markdown::Article;
@@ -17,14 +17,7 @@ static NOT_PROSE: LazyLock<Regex> =
 const MIN_WORDS: usize = 4;
 
 pub fn check(article: &Article, cx: &CheckContext<'_>, out: &mut Vec<Diagnostic>) {
-    if article.locale() == &cx.site.config.source_locale {
-        return;
-    }
-    for seg in &article.segments.segments {
-        let Some((target, source)) = texts(article, seg) else {
-            continue;
-        };
-        let (target, source) = (flatten(target), flatten(source));
+    for (seg, target, source) in flattened_pairs(article, cx) {
         if target != source {
             continue;
         }

@@ -5,7 +5,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::sx_common::{flatten, texts};
+use super::sx_common::flattened_pairs;
 use crate::check::CheckContext;
 use crate::diagnostics::{Diagnostic, codes};
 use crate::markdown::Article;
@@ -53,14 +53,7 @@ fn digits(s: &str) -> Vec<String> {
 }
 
 pub fn check(article: &Article, cx: &CheckContext<'_>, out: &mut Vec<Diagnostic>) {
-    if article.locale() == &cx.site.config.source_locale {
-        return;
-    }
-    for seg in &article.segments.segments {
-        let Some((target, source)) = texts(article, seg) else {
-            continue;
-        };
-        let (target, source) = (flatten(target), flatten(source));
+    for (seg, target, source) in flattened_pairs(article, cx) {
         let mut missing: Vec<(&str, String)> = literals(&source)
             .into_iter()
             .filter(|(_, lit)| !target.contains(lit.as_str()))

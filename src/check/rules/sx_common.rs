@@ -1,5 +1,6 @@
 //! What the SX rules share: a segment's target and source as comparable text.
 
+use crate::check::CheckContext;
 use crate::markdown::Article;
 use crate::markdown::sxs::Segment;
 
@@ -30,4 +31,22 @@ pub fn flatten(s: &str) -> String {
         .replace("&gt;", ">")
         .replace("&amp;", "&");
     decoded.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The segments of a translation (none for a source-locale article) with their target and
+/// source text flattened for comparison.
+pub fn flattened_pairs<'a>(
+    article: &'a Article,
+    cx: &CheckContext<'_>,
+) -> impl Iterator<Item = (&'a Segment, String, String)> + 'a {
+    let translated = article.locale() != &cx.site.config.source_locale;
+    article
+        .segments
+        .segments
+        .iter()
+        .filter(move |_| translated)
+        .filter_map(move |seg| {
+            let (target, source) = texts(article, seg)?;
+            Some((seg, flatten(target), flatten(source)))
+        })
 }
