@@ -66,7 +66,7 @@ fn site(port: u16) -> tempfile::TempDir {
     let dir = tempfile::tempdir().expect("tmp");
     std::fs::write(
         dir.path().join("site.toml"),
-        "title = \"Online\"\n[online]\ntimeout_secs = 2\nretries = 2\ncache = \"links.cache.json\"\nper_host = 2\nconcurrency = 4\n",
+        "title = \"Online\"\n[online]\ntimeout_secs = 4\nretries = 2\ncache = \"links.cache.json\"\nper_host = 2\nconcurrency = 4\n",
     )
     .expect("site.toml");
     let base = format!("http://127.0.0.1:{port}");
