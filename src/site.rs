@@ -115,6 +115,27 @@ impl Site {
             .map(|&i| &self.articles[i])
     }
 
+    /// The article at a content path (`fr-fr/commerce/manage-partners.md`).
+    pub fn by_path(&self, path: &str) -> Option<&Article> {
+        self.by_path.get(path).map(|&i| &self.articles[i])
+    }
+
+    /// The text of any file the site read (article, TOC or model file), by content path.
+    pub fn text_of(&self, path: &str) -> Option<&str> {
+        if let Some(article) = self.by_path(path) {
+            return Some(&article.file.text);
+        }
+        if let Some(toc) = self.tocs.iter().find(|t| t.file.path == path) {
+            return Some(&toc.file.text);
+        }
+        self.model
+            .as_ref()?
+            .files
+            .iter()
+            .find(|f| f.path == path)
+            .map(|f| f.text.as_str())
+    }
+
     /// Pages (not includes).
     pub fn pages(&self) -> impl Iterator<Item = &Article> {
         self.articles

@@ -166,6 +166,13 @@ impl Article {
     pub fn file_ref(&self) -> FileRef<'_> {
         self.file.file_ref()
     }
+    /// Whether translation tracks this file: a page or an include (not a TOC).
+    pub fn is_translatable(&self) -> bool {
+        matches!(
+            self.file.kind,
+            crate::content::FileKind::Article | crate::content::FileKind::Include
+        )
+    }
     pub fn has_anchor(&self, id: &str) -> bool {
         self.anchors.iter().any(|a| a.id == id)
     }

@@ -12,6 +12,7 @@ pub mod model_html;
 pub mod nav;
 mod pages;
 mod placeholder;
+mod report;
 mod sitemap;
 pub mod strings;
 pub mod templates;
@@ -31,7 +32,8 @@ pub struct RenderReport {
     pub pages: usize,
     /// Of those, pages showing the source article for want of a translation.
     pub fallbacks: usize,
-    /// Pages a template failed on (each also skipped).
+    /// Pages a template failed on (each also skipped); when the checks ran, their findings
+    /// come first.
     pub diagnostics: Vec<Diagnostic>,
 }
 
@@ -52,13 +54,29 @@ impl fmt::Display for RenderError {
 
 impl std::error::Error for RenderError {}
 
-/// Renders the whole site into `sink`.
-pub fn render_site(site: &Site, sink: &dyn Sink) -> Result<RenderReport, RenderError> {
+/// The checks a build runs while its pages render; their findings go into the report pages.
+pub type Checks<'a> = &'a (dyn Fn() -> Vec<Diagnostic> + Sync);
+
+/// Renders the whole site into `sink`. With `checks`, they run alongside the pages, and each
+/// locale gets a report page of what they found.
+pub fn render_site(
+    site: &Site,
+    sink: &dyn Sink,
+    checks: Option<Checks<'_>>,
+) -> Result<RenderReport, RenderError> {
     // Functions first: Tera checks that the templates' calls resolve when it adds them.
     let mut functions = tera::Tera::default();
     model_html::register(&mut functions, site);
     let tera =
         templates::load(&site.config.templates_dir, functions).map_err(RenderError::Templates)?;
-    let renderer = pages::Renderer::new(site, &tera);
-    renderer.render_all(sink)
+    let renderer = pages::Renderer::new(site, &tera, checks.is_some());
+    let (found, rendered) = rayon::join(|| checks.map(|run| run()), || renderer.render_all(sink));
+    let mut report = rendered?;
+    if let Some(found) = found {
+        report::merge(found, &mut report);
+        if renderer.has_report() {
+            renderer.write_reports(&report.diagnostics, sink)?;
+        }
+    }
+    Ok(report)
 }

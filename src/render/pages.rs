@@ -9,6 +9,7 @@ use tera::{Context, Tera};
 
 use super::assets::Theme;
 use super::model_html::{self, LIFECYCLE_DIR};
+use super::report::REPORT_DIR;
 use super::sitemap::{self, SitemapEntry};
 use super::strings::{self, UiStrings};
 use super::{RenderError, RenderReport, bilingual, include, lifecycle, nav};
@@ -52,7 +53,7 @@ struct LocaleCtx {
 }
 
 #[derive(Serialize)]
-struct Translation {
+pub(super) struct Translation {
     code: String,
     name: String,
     lang: String,
@@ -100,9 +101,11 @@ struct PageCtx<'a> {
 }
 
 pub(super) struct Renderer<'s> {
-    site: &'s Site,
-    config: &'s Config,
-    tera: &'s Tera,
+    pub(super) site: &'s Site,
+    pub(super) config: &'s Config,
+    pub(super) tera: &'s Tera,
+    /// Whether the checks run, so that each locale gets a report page.
+    checked: bool,
     theme: Theme,
     /// Per locale: the navigation (URLs under the locale-root marker).
     navs: HashMap<&'s Locale, nav::LocaleNav>,
@@ -115,7 +118,7 @@ pub(super) struct Renderer<'s> {
 }
 
 impl<'s> Renderer<'s> {
-    pub(super) fn new(site: &'s Site, tera: &'s Tera) -> Self {
+    pub(super) fn new(site: &'s Site, tera: &'s Tera, checked: bool) -> Self {
         let config = &site.config;
         let navs = config
             .locales
@@ -153,6 +156,7 @@ impl<'s> Renderer<'s> {
             site,
             config,
             tera,
+            checked,
             theme: Theme::built_in(),
             navs,
             inline_navs,
@@ -396,6 +400,16 @@ impl<'s> Renderer<'s> {
                 .any(|a| page_dir(a.rel()) == format!("{LIFECYCLE_DIR}/"))
     }
 
+    /// Whether the site gets report pages: the checks ran, and no article already
+    /// publishes at `<locale>/report/`.
+    pub(super) fn has_report(&self) -> bool {
+        self.checked
+            && !self
+                .site
+                .pages()
+                .any(|a| page_dir(a.rel()) == format!("{REPORT_DIR}/"))
+    }
+
     /// The lifecycle page of a locale: the model's state machine and its workflows.
     fn lifecycle_page(&self, locale: &Locale) -> Result<String, String> {
         let Some(model) = self.site.model.as_ref() else {
@@ -454,6 +468,11 @@ impl<'s> Renderer<'s> {
             &self.navs.get(locale).map_or("", |n| n.whole.as_str()),
         );
         ctx.insert("lifecycle", &self.has_lifecycle());
+        ctx.insert("report", &self.has_report());
+        ctx.insert(
+            "report_title",
+            super::report::strings::for_language(locale.language()).title,
+        );
         ctx.insert("nav", "");
         ctx.insert("nav_script", &None::<&str>);
         self.tera
@@ -485,7 +504,12 @@ impl<'s> Renderer<'s> {
             .map_err(|e| format!("template `{template}` failed: {e}"))
     }
 
-    fn common(&self, locale: &Locale, root: &str, translations: Vec<Translation>) -> Context {
+    pub(super) fn common(
+        &self,
+        locale: &Locale,
+        root: &str,
+        translations: Vec<Translation>,
+    ) -> Context {
         let mut ctx = Context::new();
         ctx.insert(
             "site",
@@ -536,7 +560,7 @@ impl<'s> Renderer<'s> {
             .collect()
     }
 
-    fn translation(&self, locale: &Locale, current: &Locale, url: &str) -> Translation {
+    pub(super) fn translation(&self, locale: &Locale, current: &Locale, url: &str) -> Translation {
         Translation {
             code: locale.to_string(),
             name: self.config.locale_name(locale),

@@ -13,6 +13,15 @@ pub const BUILT_IN: &[(&str, &str)] = &[
     ("root.html", include_str!("templates/root.html")),
     ("404.html", include_str!("templates/404.html")),
     ("lifecycle.html", include_str!("templates/lifecycle.html")),
+    ("report.html", include_str!("templates/report.html")),
+    (
+        "report-source.html",
+        include_str!("templates/report-source.html"),
+    ),
+    (
+        "report-entry.html",
+        include_str!("templates/report-entry.html"),
+    ),
 ];
 
 /// Loads the templates: built-ins first, then `dir/*.html` replacing those of the same name,

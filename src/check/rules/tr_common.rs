@@ -1,7 +1,6 @@
 //! What the TR rules share: pairing a translation with its source article.
 
 use crate::check::CheckContext;
-use crate::content::FileKind;
 use crate::markdown::Article;
 
 /// The source-locale article a translation was made from, when `article` is a translation.
@@ -15,5 +14,5 @@ pub fn source_of<'a>(article: &Article, cx: &CheckContext<'a>) -> Option<&'a Art
 
 /// Whether an article is a page or include that translation tracks (not a TOC).
 pub fn is_translatable(article: &Article) -> bool {
-    matches!(article.file.kind, FileKind::Article | FileKind::Include)
+    article.is_translatable()
 }

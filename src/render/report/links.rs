@@ -1,0 +1,87 @@
+//! Where a report entry links: the built page of a file, and the line in its source view.
+//! Every URL is written from a report page at `<locale>/report/`, two folders down.
+
+use std::collections::HashSet;
+
+use percent_encoding::{AsciiSet, CONTROLS, utf8_percent_encode};
+
+use crate::config::Locale;
+use crate::content::FileKind;
+use crate::markdown::links::page_dir;
+use crate::site::Site;
+
+/// From `<locale>/report/` to the site root.
+pub const ROOT: &str = "../../";
+
+/// Characters a path segment cannot carry as they are in a URL.
+const PATH: &AsciiSet = &CONTROLS
+    .add(b' ')
+    .add(b'"')
+    .add(b'#')
+    .add(b'%')
+    .add(b'<')
+    .add(b'>')
+    .add(b'?')
+    .add(b'`')
+    .add(b'{')
+    .add(b'}');
+
+pub struct Links<'s> {
+    site: &'s Site,
+    /// Content paths that get a source view (those with findings).
+    viewed: HashSet<&'s str>,
+}
+
+impl<'s> Links<'s> {
+    pub fn new(site: &'s Site, viewed: HashSet<&'s str>) -> Self {
+        Links { site, viewed }
+    }
+
+    /// The locale whose report lists a file: its locale folder's, else the source locale's
+    /// (the model, files outside any locale).
+    pub fn owner(&self, path: &str) -> &'s Locale {
+        let config = &self.site.config;
+        let first = path.split('/').next().unwrap_or("");
+        config
+            .locales
+            .iter()
+            .find(|l| l.as_str() == first)
+            .unwrap_or(&config.source_locale)
+    }
+
+    /// Where a file's source view is written, from the site root.
+    pub fn source_view_path(&self, path: &str) -> String {
+        format!("{}/report/source/{path}.html", self.owner(path))
+    }
+
+    /// The source view at `line`, when the file has one.
+    pub fn source_url(&self, path: &str, line: u32) -> Option<String> {
+        self.viewed.contains(path).then(|| {
+            format!(
+                "{ROOT}{}/report/source/{}.html#L{line}",
+                self.owner(path),
+                utf8_percent_encode(path, PATH)
+            )
+        })
+    }
+
+    /// The built page of an article file, in its own locale.
+    pub fn page_url(&self, path: &str) -> Option<String> {
+        let article = self.site.by_path(path)?;
+        (article.file.kind == FileKind::Article)
+            .then(|| self.page_in(article.locale(), article.rel()))
+    }
+
+    /// The page of `rel` as built for `locale` (a fallback when it has no translation).
+    pub fn page_in(&self, locale: &Locale, rel: &str) -> String {
+        format!(
+            "{ROOT}{locale}/{}",
+            utf8_percent_encode(&page_dir(rel), PATH)
+        )
+    }
+
+    /// The report page of a locale.
+    pub fn report_of(&self, locale: &Locale) -> String {
+        format!("{ROOT}{locale}/report/")
+    }
+}

@@ -1,0 +1,354 @@
+//! The report pages: `<locale>/report/` shows every locale's translation coverage and
+//! findings as inline SVG charts, then that locale's findings by rule and by file, each
+//! entry linking to its page and to its line in a source view
+//! (`<locale>/report/source/<path>.html#L<line>`) written for every file with findings.
+//!
+//! The figures are those of the build's own checks, so they are what `diglot check`
+//! reports for the same site.
+
+mod charts;
+mod coverage;
+mod findings;
+mod links;
+mod source_view;
+pub mod strings;
+
+use std::collections::{BTreeMap, HashSet};
+
+use rayon::prelude::*;
+use serde::Serialize;
+
+use super::pages::Renderer;
+use super::{RenderError, RenderReport};
+use crate::config::Locale;
+use crate::diagnostics::Diagnostic;
+use crate::output::Sink;
+use charts::{Bar, Segment};
+use coverage::Coverage;
+use findings::{Counts, Findings};
+use links::Links;
+use strings::ReportStrings;
+
+/// The folder of each locale's report.
+pub const REPORT_DIR: &str = "report";
+
+/// The files with the most findings drawn in the by-file chart (the table lists them all).
+const FILES_CHARTED: usize = 25;
+
+/// One line of a report list: a finding, or a missing translation.
+#[derive(Debug, Serialize)]
+pub struct Entry {
+    pub label: String,
+    /// `fr-fr/a.md:12`.
+    pub location: String,
+    pub message: String,
+    pub code: String,
+    pub severity: &'static str,
+    pub page_url: Option<String>,
+    pub source_url: Option<String>,
+}
+
+fn entry(d: &Diagnostic, links: &Links<'_>) -> Entry {
+    Entry {
+        label: d.path.clone(),
+        location: format!("{}:{}", d.path, d.line),
+        message: d.message.clone(),
+        code: d.code.to_string(),
+        severity: d.severity.as_str(),
+        page_url: links.page_url(&d.path),
+        source_url: links.source_url(&d.path, d.line),
+    }
+}
+
+/// One locale's row of the findings overview.
+#[derive(Serialize)]
+struct LocaleCounts {
+    locale: String,
+    name: String,
+    report_url: String,
+    current: bool,
+    counts: Counts,
+    total: usize,
+}
+
+#[derive(Serialize)]
+struct ReportCtx<'a> {
+    coverage: &'a [Coverage],
+    coverage_svg: &'a str,
+    types_svg: &'a str,
+    overview: Vec<LocaleCounts>,
+    total: Counts,
+    overview_svg: &'a str,
+    findings: &'a Findings,
+    rules_svg: String,
+    files_svg: String,
+}
+
+impl Renderer<'_> {
+    /// Writes every locale's report page and the source views its entries link to.
+    pub(in crate::render) fn write_reports(
+        &self,
+        diagnostics: &[Diagnostic],
+        sink: &dyn Sink,
+    ) -> Result<(), RenderError> {
+        let site = self.site;
+        let viewed: HashSet<&str> = diagnostics
+            .iter()
+            .map(|d| d.path.as_str())
+            .filter(|p| site.text_of(p).is_some())
+            .collect();
+        let links = Links::new(site, viewed.clone());
+        let source = &site.config.source_locale;
+        let targets: Vec<&Locale> = site
+            .config
+            .locales
+            .iter()
+            .filter(|l| *l != source)
+            .collect();
+        let coverage: Vec<Coverage> = targets
+            .iter()
+            .map(|l| coverage::of_locale(site, l, diagnostics, &links))
+            .collect();
+        let findings: BTreeMap<&Locale, Findings> = site
+            .config
+            .locales
+            .iter()
+            .map(|l| (l, findings::of_locale(site, l, diagnostics, &links)))
+            .collect();
+        for locale in &site.config.locales {
+            let rs = strings::for_language(locale.language());
+            let coverage_svg = coverage_chart(&coverage, &rs);
+            let types_svg = types_chart(&coverage, &rs);
+            let overview_svg = overview_chart(&findings, &links, &rs, self);
+            let ours = &findings[locale];
+            let ctx = ReportCtx {
+                coverage: &coverage,
+                coverage_svg: &coverage_svg,
+                types_svg: &types_svg,
+                overview: findings
+                    .iter()
+                    .map(|(l, f)| LocaleCounts {
+                        locale: l.to_string(),
+                        name: site.config.locale_name(l),
+                        report_url: links.report_of(l),
+                        current: *l == locale,
+                        counts: f.counts.clone(),
+                        total: f.counts.total(),
+                    })
+                    .collect(),
+                total: findings::totals(findings.values().map(|f| &f.counts)),
+                overview_svg: &overview_svg,
+                findings: ours,
+                rules_svg: rules_chart(ours, &rs),
+                files_svg: files_chart(ours, &rs),
+            };
+            let html = self.report_page(locale, &ctx, &rs)?;
+            let path = format!("{locale}/{REPORT_DIR}/index.html");
+            sink.write(&path, html.as_bytes())
+                .map_err(|e| RenderError::Write(path, e))?;
+        }
+        let mut by_file: BTreeMap<&str, Vec<&Diagnostic>> = BTreeMap::new();
+        for d in diagnostics
+            .iter()
+            .filter(|d| viewed.contains(d.path.as_str()))
+        {
+            by_file.entry(&d.path).or_default().push(d);
+        }
+        by_file.par_iter().try_for_each(|(path, found)| {
+            let html = self.source_page(path, found, &links)?;
+            let out = links.source_view_path(path);
+            sink.write(&out, html.as_bytes())
+                .map_err(|e| RenderError::Write(out, e))
+        })
+    }
+
+    fn report_page(
+        &self,
+        locale: &Locale,
+        report: &ReportCtx<'_>,
+        rs: &ReportStrings,
+    ) -> Result<String, RenderError> {
+        let root = links::ROOT;
+        let translations = self
+            .config
+            .locales
+            .iter()
+            .map(|l| self.translation(l, locale, &format!("{root}{l}/{REPORT_DIR}/")))
+            .collect();
+        let mut ctx = self.common(locale, root, translations);
+        ctx.insert("report", report);
+        ctx.insert("rs", rs);
+        ctx.insert("nav", "");
+        ctx.insert("nav_script", &None::<&str>);
+        ctx.insert("locale_root", "../");
+        self.tera
+            .render("report.html", &ctx)
+            .map_err(|e| RenderError::Templates(format!("template `report.html` failed: {e}")))
+    }
+
+    fn source_page(
+        &self,
+        path: &str,
+        found: &[&Diagnostic],
+        links: &Links<'_>,
+    ) -> Result<String, RenderError> {
+        let text = self.site.text_of(path).unwrap_or_default();
+        let out = links.source_view_path(path);
+        let root = "../".repeat(out.matches('/').count());
+        let locale = links.owner(path);
+        let rs = strings::for_language(locale.language());
+        let mut ctx = self.common(locale, &root, Vec::new());
+        ctx.insert(
+            "file",
+            &serde_json::json!({
+                "path": path,
+                "page_url": links.page_url(path).map(|u| u.replacen(links::ROOT, &root, 1)),
+                "report_url": format!("{root}{locale}/{REPORT_DIR}/"),
+                "count": found.len(),
+                "lines": source_view::lines_table(text, found),
+            }),
+        );
+        ctx.insert("rs", &rs);
+        ctx.insert("nav", "");
+        ctx.insert("nav_script", &None::<&str>);
+        ctx.insert("locale_root", &root);
+        self.tera.render("report-source.html", &ctx).map_err(|e| {
+            RenderError::Templates(format!("template `report-source.html` failed: {e}"))
+        })
+    }
+}
+
+fn seg(value: usize, class: &'static str, name: &str) -> Segment {
+    Segment {
+        value,
+        class,
+        name: name.to_string(),
+    }
+}
+
+fn coverage_chart(coverage: &[Coverage], rs: &ReportStrings) -> String {
+    let bars: Vec<Bar> = coverage
+        .iter()
+        .map(|c| Bar {
+            label: c.name.clone(),
+            href: Some(format!("{}#coverage-{}", c.report_url, c.locale)),
+            segments: vec![
+                seg(c.up_to_date, "seg-ok", rs.up_to_date),
+                seg(c.stale, "seg-stale", rs.stale),
+                seg(c.missing, "seg-missing", rs.missing),
+            ],
+        })
+        .collect();
+    charts::stacked_bars(rs.coverage, &bars)
+}
+
+fn types_chart(coverage: &[Coverage], rs: &ReportStrings) -> String {
+    let bars: Vec<Bar> = coverage
+        .iter()
+        .map(|c| Bar {
+            label: c.name.clone(),
+            href: Some(format!("{}#coverage-{}", c.report_url, c.locale)),
+            segments: vec![
+                seg(c.machine, "seg-machine", rs.machine),
+                seg(c.post_edited, "seg-edited", rs.post_edited),
+                seg(c.human, "seg-human", rs.human),
+                seg(c.unmarked, "seg-unmarked", rs.unmarked),
+            ],
+        })
+        .collect();
+    charts::stacked_bars(rs.translation_type, &bars)
+}
+
+fn severity_segments(
+    errors: usize,
+    warnings: usize,
+    infos: usize,
+    rs: &ReportStrings,
+) -> Vec<Segment> {
+    vec![
+        seg(errors, "seg-error", rs.errors),
+        seg(warnings, "seg-warning", rs.warnings),
+        seg(infos, "seg-info", rs.infos),
+    ]
+}
+
+fn overview_chart(
+    findings: &BTreeMap<&Locale, Findings>,
+    links: &Links<'_>,
+    rs: &ReportStrings,
+    renderer: &Renderer<'_>,
+) -> String {
+    let bars: Vec<Bar> = findings
+        .iter()
+        .map(|(l, f)| Bar {
+            label: renderer.config.locale_name(l),
+            href: Some(format!("{}#findings", links.report_of(l))),
+            segments: severity_segments(f.counts.errors, f.counts.warnings, f.counts.infos, rs),
+        })
+        .collect();
+    charts::stacked_bars(rs.findings, &bars)
+}
+
+fn rules_chart(findings: &Findings, rs: &ReportStrings) -> String {
+    // Errors first, so the legend and the eye start with what fails the build.
+    let mut rules: Vec<_> = findings.rules.iter().collect();
+    rules.sort_by_key(|r| (severity_rank(r.severity), r.code));
+    let bars: Vec<Bar> = rules
+        .into_iter()
+        .map(|r| Bar {
+            label: format!("{} {}", r.code, r.name),
+            href: Some(format!("#rule-{}", r.code)),
+            segments: vec![seg(
+                r.count,
+                severity_class(r.severity),
+                severity_name(r.severity, rs),
+            )],
+        })
+        .collect();
+    charts::stacked_bars(rs.by_rule, &bars)
+}
+
+fn files_chart(findings: &Findings, rs: &ReportStrings) -> String {
+    let bars: Vec<Bar> = findings
+        .files
+        .iter()
+        .take(FILES_CHARTED)
+        .map(|f| Bar {
+            label: f.path.clone(),
+            href: f.source_url.clone(),
+            segments: severity_segments(f.errors, f.warnings, f.infos, rs),
+        })
+        .collect();
+    charts::stacked_bars(rs.by_file, &bars)
+}
+
+fn severity_rank(severity: &str) -> u8 {
+    match severity {
+        "error" => 0,
+        "warning" => 1,
+        _ => 2,
+    }
+}
+
+fn severity_class(severity: &str) -> &'static str {
+    match severity {
+        "error" => "seg-error",
+        "warning" => "seg-warning",
+        _ => "seg-info",
+    }
+}
+
+fn severity_name<'a>(severity: &str, rs: &'a ReportStrings) -> &'a str {
+    match severity {
+        "error" => rs.errors,
+        "warning" => rs.warnings,
+        _ => rs.infos,
+    }
+}
+
+/// Merges what the build found into the render's report: the checks' findings first.
+pub(super) fn merge(found: Vec<Diagnostic>, report: &mut RenderReport) {
+    let rendered = std::mem::take(&mut report.diagnostics);
+    report.diagnostics = found;
+    report.diagnostics.extend(rendered);
+}
