@@ -1,7 +1,11 @@
-//! The side-by-side view of a translated page: each section of the translation beside the
-//! same section of its source. For sxs articles the source column is made of the segments'
-//! source copies; for a translation without sxs markup it is the source article's section
-//! with the same heading anchor (anchors are kept across locales).
+//! The side-by-side view of a translated page: each block of the translation (paragraph,
+//! list, table, heading) beside the same block of its source, grouped by section.
+//!
+//! For sxs articles the source column is made of the segments' source copies, so every
+//! block has its own. A translation without sxs markup is paired with the source article
+//! section by section, through the heading anchors (kept across locales); inside a pair of
+//! sections whose blocks are the same kinds in the same order, block by block, and
+//! otherwise the whole section beside the whole section.
 
 /// One section: the id of the heading that opens it (`None` before the first heading) and
 /// its HTML.
@@ -108,6 +112,105 @@ fn strip_ids(html: &str) -> String {
     out
 }
 
+/// Elements that contain other blocks: a top-level block ends only when they are closed.
+const CONTAINERS: &[&str] = &[
+    "ul",
+    "ol",
+    "table",
+    "blockquote",
+    "div",
+    "pre",
+    "details",
+    "section",
+    "figure",
+    "aside",
+    "dl",
+    "template",
+];
+
+/// The top-level blocks of an HTML fragment as pulldown-cmark writes it: each starts on a
+/// line of its own, at container depth 0.
+fn blocks(html: &str) -> Vec<&str> {
+    let mut starts = Vec::new();
+    let mut depth = 0i32;
+    let mut offset = 0;
+    for line in html.split_inclusive('\n') {
+        if depth <= 0 && line.starts_with('<') && !line.starts_with("</") {
+            starts.push(offset);
+            depth = 0;
+        }
+        depth += container_balance(line);
+        offset += line.len();
+    }
+    if starts.first() != Some(&0) {
+        starts.insert(0, 0);
+    }
+    starts.push(html.len());
+    starts
+        .windows(2)
+        .map(|w| &html[w[0]..w[1]])
+        .filter(|b| !b.trim().is_empty())
+        .collect()
+}
+
+/// Containers opened minus containers closed on a line.
+fn container_balance(line: &str) -> i32 {
+    let mut balance = 0;
+    for (i, _) in line.match_indices('<') {
+        let rest = &line[i + 1..];
+        let (closing, name_from) = match rest.strip_prefix('/') {
+            Some(r) => (true, r),
+            None => (false, rest),
+        };
+        let name: String = name_from
+            .chars()
+            .take_while(char::is_ascii_alphanumeric)
+            .collect::<String>()
+            .to_ascii_lowercase();
+        if CONTAINERS.contains(&name.as_str()) {
+            balance += if closing { -1 } else { 1 };
+        }
+    }
+    balance
+}
+
+/// The tag a block opens with (`p`, `ul`, `h2`), to compare two blocks' kinds.
+fn block_kind(block: &str) -> &str {
+    let rest = block.trim_start().trim_start_matches('<');
+    let end = rest
+        .find(|c: char| !c.is_ascii_alphanumeric())
+        .unwrap_or(rest.len());
+    &rest[..end]
+}
+
+/// A row: a piece of the translation beside its source.
+fn row(out: &mut String, target: &str, source: &str) {
+    out.push_str("<div class=\"sbs-row\"><div class=\"sbs-t\">\n");
+    out.push_str(target);
+    out.push_str("</div><div class=\"sbs-s\" lang=\"en-US\" data-diglot-source>\n");
+    out.push_str(source);
+    out.push_str("</div></div>\n");
+}
+
+/// The rows of a plain translation's section beside its source section: block by block
+/// when the two have the same kinds of blocks in the same order, else as a whole.
+fn paired_rows(out: &mut String, target: &str, source: &str) {
+    let ours = blocks(target);
+    let theirs = blocks(source);
+    let same_shape = ours.len() == theirs.len()
+        && ours
+            .iter()
+            .zip(&theirs)
+            .all(|(a, b)| block_kind(a) == block_kind(b));
+    if same_shape {
+        for (t, s) in ours.iter().zip(&theirs) {
+            row(out, t, &strip_ids(s));
+        }
+    } else {
+        row(out, target, &strip_ids(source));
+    }
+}
+
 /// The side-by-side HTML of a translated page. `source_html` is the source article's body
 /// (for translations without sxs markup); an sxs page carries its own source.
 pub fn side_by_side(target_html: &str, source_html: Option<&str>, sxs: bool) -> Option<String> {
@@ -117,20 +220,19 @@ pub fn side_by_side(target_html: &str, source_html: Option<&str>, sxs: bool) -> 
     }
     let mut out = String::from("<div class=\"sbs\">\n");
     for (id, section) in sections(target_html) {
-        let source = if sxs {
-            source_of_sxs(section)
+        out.push_str("<section class=\"sbs-section\">\n");
+        if sxs {
+            for block in blocks(section) {
+                row(&mut out, block, &source_of_sxs(block));
+            }
         } else {
-            source_sections
+            let source = source_sections
                 .iter()
                 .find(|(sid, _)| *sid == id)
-                .map(|(_, s)| strip_ids(s))
-                .unwrap_or_default()
-        };
-        out.push_str("<section class=\"sbs-row\"><div class=\"sbs-t\">\n");
-        out.push_str(section);
-        out.push_str("</div><div class=\"sbs-s\" lang=\"en-US\" data-diglot-source>\n");
-        out.push_str(&source);
-        out.push_str("</div></section>\n");
+                .map_or("", |(_, s)| *s);
+            paired_rows(&mut out, section, source);
+        }
+        out.push_str("</section>\n");
     }
     out.push_str("</div>\n");
     Some(out)
@@ -144,7 +246,12 @@ mod tests {
     fn sxs_sections_show_their_source_copies() {
         let html = "<p>Intro <span class=\"sxs\" tabindex=\"0\"><span class=\"sxs-t\">Bonjour <strong>tous</strong></span><span class=\"sxs-s\" lang=\"en-US\" role=\"tooltip\">Hello <strong>all</strong></span></span></p>\n<h2 id=\"next\">Suite</h2>\n<p>x</p>\n";
         let sbs = side_by_side(html, None, true).expect("sbs");
-        assert_eq!(sbs.matches("class=\"sbs-row\"").count(), 2);
+        assert_eq!(sbs.matches("class=\"sbs-section\"").count(), 2);
+        assert_eq!(
+            sbs.matches("class=\"sbs-row\"").count(),
+            3,
+            "a row per block"
+        );
         assert!(
             sbs.contains("<span lang=\"en-US\">Hello <strong>all</strong></span>"),
             "{sbs}"
@@ -157,11 +264,36 @@ mod tests {
         let fr = "<h1 id=\"t\">Titre</h1>\n<p>a</p>\n<h2 id=\"b\">B fr</h2>\n<p>b</p>\n";
         let en = "<h1 id=\"t\">Title</h1>\n<p>A</p>\n<h2 id=\"b\">B en</h2>\n<p>B</p>\n";
         let sbs = side_by_side(fr, Some(en), false).expect("sbs");
-        let rows: Vec<&str> = sbs.split("<section").skip(1).collect();
-        assert_eq!(rows.len(), 2);
+        let sections: Vec<&str> = sbs.split("<section").skip(1).collect();
+        assert_eq!(sections.len(), 2);
+        let rows: Vec<&str> = sections[1].split("class=\"sbs-row\"").skip(1).collect();
+        assert_eq!(rows.len(), 2, "same blocks: a row per block");
         assert!(
-            rows[1].contains("B fr") && rows[1].contains("B en"),
+            rows[0].contains("B fr") && rows[0].contains("B en"),
             "{sbs}"
         );
+        assert!(
+            rows[1].contains("<p>b</p>") && rows[1].contains("<p>B</p>"),
+            "{sbs}"
+        );
+    }
+
+    #[test]
+    fn sections_of_another_shape_stay_whole() {
+        let fr = "<h2 id=\"b\">B</h2>\n<p>un</p>\n<p>deux</p>\n";
+        let en = "<h2 id=\"b\">B</h2>\n<p>one</p>\n<ul>\n<li>two</li>\n</ul>\n";
+        let sbs = side_by_side(fr, Some(en), false).expect("sbs");
+        assert_eq!(sbs.matches("class=\"sbs-row\"").count(), 1, "{sbs}");
+        assert!(sbs.contains("<li>two</li>"));
+    }
+
+    #[test]
+    fn blocks_keep_containers_whole() {
+        let html = "<p>a</p>\n<ul>\n<li>\n<p>x</p>\n<ul>\n<li>y</li>\n</ul>\n</li>\n</ul>\n<table>\n<tr><td>1</td></tr>\n</table>\n<h2 id=\"h\">H</h2>\n";
+        let b = blocks(html);
+        assert_eq!(b.len(), 4, "{b:?}");
+        assert!(b[1].starts_with("<ul>") && b[1].ends_with("</ul>\n"));
+        assert_eq!(block_kind(b[2]), "table");
+        assert_eq!(block_kind(b[3]), "h2");
     }
 }
