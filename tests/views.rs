@@ -53,16 +53,29 @@ fn a_plain_translation_offers_its_source_side_by_side() {
     let doc = sbs_view(&html);
     // Section by section, the French beside the English with the same anchor.
     let sections = select(&doc, ".sbs-section");
-    assert_eq!(sections.len(), 7, "title, intro sections and six h2 sections");
-    let find = texts(&doc, ".sbs-section:nth-of-type(3) .sbs-row:first-child .sbs-t h2");
-    let source = texts(&doc, ".sbs-section:nth-of-type(3) .sbs-row:first-child .sbs-s h2");
+    assert_eq!(
+        sections.len(),
+        7,
+        "title, intro sections and six h2 sections"
+    );
+    let find = texts(
+        &doc,
+        ".sbs-section:nth-of-type(3) .sbs-row:first-child .sbs-t h2",
+    );
+    let source = texts(
+        &doc,
+        ".sbs-section:nth-of-type(3) .sbs-row:first-child .sbs-s h2",
+    );
     assert_eq!(find, ["Rechercher un partenaire"]);
     assert_eq!(source, ["Find a partner"]);
     // Inside a section of the same shape, block by block: one block a side, of one kind.
     let rows = select(&doc, ".sbs-section:nth-of-type(3) .sbs-row");
     assert!(rows.len() > 2, "{} rows", rows.len());
     for row in &rows {
-        let sides: Vec<_> = row.children().filter_map(scraper::ElementRef::wrap).collect();
+        let sides: Vec<_> = row
+            .children()
+            .filter_map(scraper::ElementRef::wrap)
+            .collect();
         let (t, s) = (child_tags(sides[0]), child_tags(sides[1]));
         assert_eq!(t.len(), 1, "{t:?}");
         assert_eq!(t, s);
@@ -105,8 +118,14 @@ fn an_sxs_article_shows_its_source_copies_side_by_side_by_default_when_asked() {
     // Block by block: the first paragraph beside its own English.
     let first_p = texts(&doc, ".sbs-row:nth-of-type(2) .sbs-t p .sxs-t");
     let its_source = texts(&doc, ".sbs-row:nth-of-type(2) .sbs-s p");
-    assert!(first_p[0].starts_with("Vous pouvez collaborer"), "{first_p:?}");
-    assert!(its_source[0].starts_with("You can work with"), "{its_source:?}");
+    assert!(
+        first_p[0].starts_with("Vous pouvez collaborer"),
+        "{first_p:?}"
+    );
+    assert!(
+        its_source[0].starts_with("You can work with"),
+        "{its_source:?}"
+    );
     // No raw pipeline markup in either view.
     assert!(!html.contains("data-ttu-id") && !html.contains("sxs-lookup"));
 }

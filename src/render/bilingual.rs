@@ -155,19 +155,22 @@ fn blocks(html: &str) -> Vec<&str> {
 
 /// Containers opened minus containers closed on a line.
 fn container_balance(line: &str) -> i32 {
+    let bytes = line.as_bytes();
     let mut balance = 0;
-    for (i, _) in line.match_indices('<') {
-        let rest = &line[i + 1..];
-        let (closing, name_from) = match rest.strip_prefix('/') {
-            Some(r) => (true, r),
-            None => (false, rest),
+    for i in memchr::memchr_iter(b'<', bytes) {
+        let (closing, from) = match bytes.get(i + 1) {
+            Some(b'/') => (true, i + 2),
+            _ => (false, i + 1),
         };
-        let name: String = name_from
-            .chars()
-            .take_while(char::is_ascii_alphanumeric)
-            .collect::<String>()
-            .to_ascii_lowercase();
-        if CONTAINERS.contains(&name.as_str()) {
+        let len = bytes[from..]
+            .iter()
+            .take_while(|b| b.is_ascii_alphanumeric())
+            .count();
+        let name = &bytes[from..from + len];
+        if CONTAINERS
+            .iter()
+            .any(|c| c.as_bytes().eq_ignore_ascii_case(name))
+        {
             balance += if closing { -1 } else { 1 };
         }
     }

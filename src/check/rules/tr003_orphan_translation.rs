@@ -23,12 +23,22 @@ pub fn check(article: &Article, cx: &CheckContext<'_>, out: &mut Vec<Diagnostic>
             article.rel()
         ),
     );
+    // A renamed source stays in its folder; a moved one keeps its name. Comparing with those
+    // only keeps this linear on large sites (and the suggestion plausible).
+    let (dir, name) = article
+        .rel()
+        .rsplit_once('/')
+        .unwrap_or(("", article.rel()));
     let candidates: Vec<&str> = cx
         .site
         .articles
         .iter()
         .filter(|a| a.locale() == source)
         .map(|a| a.rel())
+        .filter(|rel| {
+            let (d, n) = rel.rsplit_once('/').unwrap_or(("", rel));
+            d == dir || n == name
+        })
         .collect();
     if let Some(c) = super::closest(article.rel(), candidates.into_iter()) {
         d = d.with_help(format!(

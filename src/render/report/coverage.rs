@@ -7,7 +7,7 @@ use std::collections::BTreeSet;
 use serde::Serialize;
 
 use super::links::Links;
-use super::{Entry, entry};
+use super::{Entry, LISTED, entry};
 use crate::config::Locale;
 use crate::diagnostics::Diagnostic;
 use crate::markdown::Article;
@@ -34,8 +34,11 @@ pub struct Coverage {
     pub post_edited: usize,
     pub human: usize,
     pub unmarked: usize,
+    /// The first [`LISTED`] of each list; `*_more` counts the rest.
     pub stale_entries: Vec<Entry>,
+    pub stale_more: usize,
     pub missing_entries: Vec<Entry>,
+    pub missing_more: usize,
 }
 
 /// The status of `locale`; `diagnostics` are the build's, so a suppressed TR001 does not
@@ -90,9 +93,12 @@ pub fn of_locale(
         post_edited: 0,
         human: 0,
         unmarked: 0,
-        stale_entries: stale.iter().map(|d| entry(d, links)).collect(),
+        stale_entries: stale.iter().take(LISTED).map(|d| entry(d, links)).collect(),
+        stale_more: stale.len().saturating_sub(LISTED),
+        missing_more: missing.len().saturating_sub(LISTED),
         missing_entries: missing
             .iter()
+            .take(LISTED)
             .map(|a| Entry {
                 label: a.rel().to_string(),
                 location: format!("{}:1", a.path()),

@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 use super::links::Links;
-use super::{Entry, entry};
+use super::{Entry, LISTED, entry};
 use crate::config::Locale;
 use crate::diagnostics::{Diagnostic, Severity};
 use crate::site::Site;
@@ -26,10 +26,6 @@ impl Counts {
         self.warnings += other.warnings;
         self.infos += other.infos;
     }
-
-    pub fn total(&self) -> usize {
-        self.errors + self.warnings + self.infos
-    }
 }
 
 /// One rule's findings in a locale.
@@ -39,7 +35,10 @@ pub struct RuleRow {
     pub name: &'static str,
     pub severity: &'static str,
     pub count: usize,
+    /// The first [`LISTED`] findings.
     pub entries: Vec<Entry>,
+    /// Findings not listed.
+    pub more: usize,
 }
 
 /// One file's findings.
@@ -97,9 +96,14 @@ pub fn of_locale(
             severity: d.severity.as_str(),
             count: 0,
             entries: Vec::new(),
+            more: 0,
         });
         rule.count += 1;
-        rule.entries.push(entry(d, links));
+        if rule.entries.len() < LISTED {
+            rule.entries.push(entry(d, links));
+        } else {
+            rule.more += 1;
+        }
         let file = files.entry(&d.path).or_insert_with(|| FileRow {
             path: d.path.clone(),
             errors: 0,

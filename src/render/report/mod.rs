@@ -35,6 +35,10 @@ pub const REPORT_DIR: &str = "report";
 /// The files with the most findings drawn in the by-file chart (the table lists them all).
 const FILES_CHARTED: usize = 25;
 
+/// Entries listed per rule (and per coverage list); the rest are counted, and each file's
+/// source view still shows all of its findings. A page of 50,000 entries helps nobody.
+pub const LISTED: usize = 200;
+
 /// One line of a report list: a finding, or a missing translation.
 #[derive(Debug, Serialize)]
 pub struct Entry {
@@ -68,7 +72,6 @@ struct LocaleCounts {
     report_url: String,
     current: bool,
     counts: Counts,
-    total: usize,
 }
 
 #[derive(Serialize)]
@@ -116,37 +119,60 @@ impl Renderer<'_> {
             .map(|l| (l, findings::of_locale(site, l, diagnostics, &links)))
             .collect();
         for locale in &site.config.locales {
-            let rs = strings::for_language(locale.language());
-            let coverage_svg = coverage_chart(&coverage, &rs);
-            let types_svg = types_chart(&coverage, &rs);
-            let overview_svg = overview_chart(&findings, &links, &rs, self);
-            let ours = &findings[locale];
-            let ctx = ReportCtx {
-                coverage: &coverage,
-                coverage_svg: &coverage_svg,
-                types_svg: &types_svg,
-                overview: findings
-                    .iter()
-                    .map(|(l, f)| LocaleCounts {
-                        locale: l.to_string(),
-                        name: site.config.locale_name(l),
-                        report_url: links.report_of(l),
-                        current: *l == locale,
-                        counts: f.counts.clone(),
-                        total: f.counts.total(),
-                    })
-                    .collect(),
-                total: findings::totals(findings.values().map(|f| &f.counts)),
-                overview_svg: &overview_svg,
-                findings: ours,
-                rules_svg: rules_chart(ours, &rs),
-                files_svg: files_chart(ours, &rs),
-            };
-            let html = self.report_page(locale, &ctx, &rs)?;
-            let path = format!("{locale}/{REPORT_DIR}/index.html");
-            sink.write(&path, html.as_bytes())
-                .map_err(|e| RenderError::Write(path, e))?;
+            self.write_locale_report(locale, &coverage, &findings, &links, sink)?;
         }
+        self.write_source_views(diagnostics, &viewed, &links, sink)
+    }
+
+    /// One locale's report page: every locale's figures, this locale's findings.
+    fn write_locale_report(
+        &self,
+        locale: &Locale,
+        coverage: &[Coverage],
+        findings: &BTreeMap<&Locale, Findings>,
+        links: &Links<'_>,
+        sink: &dyn Sink,
+    ) -> Result<(), RenderError> {
+        let site = self.site;
+        let rs = strings::for_language(locale.language());
+        let coverage_svg = coverage_chart(coverage, &rs);
+        let types_svg = types_chart(coverage, &rs);
+        let overview_svg = overview_chart(findings, links, &rs, self);
+        let ours = &findings[locale];
+        let ctx = ReportCtx {
+            coverage,
+            coverage_svg: &coverage_svg,
+            types_svg: &types_svg,
+            overview: findings
+                .iter()
+                .map(|(l, f)| LocaleCounts {
+                    locale: l.to_string(),
+                    name: site.config.locale_name(l),
+                    report_url: links.report_of(l),
+                    current: *l == locale,
+                    counts: f.counts.clone(),
+                })
+                .collect(),
+            total: findings::totals(findings.values().map(|f| &f.counts)),
+            overview_svg: &overview_svg,
+            findings: ours,
+            rules_svg: rules_chart(ours, &rs),
+            files_svg: files_chart(ours, &rs),
+        };
+        let html = self.report_page(locale, &ctx, &rs)?;
+        let path = format!("{locale}/{REPORT_DIR}/index.html");
+        sink.write(&path, html.as_bytes())
+            .map_err(|e| RenderError::Write(path, e))
+    }
+
+    /// A source view for every file with findings, in parallel.
+    fn write_source_views(
+        &self,
+        diagnostics: &[Diagnostic],
+        viewed: &HashSet<&str>,
+        links: &Links<'_>,
+        sink: &dyn Sink,
+    ) -> Result<(), RenderError> {
         let mut by_file: BTreeMap<&str, Vec<&Diagnostic>> = BTreeMap::new();
         for d in diagnostics
             .iter()
@@ -155,7 +181,7 @@ impl Renderer<'_> {
             by_file.entry(&d.path).or_default().push(d);
         }
         by_file.par_iter().try_for_each(|(path, found)| {
-            let html = self.source_page(path, found, &links)?;
+            let html = self.source_page(path, found, links)?;
             let out = links.source_view_path(path);
             sink.write(&out, html.as_bytes())
                 .map_err(|e| RenderError::Write(out, e))

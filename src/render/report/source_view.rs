@@ -1,20 +1,43 @@
-//! A file's text with line numbers and its findings under the lines they point at, so a
-//! report entry can link to `…/source/<path>.html#L35` on any host, offline too.
+//! A file's flagged lines, with a few lines of context, line numbers, and the findings under
+//! the lines they point at, so a report entry can link to `…/source/<path>.html#L35` on any
+//! host, offline too. Only the neighbourhood of findings is shown: a large site has
+//! thousands of files with findings, and the writer's editor has the rest.
 
 use std::fmt::Write;
 
 use crate::diagnostics::Diagnostic;
 use crate::escape;
 
+/// Lines shown before and after each flagged line.
+const CONTEXT: u32 = 3;
+
 /// The table of lines. `findings` are the file's, in any order.
 pub fn lines_table(text: &str, findings: &[&Diagnostic]) -> String {
     let mut by_line: Vec<&Diagnostic> = findings.to_vec();
     by_line.sort_by_key(|d| (d.line, d.column));
     let mut next = by_line.iter().peekable();
-    let mut out = String::with_capacity(text.len() * 2);
+    let count = text.lines().count();
+    let mut shown = vec![false; count + 1];
+    for d in &by_line {
+        let from = d.line.saturating_sub(CONTEXT).max(1) as usize;
+        let to = (d.line.max(d.end_line) + CONTEXT) as usize;
+        for slot in shown.iter_mut().take(to.min(count) + 1).skip(from) {
+            *slot = true;
+        }
+    }
+    let mut out = String::new();
     out.push_str(r#"<table class="source-lines"><tbody>"#);
+    let mut skipped = false;
     for (i, line) in text.lines().enumerate() {
         let n = i as u32 + 1;
+        if !shown[n as usize] {
+            skipped = true;
+            continue;
+        }
+        if skipped {
+            out.push_str(r#"<tr class="gap"><td class="ln">⋮</td><td></td></tr>"#);
+            skipped = false;
+        }
         let flagged = next.peek().is_some_and(|d| d.line == n);
         let _ = write!(
             out,
@@ -78,9 +101,9 @@ mod tests {
 
     #[test]
     fn findings_follow_their_line_and_text_is_escaped() {
-        let f = [finding(2, "<b> changed"), finding(9, "past the end")];
+        let f = [finding(2, "<b> changed"), finding(40, "past the end")];
         let refs: Vec<&Diagnostic> = f.iter().collect();
-        let html = lines_table("one\ntwo <x>\nthree\n", &refs);
+        let html = lines_table("one\ntwo <x>\nthree\n4\n5\n6\n7\n8\n", &refs);
         let two = html
             .find(r#"<tr id="L2" class="flagged">"#)
             .expect("line 2 flagged");
@@ -89,5 +112,18 @@ mod tests {
         assert!(two < msg && msg < three);
         assert!(html.contains("two &lt;x&gt;"));
         assert!(html.rfind("past the end").expect("kept") > three);
+        // Three lines of context after line 2, then nothing more to show.
+        assert!(html.contains(r#"<tr id="L5">"#) && !html.contains(r#"<tr id="L6">"#));
+    }
+
+    #[test]
+    fn far_apart_findings_show_their_neighbourhoods_with_a_gap() {
+        let text: String = (1..=30).map(|n| format!("line {n}\n")).collect();
+        let f = [finding(2, "a"), finding(25, "b")];
+        let refs: Vec<&Diagnostic> = f.iter().collect();
+        let html = lines_table(&text, &refs);
+        assert!(html.contains(r#"<tr id="L1">"#) && html.contains(r#"<tr id="L28">"#));
+        assert!(!html.contains(r#"<tr id="L10">"#) && !html.contains(r#"<tr id="L29">"#));
+        assert_eq!(html.matches(r#"class="gap""#).count(), 1);
     }
 }

@@ -37,6 +37,8 @@ pub struct ReportStrings {
     pub none: &'static str,
     pub source_of: &'static str,
     pub back: &'static str,
+    pub more: &'static str,
+    pub more_findings: &'static str,
 }
 
 /// Strings for a language code (`fr`); English for languages without a table.
@@ -76,6 +78,8 @@ pub fn for_language(lang: &str) -> ReportStrings {
             none: "Aucun problème.",
             source_of: "Source de",
             back: "Retour au rapport",
+            more: "autres, non listés",
+            more_findings: "autres, non listés : la vue source de chaque fichier ci-dessous les montre tous",
         },
         "de" => ReportStrings {
             title: "Übersetzungsbericht",
@@ -111,6 +115,8 @@ pub fn for_language(lang: &str) -> ReportStrings {
             none: "Keine Befunde.",
             source_of: "Quelle von",
             back: "Zurück zum Bericht",
+            more: "weitere, nicht aufgeführt",
+            more_findings: "weitere, nicht aufgeführt: die Quellansicht jeder Datei unten zeigt alle",
         },
         "es" => ReportStrings {
             title: "Informe de traducción",
@@ -146,6 +152,8 @@ pub fn for_language(lang: &str) -> ReportStrings {
             none: "Ningún problema.",
             source_of: "Origen de",
             back: "Volver al informe",
+            more: "más, no listados",
+            more_findings: "más, no listados: la vista de origen de cada archivo, abajo, los muestra todos",
         },
         _ => ReportStrings {
             title: "Translation report",
@@ -181,6 +189,8 @@ pub fn for_language(lang: &str) -> ReportStrings {
             none: "No findings.",
             source_of: "Source of",
             back: "Back to the report",
+            more: "more, not listed",
+            more_findings: "more, not listed: each file’s source view below shows them all",
         },
     }
 }
