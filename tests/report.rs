@@ -272,3 +272,24 @@ fn no_report_without_checks() {
     assert!(!root.join("public/fr-fr/report").exists());
     assert!(!read(root.join("public/fr-fr/index.html")).contains("href=\"report/\""));
 }
+
+#[test]
+fn a_site_without_translations_reports_findings_only() {
+    let site = tempfile::tempdir().expect("tmp");
+    let root = site.path();
+    std::fs::create_dir_all(root.join("content/en-us")).expect("mkdir");
+    std::fs::write(
+        root.join("content/en-us/a.md"),
+        "---\ntitle: A\n---\n# A\n\n[x](missing.md)\n",
+    )
+    .expect("write");
+    let out = build(root, &[]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let page = parse(&read(root.join("public/en-us/report/index.html")));
+    assert!(select(&page, "section.coverage").is_empty());
+    assert_eq!(
+        attrs(&page, "details.rule", "data-rule"),
+        ["FM003", "LK001"]
+    );
+    assert_entry_links_resolve(&root.join("public/en-us/report"));
+}
