@@ -252,37 +252,42 @@ fn seg(value: usize, class: &'static str, name: &str) -> Segment {
     }
 }
 
-fn coverage_chart(coverage: &[Coverage], rs: &ReportStrings) -> String {
+/// A bar per target locale, split by `segments`, linking to its coverage row.
+fn per_locale_chart(
+    title: &str,
+    coverage: &[Coverage],
+    segments: impl Fn(&Coverage) -> Vec<Segment>,
+) -> String {
     let bars: Vec<Bar> = coverage
         .iter()
         .map(|c| Bar {
             label: c.name.clone(),
             href: Some(format!("{}#coverage-{}", c.report_url, c.locale)),
-            segments: vec![
-                seg(c.up_to_date, "seg-ok", rs.up_to_date),
-                seg(c.stale, "seg-stale", rs.stale),
-                seg(c.missing, "seg-missing", rs.missing),
-            ],
+            segments: segments(c),
         })
         .collect();
-    charts::stacked_bars(rs.coverage, &bars)
+    charts::stacked_bars(title, &bars)
+}
+
+fn coverage_chart(coverage: &[Coverage], rs: &ReportStrings) -> String {
+    per_locale_chart(rs.coverage, coverage, |c| {
+        vec![
+            seg(c.up_to_date, "seg-ok", rs.up_to_date),
+            seg(c.stale, "seg-stale", rs.stale),
+            seg(c.missing, "seg-missing", rs.missing),
+        ]
+    })
 }
 
 fn types_chart(coverage: &[Coverage], rs: &ReportStrings) -> String {
-    let bars: Vec<Bar> = coverage
-        .iter()
-        .map(|c| Bar {
-            label: c.name.clone(),
-            href: Some(format!("{}#coverage-{}", c.report_url, c.locale)),
-            segments: vec![
-                seg(c.machine, "seg-machine", rs.machine),
-                seg(c.post_edited, "seg-edited", rs.post_edited),
-                seg(c.human, "seg-human", rs.human),
-                seg(c.unmarked, "seg-unmarked", rs.unmarked),
-            ],
-        })
-        .collect();
-    charts::stacked_bars(rs.translation_type, &bars)
+    per_locale_chart(rs.translation_type, coverage, |c| {
+        vec![
+            seg(c.machine, "seg-machine", rs.machine),
+            seg(c.post_edited, "seg-edited", rs.post_edited),
+            seg(c.human, "seg-human", rs.human),
+            seg(c.unmarked, "seg-unmarked", rs.unmarked),
+        ]
+    })
 }
 
 fn severity_segments(
