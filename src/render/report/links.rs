@@ -37,6 +37,11 @@ impl<'s> Links<'s> {
         Links { site, viewed }
     }
 
+    /// Whether a file gets a source view.
+    pub fn has_view(&self, path: &str) -> bool {
+        self.viewed.contains(path)
+    }
+
     /// The locale whose report lists a file: its locale folder's, else the source locale's
     /// (the model, files outside any locale).
     pub fn owner(&self, path: &str) -> &'s Locale {
@@ -56,7 +61,7 @@ impl<'s> Links<'s> {
 
     /// The source view at `line`, when the file has one.
     pub fn source_url(&self, path: &str, line: u32) -> Option<String> {
-        self.viewed.contains(path).then(|| {
+        self.has_view(path).then(|| {
             format!(
                 "{ROOT}{}/report/source/{}.html#L{line}",
                 self.owner(path),

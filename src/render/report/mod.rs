@@ -100,7 +100,7 @@ impl Renderer<'_> {
             .map(|d| d.path.as_str())
             .filter(|p| site.text_of(p).is_some())
             .collect();
-        let links = Links::new(site, viewed.clone());
+        let links = Links::new(site, viewed);
         let source = &site.config.source_locale;
         let targets: Vec<&Locale> = site
             .config
@@ -121,7 +121,7 @@ impl Renderer<'_> {
         for locale in &site.config.locales {
             self.write_locale_report(locale, &coverage, &findings, &links, sink)?;
         }
-        self.write_source_views(diagnostics, &viewed, &links, sink)
+        self.write_source_views(diagnostics, &links, sink)
     }
 
     /// One locale's report page: every locale's figures, this locale's findings.
@@ -169,15 +169,11 @@ impl Renderer<'_> {
     fn write_source_views(
         &self,
         diagnostics: &[Diagnostic],
-        viewed: &HashSet<&str>,
         links: &Links<'_>,
         sink: &dyn Sink,
     ) -> Result<(), RenderError> {
         let mut by_file: BTreeMap<&str, Vec<&Diagnostic>> = BTreeMap::new();
-        for d in diagnostics
-            .iter()
-            .filter(|d| viewed.contains(d.path.as_str()))
-        {
+        for d in diagnostics.iter().filter(|d| links.has_view(&d.path)) {
             by_file.entry(&d.path).or_default().push(d);
         }
         by_file.par_iter().try_for_each(|(path, found)| {
