@@ -1,4 +1,4 @@
-//! The real corpus (`../shared/corpus`) builds with no configuration and no panic.
+//! The real corpus (`tests/corpus`, the repository's copy of `../shared/corpus`) builds with no configuration and no panic.
 
 mod common;
 
@@ -231,4 +231,32 @@ fn missing_page_links_leave_the_subset_or_are_real_defects() {
             "fr-fr/partner-center/microsoft-partner-agreement.md:112",
         ]
     );
+}
+
+/// The repository's copy is `../shared/corpus` byte for byte, where that reference exists.
+#[test]
+fn carried_corpus_matches_the_shared_reference() {
+    let reference = sample_site_dir().join("../shared/corpus");
+    if !reference.is_dir() {
+        eprintln!("no ../shared/corpus beside the checkout: nothing to compare");
+        return;
+    }
+    let mut compared = 0;
+    for entry in walkdir::WalkDir::new(&reference)
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file())
+    {
+        let rel = entry.path().strip_prefix(&reference).expect("inside");
+        let ours = corpus_dir().join(rel);
+        let theirs = std::fs::read(entry.path()).expect("read reference");
+        let mine = std::fs::read(&ours).unwrap_or_else(|e| panic!("{}: {e}", ours.display()));
+        assert!(
+            theirs == mine,
+            "{} differs from the reference",
+            rel.display()
+        );
+        compared += 1;
+    }
+    assert!(compared > 400, "only {compared} files compared");
 }

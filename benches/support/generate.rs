@@ -1,4 +1,4 @@
-//! Replicates `../shared/corpus` into a synthetic site of N articles: whole copies of both
+//! Replicates `tests/corpus` (the repository's copy of `../shared/corpus`) into a synthetic site of N articles: whole copies of both
 //! locale trees under `r000/`, `r001/`, … so every relative link keeps its meaning.
 
 use std::path::{Path, PathBuf};
@@ -83,7 +83,7 @@ pub fn generate(corpus: &Path, dest: &Path, articles: usize) -> std::io::Result<
 }
 
 /// A benchmark's corpus: N from the command line (default 10,000), generated from
-/// `../shared/corpus` into `target/bench/corpus-N`. Returns (N, the work folder, the corpus,
+/// `tests/corpus` into `target/bench/corpus-N`. Returns (N, the work folder, the corpus,
 /// the number of files written).
 pub fn bench_corpus() -> (usize, PathBuf, PathBuf, usize) {
     let n: usize = std::env::args()
@@ -93,6 +93,6 @@ pub fn bench_corpus() -> (usize, PathBuf, PathBuf, usize) {
     let manifest = Path::new(env!("CARGO_MANIFEST_DIR"));
     let work = manifest.join("target/bench");
     let content = work.join(format!("corpus-{n}"));
-    let files = generate(&manifest.join("../shared/corpus"), &content, n).expect("generate corpus");
+    let files = generate(&manifest.join("tests/corpus"), &content, n).expect("generate corpus");
     (n, work, content, files)
 }

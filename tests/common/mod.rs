@@ -19,15 +19,10 @@ pub fn sample_site_dir() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
-/// `../shared/corpus`, which tests read in place (it is never copied into the repository).
+/// The real corpus the repository carries (`tests/corpus`, a byte-for-byte copy of
+/// `../shared/corpus`), read in place.
 pub fn corpus_dir() -> PathBuf {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus");
-    assert!(
-        dir.join("fr-fr").is_dir(),
-        "the corpus is expected at {}",
-        dir.display()
-    );
-    dir
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpus")
 }
 
 /// Copies `src` (a site: `site.toml`, `content/`, `templates/`) into a fresh temp dir.
