@@ -136,6 +136,22 @@ impl Site {
             .map(|f| f.text.as_str())
     }
 
+    /// Whether `path` (content-relative) is a file the site read, or a folder holding one.
+    pub fn covers(&self, path: &str) -> bool {
+        let folder = format!("{path}/");
+        let under = |p: &str| p == path || p.starts_with(&folder);
+        self.all_paths.contains(path)
+            || self
+                .all_paths
+                .range(folder.clone()..)
+                .next()
+                .is_some_and(|p| p.starts_with(&folder))
+            || self
+                .model
+                .as_ref()
+                .is_some_and(|m| m.files.iter().any(|f| under(&f.path)))
+    }
+
     /// Pages (not includes).
     pub fn pages(&self) -> impl Iterator<Item = &Article> {
         self.articles

@@ -183,3 +183,67 @@ fn build_runs_the_checks_unless_told_not_to() {
     assert!(quiet.status.success());
     assert!(!stderr(&quiet).contains("FM005"), "{}", stderr(&quiet));
 }
+
+/// `diglot check | head`: the reader closes the pipe after one line; diglot ends quietly with
+/// the exit code its findings give, as ripgrep does (it used to panic with exit 101).
+#[test]
+fn a_closed_pipe_ends_the_output_quietly() {
+    use std::io::{BufRead, BufReader};
+    use std::process::Stdio;
+    let content = corpus_dir().to_string_lossy().into_owned();
+    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("diglot"))
+        .args(["check", "--content", &content, "--format", "short"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("run diglot");
+    let mut first = String::new();
+    let stdout = child.stdout.take().expect("stdout");
+    BufReader::new(stdout)
+        .read_line(&mut first)
+        .expect("a line");
+    // The reader is gone; the rest of the corpus's findings (far more than a pipe buffer)
+    // meet a closed pipe.
+    let out = child.wait_with_output().expect("wait");
+    assert!(
+        first.contains("error[") || first.contains("warning["),
+        "{first}"
+    );
+    let err = stderr(&out);
+    assert!(!err.contains("panicked"), "{err}");
+    assert_eq!(out.status.code(), Some(1), "the corpus has errors: {err}");
+}
+
+/// A PATH that names no file of the site is a usage error naming it, not a green "0 errors".
+#[test]
+fn a_path_filter_matching_nothing_is_a_usage_error() {
+    let content = corpus_dir().to_string_lossy().into_owned();
+    let out = check_in(
+        &sample_site_dir(),
+        &["--content", &content, "fr-fr/nope", "fr-fr/partner-center"],
+    );
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("`fr-fr/nope` matches no file"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(
+        !stderr(&out).contains("partner-center`"),
+        "{}",
+        stderr(&out)
+    );
+    // Folders, files and model files of the site still filter as before.
+    for path in [
+        "fr-fr/partner-center",
+        "fr-fr/SecurityCompliance/whats-new.md",
+    ] {
+        let out = check_in(
+            &sample_site_dir(),
+            &["--content", &content, path, "--format", "short"],
+        );
+        assert_eq!(out.status.code(), Some(1), "{path}: {}", stderr(&out));
+    }
+    let model = check_in(&sample_site_dir(), &["_model", "--format", "short"]);
+    assert_eq!(model.status.code(), Some(0), "{}", stderr(&model));
+}

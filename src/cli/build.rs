@@ -3,6 +3,7 @@
 use std::path::PathBuf;
 use std::time::Instant;
 
+use super::term::{self, errln};
 use super::{Exit, SiteArgs};
 use crate::config::Config;
 use crate::diagnostics::{Summary, render_short};
@@ -31,7 +32,7 @@ pub fn run(args: &BuildArgs) -> Exit {
     ) {
         Ok(c) => c,
         Err(e) => {
-            eprintln!("error: {e}");
+            errln!("error: {e}");
             return Exit::Failure;
         }
     };
@@ -43,7 +44,7 @@ pub fn run(args: &BuildArgs) -> Exit {
     ) {
         Ok(s) => s,
         Err(e) => {
-            eprintln!("error: {e}");
+            errln!("error: {e}");
             return Exit::Failure;
         }
     };
@@ -61,19 +62,19 @@ pub fn run(args: &BuildArgs) -> Exit {
         Ok(r) => r,
         Err(e) => {
             staging.abandon();
-            eprintln!("error: {e}");
+            errln!("error: {e}");
             return Exit::Failure;
         }
     };
     let out = match staging.commit() {
         Ok(out) => out,
         Err(e) => {
-            eprintln!("error: {e}");
+            errln!("error: {e}");
             return Exit::Failure;
         }
     };
     if std::env::var_os("DIGLOT_TIMINGS").is_some() {
-        eprintln!(
+        errln!(
             "timings: read {:.0}ms, parse {:.0}ms, render+check+write {:.0}ms, swap {:.0}ms",
             read_at.as_secs_f64() * 1e3,
             (loaded_at - read_at).as_secs_f64() * 1e3,
@@ -87,9 +88,9 @@ pub fn run(args: &BuildArgs) -> Exit {
         Vec::new()
     };
     diagnostics.extend(report.diagnostics);
-    eprint!("{}", render_short(&diagnostics));
+    term::err(&render_short(&diagnostics));
     let summary = Summary::of(&diagnostics);
-    eprintln!(
+    errln!(
         "built {} pages ({} fallbacks) in {} locales into {} in {:.2}s: {} errors, {} warnings, {} infos",
         report.pages,
         report.fallbacks,

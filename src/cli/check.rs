@@ -3,6 +3,7 @@
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 
+use super::term::{self, errln};
 use super::{Exit, SiteArgs};
 use crate::check::check_site_with;
 use crate::config::Config;
@@ -50,37 +51,48 @@ pub fn run(args: &CheckArgs) -> Exit {
     let config = match Config::load(&args.site.root, args.site.content.as_deref(), None) {
         Ok(c) => c,
         Err(e) => {
-            eprintln!("error: {e}");
+            errln!("error: {e}");
             return Exit::Failure;
         }
     };
     let content_dir = config.content_dir.clone();
     let site = Site::load_unrendered(config);
+    let filters: Vec<String> = args
+        .paths
+        .iter()
+        .map(|p| content_relative(p, &content_dir))
+        .collect();
+    let unknown: Vec<&String> = filters
+        .iter()
+        .filter(|f| !f.is_empty() && !site.covers(f))
+        .collect();
+    if !unknown.is_empty() {
+        for f in unknown {
+            errln!(
+                "error: `{f}` matches no file in the content folder {}",
+                content_dir.display()
+            );
+        }
+        return Exit::Failure;
+    }
     let mut diagnostics = check_site_with(&site, args.online);
-    let mut files = site.articles.len() + site.tocs.len();
-    if !args.paths.is_empty() {
-        let filters: Vec<String> = args
-            .paths
-            .iter()
-            .map(|p| content_relative(p, &content_dir))
-            .collect();
-        let keep = |path: &str| {
-            filters
+    let keep = |path: &str| {
+        filters.is_empty()
+            || filters
                 .iter()
                 .any(|f| f.is_empty() || path == f || path.starts_with(&format!("{f}/")))
-        };
-        diagnostics.retain(|d| keep(&d.path));
-        files = site.articles.iter().filter(|a| keep(a.path())).count()
-            + site.tocs.iter().filter(|t| keep(&t.file.path)).count();
-    }
+    };
+    diagnostics.retain(|d| keep(&d.path));
+    let files = site.articles.iter().filter(|a| keep(a.path())).count()
+        + site.tocs.iter().filter(|t| keep(&t.file.path)).count();
     if let Some(path) = &args.write_baseline {
         return match crate::diagnostics::baseline::write(path, &diagnostics) {
             Ok(()) => {
-                eprintln!("wrote {} findings to {}", diagnostics.len(), path.display());
+                errln!("wrote {} findings to {}", diagnostics.len(), path.display());
                 Exit::Success
             }
             Err(e) => {
-                eprintln!("error: cannot write {}: {e}", path.display());
+                errln!("error: cannot write {}: {e}", path.display());
                 Exit::Failure
             }
         };
@@ -89,7 +101,7 @@ pub fn run(args: &CheckArgs) -> Exit {
         match crate::diagnostics::baseline::filter(path, diagnostics) {
             Ok((kept, known)) => {
                 if known > 0 && args.format == Format::Human {
-                    eprintln!(
+                    errln!(
                         "{known} findings recorded in {} are not shown",
                         path.display()
                     );
@@ -97,7 +109,7 @@ pub fn run(args: &CheckArgs) -> Exit {
                 diagnostics = kept;
             }
             Err(e) => {
-                eprintln!("error: {e}");
+                errln!("error: {e}");
                 return Exit::Failure;
             }
         }
@@ -108,7 +120,10 @@ pub fn run(args: &CheckArgs) -> Exit {
         .map(|a| a.path())
         .chain(site.tocs.iter().map(|t| t.file.path.as_str()))
         .collect();
-    print(&diagnostics, args.format, files, &file_paths, &content_dir);
+    if let Err(e) = print(&diagnostics, args.format, files, &file_paths, &content_dir) {
+        errln!("error: cannot write the findings: {e}");
+        return Exit::Failure;
+    }
     exit_for(&diagnostics, args.deny_warnings)
 }
 
@@ -130,18 +145,16 @@ fn print(
     files: usize,
     file_paths: &[&str],
     content_dir: &Path,
-) {
-    match format {
-        Format::Human => print!(
-            "{}",
-            render_human(diagnostics, std::io::stdout().is_terminal())
-        ),
-        Format::Short => print!("{}", render_short(diagnostics)),
-        Format::Json => println!("{}", render_json(diagnostics, files)),
-        Format::Sarif => println!("{}", render_sarif(diagnostics, &repo_prefix(content_dir))),
-        Format::Github => print!("{}", render_github(diagnostics, &repo_prefix(content_dir))),
-        Format::Junit => print!("{}", render_junit(diagnostics, file_paths)),
-    }
+) -> std::io::Result<()> {
+    let text = match format {
+        Format::Human => render_human(diagnostics, std::io::stdout().is_terminal()),
+        Format::Short => render_short(diagnostics),
+        Format::Json => render_json(diagnostics, files) + "\n",
+        Format::Sarif => render_sarif(diagnostics, &repo_prefix(content_dir)) + "\n",
+        Format::Github => render_github(diagnostics, &repo_prefix(content_dir)),
+        Format::Junit => render_junit(diagnostics, file_paths),
+    };
+    term::out(&text)
 }
 
 /// The content folder relative to the working directory (the repository root in CI), so

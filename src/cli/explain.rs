@@ -1,6 +1,7 @@
 //! `diglot explain CODE|RULE`: what a rule checks, why, an example and the fix.
 
 use super::Exit;
+use super::term::{self, errln};
 use crate::diagnostics::{ALL_RULES, Rule};
 
 #[derive(clap::Args, Debug)]
@@ -11,31 +12,41 @@ pub struct ExplainArgs {
 
 pub fn run(args: &ExplainArgs) -> Exit {
     let Some(key) = &args.rule else {
-        for r in ALL_RULES {
-            println!(
-                "{}  {:<22} {:<8} {}",
-                r.code,
-                r.name,
-                r.severity.as_str(),
-                r.summary
-            );
-        }
-        return Exit::Success;
+        let list: String = ALL_RULES
+            .iter()
+            .map(|r| {
+                format!(
+                    "{}  {:<22} {:<8} {}\n",
+                    r.code,
+                    r.name,
+                    r.severity.as_str(),
+                    r.summary
+                )
+            })
+            .collect();
+        return written(term::out(&list));
     };
     match Rule::find(key) {
-        Some(r) => {
-            println!(
-                "# {} {} ({} by default)\n\n{}\n",
-                r.code,
-                r.name,
-                r.severity.as_str(),
-                r.summary
-            );
-            print!("{}", r.docs);
-            Exit::Success
-        }
+        Some(r) => written(term::out(&format!(
+            "# {} {} ({} by default)\n\n{}\n\n{}",
+            r.code,
+            r.name,
+            r.severity.as_str(),
+            r.summary,
+            r.docs
+        ))),
         None => {
-            eprintln!("error: no rule `{key}`; `diglot explain` lists them all");
+            errln!("error: no rule `{key}`; `diglot explain` lists them all");
+            Exit::Failure
+        }
+    }
+}
+
+fn written(result: std::io::Result<()>) -> Exit {
+    match result {
+        Ok(()) => Exit::Success,
+        Err(e) => {
+            errln!("error: cannot write: {e}");
             Exit::Failure
         }
     }

@@ -1,5 +1,7 @@
 //! The command line (SPEC §6b is the contract): one file per command.
 
+mod term;
+
 mod build;
 mod check;
 mod explain;

@@ -1,0 +1,63 @@
+//! Writing to the terminal or a pipe without ever panicking (`print!` panics when the reader
+//! has gone). A reader that closes the pipe early (`diglot check | head`) ends the output
+//! quietly, as ripgrep does; the exit code still says what was found.
+
+use std::io::{self, Write};
+
+/// `eprintln!` that never panics: a closed stderr is no reason to stop a build.
+macro_rules! errln {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stderr().lock(), $($arg)*);
+    }};
+}
+pub(crate) use errln;
+
+/// Writes `text` to stdout. A closed pipe is not an error; any other failure (a full disk
+/// behind `>`) is, since the output the user asked for is then incomplete.
+pub fn out(text: &str) -> io::Result<()> {
+    write_to(&mut io::stdout().lock(), text)
+}
+
+/// Writes `text` to stderr, ignoring every failure: stderr is where failures would go.
+pub fn err(text: &str) {
+    let _ = write_to(&mut io::stderr().lock(), text);
+}
+
+fn write_to(w: &mut dyn Write, text: &str) -> io::Result<()> {
+    match w.write_all(text.as_bytes()).and_then(|()| w.flush()) {
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(()),
+        other => other,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    struct ClosedPipe;
+    impl Write for ClosedPipe {
+        fn write(&mut self, _: &[u8]) -> io::Result<usize> {
+            Err(io::ErrorKind::BrokenPipe.into())
+        }
+        fn flush(&mut self) -> io::Result<()> {
+            Ok(())
+        }
+    }
+
+    struct Full;
+    impl Write for Full {
+        fn write(&mut self, _: &[u8]) -> io::Result<usize> {
+            Err(io::ErrorKind::StorageFull.into())
+        }
+        fn flush(&mut self) -> io::Result<()> {
+            Ok(())
+        }
+    }
+
+    #[test]
+    fn a_closed_pipe_ends_quietly_but_a_full_disk_is_an_error() {
+        assert!(write_to(&mut ClosedPipe, "x").is_ok());
+        assert!(write_to(&mut Full, "x").is_err());
+    }
+}
