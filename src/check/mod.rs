@@ -70,3 +70,43 @@ pub fn check_site_with(site: &Site, online: bool) -> Vec<Diagnostic> {
     kept.dedup();
     kept
 }
+
+/// In-process fixtures for rule tests: a site made of the given files, checked whole.
+#[cfg(test)]
+pub(crate) mod testing {
+    use crate::config::Config;
+    use crate::diagnostics::Diagnostic;
+    use crate::site::Site;
+
+    /// Writes `files` (content-relative path, text) into a fresh content folder, loads it with
+    /// no `site.toml`, and returns every finding of `code`.
+    pub fn findings(code: &str, files: &[(&str, &str)]) -> Vec<Diagnostic> {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let content = dir.path().join("content");
+        for (path, text) in files {
+            let file = content.join(path);
+            std::fs::create_dir_all(file.parent().expect("parent")).expect("mkdir");
+            std::fs::write(file, text).expect("write");
+        }
+        let config = Config::load(dir.path(), None, None).expect("config");
+        let site = Site::load_unrendered(config);
+        super::check_site(&site)
+            .into_iter()
+            .filter(|d| d.code == code)
+            .collect()
+    }
+
+    /// `(line, message, help)` of each finding, for compact assertions.
+    pub fn lines(found: &[Diagnostic]) -> Vec<(u32, String, String)> {
+        found
+            .iter()
+            .map(|d| {
+                (
+                    d.line,
+                    d.message.clone(),
+                    d.help.clone().unwrap_or_default(),
+                )
+            })
+            .collect()
+    }
+}

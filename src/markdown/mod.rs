@@ -87,6 +87,24 @@ pub struct OrderedList {
     pub span: Span,
 }
 
+impl OrderedList {
+    /// The number a browser shows on the last step: it counts up from `start`, whatever the
+    /// later items say (`1. 1. 1.` shows 1, 2, 3).
+    pub fn shown_end(&self) -> u32 {
+        let len = u32::try_from(self.steps.len()).unwrap_or(u32::MAX);
+        self.start.saturating_add(len).saturating_sub(1)
+    }
+
+    /// Numbered by the browser: every item after the first carries the first's number or 1
+    /// (`1. 1. 1.`, or `4. 1. 1.` to continue a list), so only the start counts.
+    pub fn numbered_by_the_browser(&self) -> bool {
+        let Some((first, rest)) = self.steps.split_first() else {
+            return true;
+        };
+        rest.iter().all(|s| s.number == 1) || rest.iter().all(|s| s.number == first.number)
+    }
+}
+
 /// The ordered list(s) under one heading that form one numbered procedure: a list that
 /// continues the previous one's numbering after an image, a note or a comment joins it.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -96,12 +114,19 @@ pub struct Procedure {
     pub lists: Vec<OrderedList>,
     /// Nested inside another list item (a sub-procedure).
     pub nested: bool,
+    /// For a list nested in an ordered list's item: the number that item shows.
+    pub parent_step: Option<u32>,
     pub span: Span,
 }
 
 impl Procedure {
     pub fn steps(&self) -> impl Iterator<Item = &Step> {
         self.lists.iter().flat_map(|l| l.steps.iter())
+    }
+
+    /// The number a browser shows on the last step.
+    pub fn shown_end(&self) -> Option<u32> {
+        self.lists.last().map(OrderedList::shown_end)
     }
 }
 

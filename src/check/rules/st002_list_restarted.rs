@@ -12,10 +12,11 @@ pub fn check(article: &Article, _cx: &CheckContext<'_>, out: &mut Vec<Diagnostic
         let Some(first) = next.steps().next() else {
             continue;
         };
-        let Some(last) = prev.steps().last() else {
+        // The number the reader saw last (`1. 1. 1.` shows 3), not the one written.
+        let Some(last) = prev.shown_end() else {
             continue;
         };
-        if prev.heading != next.heading || first.number != 1 || last.number < 1 {
+        if prev.heading != next.heading || first.number != 1 || last < 1 {
             continue;
         }
         let gap = &article.file.text[prev.span.end as usize..next.span.start as usize];
@@ -26,11 +27,10 @@ pub fn check(article: &Article, _cx: &CheckContext<'_>, out: &mut Vec<Diagnostic
                     article.file_ref(),
                     first.span,
                     format!(
-                        "the procedure restarts at 1 after an interruption; step {} came before it",
-                        last.number
+                        "the procedure restarts at 1 after an interruption; step {last} came before it"
                     ),
                 )
-                .with_help(format!("number this step {}", last.number + 1)),
+                .with_help(format!("number this step {}", last.saturating_add(1))),
             );
         }
     }

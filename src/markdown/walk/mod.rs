@@ -111,6 +111,8 @@ struct FinishedList {
     list: OrderedList,
     heading: Option<usize>,
     nested: bool,
+    /// The number the enclosing ordered item shows, for a nested list.
+    parent_step: Option<u32>,
 }
 
 #[derive(Default)]
@@ -384,6 +386,10 @@ impl<'a, 'd> Walker<'a, 'd> {
             TagEnd::Heading(_) => self.finish_heading(),
             TagEnd::List(ordered) => {
                 if let Some(list) = self.lists.pop().filter(|l| l.ordered) {
+                    let parent_step = self.lists.last().filter(|p| p.ordered).map(|p| {
+                        let len = u32::try_from(p.steps.len()).unwrap_or(u32::MAX);
+                        p.start.saturating_add(len).saturating_sub(1)
+                    });
                     self.finished.push(FinishedList {
                         list: OrderedList {
                             start: list.start,
@@ -392,6 +398,7 @@ impl<'a, 'd> Walker<'a, 'd> {
                         },
                         heading: list.heading,
                         nested: !self.lists.is_empty(),
+                        parent_step,
                     });
                 }
                 self.emit(Event::End(TagEnd::List(ordered)));

@@ -3,7 +3,8 @@
 use super::*;
 
 /// Groups ordered lists into procedures: a top-level list joins the one before it when both
-/// sit under the same heading and its numbering continues where that one stopped.
+/// sit under the same heading and its numbering continues where that one stopped, as the
+/// browser shows it (`1. 1. 1.`, an image, then `4.` is one procedure of 4 steps).
 pub(super) fn group_procedures(mut lists: Vec<FinishedList>) -> Vec<Procedure> {
     lists.sort_by_key(|l| l.list.span.start);
     let mut out: Vec<Procedure> = Vec::new();
@@ -13,9 +14,8 @@ pub(super) fn group_procedures(mut lists: Vec<FinishedList>) -> Vec<Procedure> {
             && out.last().is_some_and(|p| {
                 !p.nested
                     && p.heading == f.heading
-                    && p.steps()
-                        .last()
-                        .is_some_and(|s| s.number + 1 == f.list.start)
+                    && p.shown_end()
+                        .is_some_and(|end| end.checked_add(1) == Some(f.list.start))
             });
         match out.last_mut() {
             Some(p) if continues => {
@@ -27,6 +27,7 @@ pub(super) fn group_procedures(mut lists: Vec<FinishedList>) -> Vec<Procedure> {
                 span: f.list.span,
                 lists: vec![f.list],
                 nested: f.nested,
+                parent_step: f.parent_step,
             }),
         }
     }
