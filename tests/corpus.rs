@@ -48,11 +48,33 @@ fn builds_every_corpus_article_zero_config() {
                     .1,
             );
             assert!(page.is_file(), "no page for {rel}");
+            assert_local_assets_exist(&page);
             pages += 1;
         }
     }
     assert!(pages > 450, "only {pages} pages");
     assert!(err.contains(&format!("built {pages} pages")), "{err}");
+}
+
+/// Every script and stylesheet a page loads from the site is in the site: the corpus's
+/// sidebars are too large to inline, so each page loads `static/nav/<locale>-N.<hash>.js`.
+fn assert_local_assets_exist(page: &std::path::Path) {
+    let doc = parse(&read(page));
+    let dir = page.parent().expect("page folder");
+    let scripts = attrs(&doc, "script[src]", "src");
+    let sheets = attrs(&doc, "link[rel=stylesheet]", "href");
+    assert!(
+        scripts.iter().any(|s| s.contains("static/nav/")),
+        "{}: no sidebar script",
+        page.display()
+    );
+    for url in scripts.iter().chain(&sheets) {
+        assert!(
+            dir.join(url).is_file(),
+            "{} loads {url}, which was not written",
+            page.display()
+        );
+    }
 }
 
 trait ParseLocale {

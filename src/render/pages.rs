@@ -172,6 +172,9 @@ impl<'s> Renderer<'s> {
         };
         write(&self.theme.css.path, self.theme.css.bytes)?;
         write(&self.theme.js.path, self.theme.js.bytes)?;
+        for (path, script) in self.nav_scripts.values() {
+            write(path, script.as_bytes())?;
+        }
 
         let jobs: Vec<(&Locale, &str)> = self
             .page_locales
