@@ -214,3 +214,48 @@ fn a_missing_translation_shows_the_english_with_a_notice() {
     );
     browser.screenshot(&screenshots().join("fallback.png"));
 }
+
+/// A real site's TOC is too large to inline: each page loads its section's sidebar from a
+/// shared script. The reader must still see the sidebar's links, the current page marked.
+#[test]
+fn a_large_toc_fills_the_sidebar() {
+    let Some(exe) = chromium() else { return };
+    let tmp = tempfile::tempdir().expect("tmp");
+    let out_dir = tmp.path().join("site");
+    let out = diglot()
+        .current_dir(tmp.path())
+        .args(["build", "--no-check", "--content"])
+        .arg(corpus_dir())
+        .arg("--out")
+        .arg(&out_dir)
+        .output()
+        .expect("run diglot");
+    assert!(out.status.code().is_some_and(|c| c <= 1), "{}", stderr(&out));
+    let page = "fr-fr/partner-center/manage-locations/";
+    assert!(
+        read(out_dir.join(page).join("index.html")).contains("static/nav/"),
+        "the corpus's sidebar is loaded from a script"
+    );
+    let port = server::serve(&out_dir);
+    let mut browser = Browser::launch(&exe, 1280, 900).unwrap_or_else(|e| panic!("{e}"));
+    browser.open(&format!("http://127.0.0.1:{port}/{page}"));
+    let links = cdp::wait_for(std::time::Duration::from_secs(10), || {
+        let n = browser
+            .eval("document.querySelectorAll('nav.toc a[href]').length")
+            .as_u64()?;
+        (n > 50).then_some(n)
+    });
+    assert!(links.is_some(), "the sidebar never filled");
+    let current = browser.eval(
+        "(() => { const a = document.querySelector('nav.toc a[aria-current=page]');
+          return a ? a.pathname : null; })()",
+    );
+    assert_eq!(current, format!("/{page}"), "the current page is marked");
+    let view = browser.eval(
+        "(() => { const a = document.querySelector('nav.toc a[aria-current=page]').getBoundingClientRect();
+          return { pageScroll: window.scrollY, entryVisible: a.top >= 0 && a.bottom <= innerHeight }; })()",
+    );
+    assert_eq!(view["pageScroll"], 0, "the page itself stays at its top: {view}");
+    assert_eq!(view["entryVisible"], true, "the sidebar shows the entry: {view}");
+    browser.screenshot(&screenshots().join("large-toc-sidebar.png"));
+}

@@ -17,8 +17,12 @@
       var a = links[i];
       if (a.pathname.replace(/index\.html$/, "") === here) {
         a.setAttribute("aria-current", "page");
-        if (a.scrollIntoView && window.matchMedia("(min-width: 60rem)").matches) {
-          a.scrollIntoView({ block: "center" });
+        // Scroll the sidebar alone to the entry: scrollIntoView would scroll the page too,
+        // hiding its title and language switcher.
+        var toc = a.closest(".toc");
+        if (toc && toc.scrollHeight > toc.clientHeight) {
+          toc.scrollTop += a.getBoundingClientRect().top - toc.getBoundingClientRect().top -
+            toc.clientHeight / 2;
         }
         break;
       }
