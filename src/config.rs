@@ -211,11 +211,12 @@ pub struct Config {
     pub online: OnlineSettings,
     /// Whether a `site.toml` was found (otherwise the configuration was inferred).
     pub from_file: bool,
+    /// The folders files may be read from (root, content, templates), resolved.
+    pub boundary: crate::files::Boundary,
 }
 
 #[derive(Debug)]
 pub enum ConfigError {
-    Read(PathBuf, std::io::Error),
     Parse(PathBuf, String),
     NoLocales(PathBuf),
     Invalid(String),
@@ -224,7 +225,6 @@ pub enum ConfigError {
 impl fmt::Display for ConfigError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            ConfigError::Read(p, e) => write!(f, "cannot read {}: {e}", p.display()),
             ConfigError::Parse(p, e) => write!(f, "{}: {e}", p.display()),
             ConfigError::NoLocales(p) => write!(
                 f,
@@ -247,13 +247,12 @@ impl Config {
         out: Option<&Path>,
     ) -> Result<Config, ConfigError> {
         let toml_path = root.join("site.toml");
-        let file = match std::fs::read_to_string(&toml_path) {
-            Ok(text) => Some(
+        let file = match read_site_toml(root, &toml_path)? {
+            Some(text) => Some(
                 toml::from_str::<SiteToml>(&text)
                     .map_err(|e| ConfigError::Parse(toml_path.clone(), e.to_string()))?,
             ),
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
-            Err(e) => return Err(ConfigError::Read(toml_path, e)),
+            None => None,
         };
         let from_file = file.is_some();
         let file = file.unwrap_or(SiteToml {
@@ -314,15 +313,23 @@ impl Config {
             }
         }
         if !content_dir.is_dir() {
+            let what = if content_dir.exists() {
+                "is not a folder (the content folder holds <locale>/… subfolders)"
+            } else {
+                "does not exist"
+            };
             return Err(ConfigError::Invalid(format!(
-                "content folder {} does not exist (pass --content DIR, or run from a site root)",
+                "content folder {} {what} (pass --content DIR, or run from a site root)",
                 content_dir.display()
             )));
         }
         if locales.len() == 1 && !content_dir.join(source_locale.as_str()).is_dir() {
             return Err(ConfigError::NoLocales(content_dir));
         }
+        let boundary =
+            crate::files::Boundary::new([root, content_dir.as_path(), templates_dir.as_path()]);
         Ok(Config {
+            boundary,
             root: root.to_path_buf(),
             title: file.title.unwrap_or_else(|| "Help".to_string()),
             base_url: file.base_url,
@@ -354,6 +361,24 @@ impl Config {
     }
 }
 
+/// The text of `site.toml`, if there is one: a regular file inside the root, read safely.
+fn read_site_toml(root: &Path, path: &Path) -> Result<Option<String>, ConfigError> {
+    if path.symlink_metadata().is_err() {
+        return Ok(None);
+    }
+    let boundary = crate::files::Boundary::new([root]);
+    let bytes = crate::files::read_inside(path, &boundary)
+        .map_err(|r| ConfigError::Invalid(format!("{}: {r}", path.display())))?;
+    let decoded = crate::content::decode::decode(&bytes);
+    if let Some(at) = crate::content::decode::invalid_at(&decoded) {
+        return Err(ConfigError::Parse(
+            path.to_path_buf(),
+            format!("invalid {} at byte {at}", decoded.encoding),
+        ));
+    }
+    Ok(Some(decoded.text))
+}
+
 /// The `xx-yy` subfolders of the content folder, sorted.
 fn discover_locales(content_dir: &Path) -> Vec<Locale> {
     let Ok(entries) = std::fs::read_dir(content_dir) else {
@@ -361,7 +386,9 @@ fn discover_locales(content_dir: &Path) -> Vec<Locale> {
     };
     let mut found: Vec<Locale> = entries
         .filter_map(Result::ok)
-        .filter(|e| e.file_type().is_ok_and(|t| t.is_dir()))
+        // `metadata` follows links: a symlinked locale folder is a locale too (the walk then
+        // reports it if it leads out of the site).
+        .filter(|e| std::fs::metadata(e.path()).is_ok_and(|m| m.is_dir()))
         .filter_map(|e| {
             let name = e.file_name().to_string_lossy().into_owned();
             // Only `xx-yy` folders: a bare `api/` or `eop/` is content, not a language.

@@ -11,6 +11,7 @@ pub mod config;
 pub mod content;
 pub mod diagnostics;
 pub mod escape;
+pub mod files;
 pub mod hash;
 pub mod markdown;
 pub mod model;

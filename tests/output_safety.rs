@@ -2,6 +2,8 @@
 
 mod common;
 
+use std::path::Path;
+
 use common::*;
 
 #[test]
@@ -65,7 +67,7 @@ fn replaces_its_own_output_whole() {
     let leftovers: Vec<_> = std::fs::read_dir(root)
         .expect("read_dir")
         .filter_map(Result::ok)
-        .filter(|e| e.file_name().to_string_lossy().contains("diglot-tmp"))
+        .filter(|e| e.file_name().to_string_lossy().contains(".diglot-new-"))
         .collect();
     assert!(leftovers.is_empty(), "{leftovers:?}");
 }
@@ -87,7 +89,7 @@ fn a_failed_build_leaves_the_previous_site_untouched() {
     let leftovers = std::fs::read_dir(root)
         .expect("read_dir")
         .filter_map(Result::ok)
-        .filter(|e| e.file_name().to_string_lossy().contains("diglot-tmp"))
+        .filter(|e| e.file_name().to_string_lossy().contains(".diglot-new-"))
         .count();
     assert_eq!(leftovers, 0, "the temporary folder is removed");
 }
@@ -124,4 +126,73 @@ fn two_articles_at_one_url_are_reported() {
     let out = build(root, &["--content", "content", "--out", "out"]);
     assert_eq!(out.status.code(), Some(1));
     assert!(stderr(&out).contains("error[RN002]"), "{}", stderr(&out));
+}
+
+#[test]
+fn a_file_given_as_the_output_folder_is_named_as_a_file() {
+    let site = copy_site(&fixture_dir("links"));
+    let root = site.path();
+    std::fs::write(root.join("a-file.txt"), "mine").expect("write");
+    let out = build(root, &["--content", "content", "--out", "a-file.txt"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("a-file.txt: it is a file, not a folder"),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(read(root.join("a-file.txt")), "mine");
+}
+
+/// A user's own `.NAME.old` folder beside the output is theirs: builds never touch it.
+#[test]
+fn folders_beside_the_output_that_diglot_did_not_make_are_kept() {
+    let site = copy_site(&fixture_dir("links"));
+    let root = site.path();
+    for mine in [".out.old", ".out.diglot-new-1-1"] {
+        std::fs::create_dir(root.join(mine)).expect("mkdir");
+        std::fs::write(root.join(mine).join("notes.txt"), "keep").expect("write");
+    }
+    let args = ["--content", "content", "--out", "out", "--no-check"];
+    for _ in 0..2 {
+        let out = build(root, &args);
+        assert!(out.status.success(), "{}", stderr(&out));
+    }
+    assert_eq!(read(root.join(".out.old/notes.txt")), "keep");
+    assert_eq!(read(root.join(".out.diglot-new-1-1/notes.txt")), "keep");
+}
+
+/// Two builds into one folder at once: the second waits for the first (and says so); the
+/// site in place at the end is whole.
+#[test]
+fn concurrent_builds_into_one_folder_take_turns() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let out_dir = tmp.path().join("public");
+    let start = |out: &Path| {
+        std::process::Command::new(assert_cmd::cargo::cargo_bin("diglot"))
+            .current_dir(tmp.path())
+            .args(["build", "--no-check", "--content"])
+            .arg(corpus_dir())
+            .arg("--out")
+            .arg(out)
+            .stderr(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::null())
+            .spawn()
+            .expect("run diglot")
+    };
+    let reference = tmp.path().join("reference");
+    // The corpus has errors (exit 1); the build itself succeeds.
+    let built = |code: Option<i32>| code.is_some_and(|c| c <= 1);
+    assert!(built(start(&reference).wait().expect("wait").code()));
+    let expected = listing(&reference);
+    let builds: Vec<_> = (0..3).map(|_| start(&out_dir)).collect();
+    let mut waited = 0;
+    for b in builds {
+        let out = b.wait_with_output().expect("wait");
+        let err = String::from_utf8_lossy(&out.stderr).into_owned();
+        assert!(built(out.status.code()), "{err}");
+        waited += usize::from(err.contains("waiting for another diglot build"));
+    }
+    assert!(waited >= 1, "three builds at once: some must have waited");
+    assert_eq!(listing(&out_dir), expected, "the site in place is whole");
+    assert_eq!(leftovers_beside(&out_dir), Vec::<String>::new());
 }

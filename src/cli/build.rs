@@ -41,6 +41,13 @@ pub fn run(args: &BuildArgs) -> Exit {
         &config.root,
         &config.content_dir,
         args.out.is_some(),
+        &|lock| {
+            errln!(
+                "waiting for another diglot build into {} to finish (it holds {})",
+                config.output_dir.display(),
+                lock.display()
+            );
+        },
     ) {
         Ok(s) => s,
         Err(e) => {

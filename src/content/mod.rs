@@ -14,7 +14,8 @@ use walkdir::WalkDir;
 
 use crate::config::{Config, Locale};
 use crate::diagnostics::{Diagnostic, FileRef, codes};
-use crate::span::{LineIndex, Span};
+use crate::files::{self, Refusal};
+use crate::span::LineIndex;
 
 /// What a file is to the site.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -72,25 +73,15 @@ pub struct Content {
 
 /// Walks every configured locale folder and reads its text files in parallel.
 pub fn load(config: &Config) -> Content {
-    let mut found: Vec<(Locale, String, PathBuf)> = Vec::new();
-    let mut all_paths = BTreeSet::new();
+    let mut walk = Walk::default();
     for locale in &config.locales {
-        let dir = config.content_dir.join(locale.as_str());
-        for entry in WalkDir::new(&dir)
-            .sort_by_file_name()
-            .into_iter()
-            .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'))
-            .filter_map(Result::ok)
-            .filter(|e| e.file_type().is_file())
-        {
-            let Ok(rel) = entry.path().strip_prefix(&dir) else {
-                continue;
-            };
-            let rel = slash_path(rel);
-            all_paths.insert(format!("{locale}/{rel}"));
-            found.push((locale.clone(), rel, entry.into_path()));
-        }
+        walk.locale(config, locale);
     }
+    let Walk {
+        found,
+        all_paths,
+        diagnostics: walk_diagnostics,
+    } = walk;
 
     let (texts, assets): (Vec<_>, Vec<_>) = found
         .into_iter()
@@ -109,20 +100,16 @@ pub fn load(config: &Config) -> Content {
         .into_par_iter()
         .map(|(locale, rel, abs)| read_file(locale, rel, &abs))
         .collect();
-    let (redirects, redirect_problems) = redirects::load(&config.content_dir, &config.locales);
+    let (redirects, redirect_problems) =
+        redirects::load(&config.content_dir, &config.locales, &config.boundary);
     let mut content = Content {
         assets,
         all_paths,
         redirects,
+        diagnostics: walk_diagnostics,
         ..Content::default()
     };
-    for problem in redirect_problems {
-        content.diagnostics.push(Diagnostic::whole_file(
-            &codes::IO001,
-            ".openpublishing.redirection.json",
-            format!("cannot read redirections: {problem}"),
-        ));
-    }
+    content.diagnostics.extend(redirect_problems);
     for (file, diags) in results {
         content.files.extend(file);
         content.diagnostics.extend(diags);
@@ -130,19 +117,129 @@ pub fn load(config: &Config) -> Content {
     content
 }
 
+/// What walking the locale folders found: files to read or copy, and what was refused.
+#[derive(Default)]
+struct Walk {
+    found: Vec<(Locale, String, PathBuf)>,
+    all_paths: BTreeSet<String>,
+    diagnostics: Vec<Diagnostic>,
+}
+
+impl Walk {
+    /// Every regular file under `content/<locale>/`, in name order. Symbolic links are
+    /// followed while they stay inside the site; one that leads out, a FIFO or a device, and
+    /// a folder that cannot be read are each reported, and the walk goes on.
+    fn locale(&mut self, config: &Config, locale: &Locale) {
+        let dir = config.content_dir.join(locale.as_str());
+        if !dir.exists() && dir.symlink_metadata().is_err() {
+            return; // a configured locale with no folder yet: its pages fall back
+        }
+        let mut entries = WalkDir::new(&dir)
+            .follow_links(true)
+            .sort_by_file_name()
+            .into_iter();
+        while let Some(next) = entries.next() {
+            let entry = match next {
+                Ok(e) => e,
+                Err(e) => {
+                    self.walk_error(config, locale, &dir, &e);
+                    continue;
+                }
+            };
+            let is_dir = entry.file_type().is_dir();
+            if entry.depth() > 0 && entry.file_name().to_string_lossy().starts_with('.') {
+                if is_dir {
+                    entries.skip_current_dir();
+                }
+                continue;
+            }
+            let rel = entry
+                .path()
+                .strip_prefix(&dir)
+                .map(slash_path)
+                .unwrap_or_default();
+            let path = if rel.is_empty() {
+                locale.to_string()
+            } else {
+                format!("{locale}/{rel}")
+            };
+            if entry.path_is_symlink()
+                && let Err(refusal) = config.boundary.vet(entry.path())
+            {
+                self.refuse(&path, &refusal);
+                if is_dir {
+                    entries.skip_current_dir();
+                }
+                continue;
+            }
+            if is_dir {
+                continue;
+            }
+            if !entry.file_type().is_file() {
+                let kind = files::kind_of(entry.file_type());
+                self.refuse(&path, &Refusal::NotRegular(kind));
+                continue;
+            }
+            self.all_paths.insert(path);
+            self.found.push((locale.clone(), rel, entry.into_path()));
+        }
+    }
+
+    fn refuse(&mut self, path: &str, refusal: &Refusal) {
+        self.diagnostics.push(Diagnostic::whole_file(
+            refusal.code(),
+            path,
+            refusal.to_string(),
+        ));
+    }
+
+    /// A folder that cannot be listed, a link to nothing or to its own ancestor, a path the
+    /// system cannot open: reported under the path that failed.
+    fn walk_error(&mut self, config: &Config, locale: &Locale, dir: &Path, e: &walkdir::Error) {
+        let failed = e.path().unwrap_or(dir);
+        let path = failed
+            .strip_prefix(&config.content_dir)
+            .map(slash_path)
+            .unwrap_or_else(|_| locale.to_string());
+        let message = if let Some(ancestor) = e.loop_ancestor() {
+            format!(
+                "a symbolic link back to {}, which holds it; not followed",
+                ancestor.display()
+            )
+        } else if failed.symlink_metadata().is_ok() && failed.metadata().is_err() {
+            "a symbolic link to nothing; it is not read".to_string()
+        } else if failed.is_dir() {
+            format!(
+                "cannot read folder: {}",
+                e.io_error()
+                    .map_or_else(|| e.to_string(), ToString::to_string)
+            )
+        } else {
+            format!(
+                "cannot read: {}",
+                e.io_error()
+                    .map_or_else(|| e.to_string(), ToString::to_string)
+            )
+        };
+        self.diagnostics
+            .push(Diagnostic::whole_file(&codes::IO001, &path, message));
+    }
+}
+
 fn read_file(locale: Locale, rel: String, abs: &Path) -> (Option<SourceFile>, Vec<Diagnostic>) {
     let path = format!("{locale}/{rel}");
     let Some(kind) = classify(&rel) else {
         return (None, Vec::new());
     };
-    let bytes = match std::fs::read(abs) {
+    let bytes = match files::read_regular(abs, files::MAX_TEXT_BYTES) {
         Ok(b) => b,
-        Err(e) => {
-            let d = Diagnostic::whole_file(&codes::IO001, &path, format!("cannot read file: {e}"));
+        Err(refusal) => {
+            let d = Diagnostic::whole_file(refusal.code(), &path, refusal.to_string());
             return (None, vec![d]);
         }
     };
     let decoded = decode::decode(&bytes);
+    drop(bytes);
     let lines = LineIndex::new(&decoded.text);
     let file = SourceFile {
         locale,
@@ -152,21 +249,11 @@ fn read_file(locale: Locale, rel: String, abs: &Path) -> (Option<SourceFile>, Ve
         text: decoded.text,
         lines,
     };
-    let mut diags = Vec::new();
-    if let Some(at) = decoded.invalid_at {
-        diags.push(
-            Diagnostic::new(
-                &codes::IO002,
-                file.file_ref(),
-                Span::new(at, at + 1),
-                format!(
-                    "invalid {} byte sequence; replaced with U+FFFD",
-                    decoded.encoding
-                ),
-            )
-            .with_help("save the file as UTF-8"),
-        );
-    }
+    let diags = decoded
+        .problems
+        .iter()
+        .map(|p| p.diagnostic(file.file_ref()))
+        .collect();
     (Some(file), diags)
 }
 

@@ -8,6 +8,8 @@ use serde::Deserialize;
 use walkdir::WalkDir;
 
 use crate::config::Locale;
+use crate::diagnostics::{Diagnostic, codes};
+use crate::files::{self, Boundary};
 
 const FILE_NAME: &str = ".openpublishing.redirection.json";
 
@@ -23,8 +25,13 @@ struct Redirection {
     redirect_url: String,
 }
 
-/// Lower-cased source path (repository-relative, `partner-center/old.md`) → new URL.
-pub fn load(content_dir: &Path, locales: &[Locale]) -> (HashMap<String, String>, Vec<String>) {
+/// Lower-cased source path (repository-relative, `partner-center/old.md`) → new URL, and
+/// what could not be read.
+pub fn load(
+    content_dir: &Path,
+    locales: &[Locale],
+    boundary: &Boundary,
+) -> (HashMap<String, String>, Vec<Diagnostic>) {
     let mut map = HashMap::new();
     let mut problems = Vec::new();
     let walker = WalkDir::new(content_dir)
@@ -43,9 +50,23 @@ pub fn load(content_dir: &Path, locales: &[Locale]) -> (HashMap<String, String>,
         .filter_map(Result::ok)
         .filter(|e| e.file_name() == FILE_NAME)
     {
-        let parsed = std::fs::read_to_string(entry.path())
-            .map_err(|e| e.to_string())
-            .and_then(|t| serde_json::from_str::<RedirectionFile>(&t).map_err(|e| e.to_string()));
+        let rel = entry.path().strip_prefix(content_dir).map_or_else(
+            |_| FILE_NAME.to_string(),
+            |p| p.to_string_lossy().replace('\\', "/"),
+        );
+        let bytes = match files::read_inside(entry.path(), boundary) {
+            Ok(b) => b,
+            Err(refusal) => {
+                problems.push(Diagnostic::whole_file(
+                    refusal.code(),
+                    &rel,
+                    refusal.to_string(),
+                ));
+                continue;
+            }
+        };
+        let text = crate::content::decode::decode(&bytes).text;
+        let parsed = serde_json::from_str::<RedirectionFile>(&text).map_err(|e| e.to_string());
         match parsed {
             Ok(file) => {
                 for r in file.redirections {
@@ -55,7 +76,11 @@ pub fn load(content_dir: &Path, locales: &[Locale]) -> (HashMap<String, String>,
                     );
                 }
             }
-            Err(e) => problems.push(format!("{}: {e}", entry.path().display())),
+            Err(e) => problems.push(Diagnostic::whole_file(
+                &codes::IO001,
+                &rel,
+                format!("cannot read redirections: {e}"),
+            )),
         }
     }
     (map, problems)

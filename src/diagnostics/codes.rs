@@ -81,6 +81,9 @@ rules! {
     MD002 = "MD002", "table-shape", Warning, "a table row's cell count differs from the header's";
     MD003 = "MD003", "unknown-directive", Warning, "unknown or malformed `:::` or `[!…]` directive";
     MD004 = "MD004", "displaced-emphasis", Warning, "bold around a lone function word (a machine-translation artifact)";
+    MD005 = "MD005", "active-content", Error, "a script, inline event handler or `javascript:` URL in an article";
+    MD006 = "MD006", "include-cycle", Error, "an include that includes its own file, directly or through others";
+    MD007 = "MD007", "include-limit", Error, "a page's includes expand beyond the depth, count or size limit";
     TR001 = "TR001", "stale-translation", Warning, "`ms.openlocfilehash` is not the SHA-1 of today's source (with CRLF endings)";
     TR002 = "TR002", "missing-translation", Info, "a source article has no translation in a locale";
     TR003 = "TR003", "orphan-translation", Warning, "a translation has no source article";
@@ -89,7 +92,10 @@ rules! {
     TC002 = "TC002", "not-in-toc", Info, "an article no TOC of its locale leads to";
     TC003 = "TC003", "toc-invalid", Error, "a TOC file fails to parse, or uses unknown keys";
     IO001 = "IO001", "unreadable-file", Error, "a file could not be read";
-    IO002 = "IO002", "invalid-encoding", Warning, "a file is not valid UTF-8 (or UTF-16 with a byte-order mark)";
+    IO002 = "IO002", "invalid-encoding", Warning, "a file is not valid UTF-8 (or UTF-16 with a byte-order mark), or holds NUL characters";
+    IO003 = "IO003", "outside-site", Error, "a symbolic link resolves outside the site; it is not read";
+    IO004 = "IO004", "special-file", Error, "a FIFO, socket or device file in the site; it is not read";
+    IO005 = "IO005", "file-too-large", Error, "a text file over the size limit; it is not read";
     RN001 = "RN001", "render-failed", Error, "a page could not be rendered by its template";
     RN002 = "RN002", "url-collision", Error, "two articles would be published at the same URL";
 }

@@ -44,6 +44,10 @@ pub fn load(config: &Config) -> (Option<Model>, Vec<Diagnostic>) {
     if !dir.is_dir() {
         return (None, Vec::new());
     }
+    if let Err(refusal) = config.boundary.vet(&dir) {
+        let d = Diagnostic::whole_file(refusal.code(), MODEL_DIR, refusal.to_string());
+        return (None, vec![d]);
+    }
     let mut diagnostics = Vec::new();
     let mut model = Model::default();
     for path in yaml_files(&dir, &mut diagnostics) {
@@ -52,22 +56,29 @@ pub fn load(config: &Config) -> (Option<Model>, Vec<Diagnostic>) {
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default();
         let rel = format!("{MODEL_DIR}/{name}");
-        let text = match std::fs::read_to_string(&path) {
-            Ok(t) => t,
-            Err(e) => {
+        // Read like an article: inside the site, a regular file, UTF-8 or UTF-16.
+        let decoded = match crate::files::read_inside(&path, &config.boundary) {
+            Ok(bytes) => crate::content::decode::decode(&bytes),
+            Err(refusal) => {
                 diagnostics.push(Diagnostic::whole_file(
-                    &codes::IO001,
+                    refusal.code(),
                     &rel,
-                    format!("cannot read model file: {e}"),
+                    refusal.to_string(),
                 ));
                 continue;
             }
         };
         let file = ModelFile {
             path: rel,
-            lines: LineIndex::new(&text),
-            text,
+            lines: LineIndex::new(&decoded.text),
+            text: decoded.text,
         };
+        diagnostics.extend(
+            decoded
+                .problems
+                .iter()
+                .map(|p| p.diagnostic(file.file_ref())),
+        );
         let id = model.files.len();
         match parse(&file.text) {
             Ok(sections) => merge(&mut model, sections, id),
@@ -97,7 +108,8 @@ fn yaml_files(dir: &Path, diagnostics: &mut Vec<Diagnostic>) -> Vec<std::path::P
         Ok(entries) => entries
             .filter_map(Result::ok)
             .map(|e| e.path())
-            .filter(|p| p.is_file() && p.extension().is_some_and(|e| e == "yaml" || e == "yml"))
+            // Links and special files too: reading them reports what they are.
+            .filter(|p| !p.is_dir() && p.extension().is_some_and(|e| e == "yaml" || e == "yml"))
             .collect(),
         Err(e) => {
             diagnostics.push(Diagnostic::whole_file(

@@ -67,11 +67,12 @@ pub fn render_site(
     // Functions first: Tera checks that the templates' calls resolve when it adds them.
     let mut functions = tera::Tera::default();
     model_html::register(&mut functions, site);
-    let tera =
-        templates::load(&site.config.templates_dir, functions).map_err(RenderError::Templates)?;
+    let (tera, template_problems) =
+        templates::load(&site.config, functions).map_err(RenderError::Templates)?;
     let renderer = pages::Renderer::new(site, &tera, checks.is_some());
     let (found, rendered) = rayon::join(|| checks.map(|run| run()), || renderer.render_all(sink));
     let mut report = rendered?;
+    report.diagnostics.extend(template_problems);
     if let Some(found) = found {
         report::merge(found, &mut report);
         if renderer.has_report() {

@@ -1,9 +1,11 @@
 //! Tera 2 templates: the built-in defaults (compiled into the binary), overridden by any
 //! template of the same name in the site's `templates/` folder.
 
-use std::path::Path;
-
 use tera::Tera;
+
+use crate::config::Config;
+use crate::diagnostics::Diagnostic;
+use crate::files;
 
 /// The built-in templates, by name.
 pub const BUILT_IN: &[(&str, &str)] = &[
@@ -24,13 +26,17 @@ pub const BUILT_IN: &[(&str, &str)] = &[
     ),
 ];
 
-/// Loads the templates: built-ins first, then `dir/*.html` replacing those of the same name,
-/// into `tera`, whose functions (registered first) the templates may call.
-pub fn load(dir: &Path, mut tera: Tera) -> Result<Tera, String> {
+/// Loads the templates: built-ins first, then `templates/*.html` replacing those of the same
+/// name, into `tera`, whose functions (registered first) the templates may call. A template
+/// that cannot be read safely (a link out of the site, a FIFO, a device) is reported and the
+/// built-in of that name stays.
+pub fn load(config: &Config, mut tera: Tera) -> Result<(Tera, Vec<Diagnostic>), String> {
+    let dir = &config.templates_dir;
     let mut sources: Vec<(String, String)> = BUILT_IN
         .iter()
         .map(|(n, s)| (n.to_string(), s.to_string()))
         .collect();
+    let mut diagnostics = Vec::new();
     if let Ok(entries) = std::fs::read_dir(dir) {
         let mut overrides: Vec<_> = entries
             .filter_map(Result::ok)
@@ -43,8 +49,18 @@ pub fn load(dir: &Path, mut tera: Tera) -> Result<Tera, String> {
                 .file_name()
                 .map(|n| n.to_string_lossy().into_owned())
                 .unwrap_or_default();
-            let text = std::fs::read_to_string(&path)
-                .map_err(|e| format!("cannot read template {}: {e}", path.display()))?;
+            let text = match files::read_inside(&path, &config.boundary) {
+                Ok(bytes) => crate::content::decode::decode(&bytes).text,
+                Err(refusal) => {
+                    let shown = path.strip_prefix(&config.root).unwrap_or(&path);
+                    diagnostics.push(Diagnostic::whole_file(
+                        refusal.code(),
+                        &shown.to_string_lossy().replace('\\', "/"),
+                        refusal.to_string(),
+                    ));
+                    continue;
+                }
+            };
             match sources.iter_mut().find(|(n, _)| *n == name) {
                 Some(slot) => slot.1 = text,
                 None => sources.push((name, text)),
@@ -53,5 +69,5 @@ pub fn load(dir: &Path, mut tera: Tera) -> Result<Tera, String> {
     }
     tera.add_raw_templates(sources.iter().map(|(n, s)| (n.as_str(), s.as_str())))
         .map_err(|e| format!("template error in {}: {e}", dir.display()))?;
-    Ok(tera)
+    Ok((tera, diagnostics))
 }

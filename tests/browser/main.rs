@@ -230,7 +230,11 @@ fn a_large_toc_fills_the_sidebar() {
         .arg(&out_dir)
         .output()
         .expect("run diglot");
-    assert!(out.status.code().is_some_and(|c| c <= 1), "{}", stderr(&out));
+    assert!(
+        out.status.code().is_some_and(|c| c <= 1),
+        "{}",
+        stderr(&out)
+    );
     let page = "fr-fr/partner-center/manage-locations/";
     assert!(
         read(out_dir.join(page).join("index.html")).contains("static/nav/"),
@@ -255,7 +259,13 @@ fn a_large_toc_fills_the_sidebar() {
         "(() => { const a = document.querySelector('nav.toc a[aria-current=page]').getBoundingClientRect();
           return { pageScroll: window.scrollY, entryVisible: a.top >= 0 && a.bottom <= innerHeight }; })()",
     );
-    assert_eq!(view["pageScroll"], 0, "the page itself stays at its top: {view}");
-    assert_eq!(view["entryVisible"], true, "the sidebar shows the entry: {view}");
+    assert_eq!(
+        view["pageScroll"], 0,
+        "the page itself stays at its top: {view}"
+    );
+    assert_eq!(
+        view["entryVisible"], true,
+        "the sidebar shows the entry: {view}"
+    );
     browser.screenshot(&screenshots().join("large-toc-sidebar.png"));
 }

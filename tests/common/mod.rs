@@ -95,3 +95,37 @@ pub fn attrs(doc: &scraper::Html, css: &str, attr: &str) -> Vec<String> {
         .filter_map(|e| e.value().attr(attr).map(str::to_string))
         .collect()
 }
+
+/// Every file under `dir` (relative path → size), to compare whole sites.
+pub fn listing(dir: &Path) -> std::collections::BTreeMap<String, u64> {
+    walkdir::WalkDir::new(dir)
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file())
+        .map(|e| {
+            let rel = e
+                .path()
+                .strip_prefix(dir)
+                .expect("inside")
+                .to_string_lossy();
+            let len = e.metadata().map_or(0, |m| m.len());
+            (rel.replace('\\', "/"), len)
+        })
+        .collect()
+}
+
+/// Names beside `dir` that a build left behind (its temporary folders).
+pub fn leftovers_beside(dir: &Path) -> Vec<String> {
+    let name = dir
+        .file_name()
+        .expect("name")
+        .to_string_lossy()
+        .into_owned();
+    let parent = dir.parent().expect("parent");
+    std::fs::read_dir(parent)
+        .expect("read_dir")
+        .filter_map(Result::ok)
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with(&format!(".{name}.diglot-")) && !n.ends_with("-lock"))
+        .collect()
+}

@@ -1,0 +1,203 @@
+//! The one way diglot reads a user's file: only regular files, only inside the site, only up
+//! to a size limit. A symbolic link to `/etc/passwd`, a FIFO that would block forever, a
+//! device that never ends: each is refused with a reason, and the caller reports it and goes
+//! on with the other files.
+
+use std::fmt;
+use std::fs::File;
+use std::io::{self, Read};
+use std::path::{Path, PathBuf};
+
+use crate::diagnostics::{Rule, codes};
+
+/// No text file of a help site is anywhere near this; a larger one is a mistake (or an
+/// attack), and reading it whole would cost memory for nothing.
+pub const MAX_TEXT_BYTES: u64 = 32 * 1024 * 1024;
+
+/// The folders a site may read from: its root, content and templates folders (resolved, so
+/// that a path through a symbolic link is judged by where it really leads).
+#[derive(Clone, Debug, Default)]
+pub struct Boundary {
+    roots: Vec<PathBuf>,
+}
+
+impl Boundary {
+    pub fn new<'p>(roots: impl IntoIterator<Item = &'p Path>) -> Boundary {
+        let roots = roots
+            .into_iter()
+            .filter_map(|r| r.canonicalize().ok())
+            .collect();
+        Boundary { roots }
+    }
+
+    /// Where `path` really leads, if that is inside the site.
+    pub fn vet(&self, path: &Path) -> Result<PathBuf, Refusal> {
+        let real = path.canonicalize().map_err(|e| Refusal::from_io(path, e))?;
+        if self.roots.iter().any(|r| real.starts_with(r)) {
+            Ok(real)
+        } else {
+            Err(Refusal::Outside(real))
+        }
+    }
+}
+
+/// Why a file was not read.
+#[derive(Debug)]
+pub enum Refusal {
+    /// It resolves (through a symbolic link) to this path, outside the site.
+    Outside(PathBuf),
+    /// Not a regular file: a FIFO, a socket, a device or a folder.
+    NotRegular(&'static str),
+    /// Larger than the limit (bytes, limit).
+    TooLarge(u64, u64),
+    /// A symbolic link to nothing.
+    Dangling,
+    Io(io::Error),
+}
+
+impl Refusal {
+    fn from_io(path: &Path, e: io::Error) -> Refusal {
+        if e.kind() == io::ErrorKind::NotFound && path.symlink_metadata().is_ok() {
+            Refusal::Dangling
+        } else {
+            Refusal::Io(e)
+        }
+    }
+
+    /// The code a refusal is reported under.
+    pub fn code(&self) -> &'static Rule {
+        match self {
+            Refusal::Outside(_) => &codes::IO003,
+            Refusal::NotRegular(_) => &codes::IO004,
+            Refusal::TooLarge(..) => &codes::IO005,
+            Refusal::Dangling | Refusal::Io(_) => &codes::IO001,
+        }
+    }
+}
+
+impl fmt::Display for Refusal {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Refusal::Outside(real) => write!(
+                f,
+                "a symbolic link to {}, outside the site; it is not read",
+                real.display()
+            ),
+            Refusal::NotRegular(what) => write!(f, "{what}, not a regular file; it is not read"),
+            Refusal::TooLarge(size, limit) => write!(
+                f,
+                "{} MB, over the {} MB limit for a text file; it is not read",
+                size.div_ceil(1024 * 1024),
+                limit / (1024 * 1024)
+            ),
+            Refusal::Dangling => f.write_str("a symbolic link to nothing; it is not read"),
+            Refusal::Io(e) => write!(f, "cannot read: {e}"),
+        }
+    }
+}
+
+/// What a non-regular file is, in words.
+pub fn kind_of(ft: std::fs::FileType) -> &'static str {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if ft.is_fifo() {
+            return "a FIFO (named pipe)";
+        }
+        if ft.is_socket() {
+            return "a socket";
+        }
+        if ft.is_char_device() {
+            return "a character device";
+        }
+        if ft.is_block_device() {
+            return "a block device";
+        }
+    }
+    if ft.is_dir() {
+        "a folder"
+    } else {
+        "a special file"
+    }
+}
+
+/// Opens `path` for reading if it is a regular file. A FIFO is opened without blocking (on
+/// Unix), then refused, so nothing waits for a writer that never comes.
+pub fn open_regular(path: &Path) -> Result<(File, u64), Refusal> {
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.custom_flags(rustix::fs::OFlags::NONBLOCK.bits() as i32);
+    }
+    let file = options.open(path).map_err(|e| Refusal::from_io(path, e))?;
+    let meta = file.metadata().map_err(Refusal::Io)?;
+    if !meta.is_file() {
+        return Err(Refusal::NotRegular(kind_of(meta.file_type())));
+    }
+    Ok((file, meta.len()))
+}
+
+/// Reads a regular file of at most `limit` bytes. The limit holds even if the file grows
+/// while it is read.
+pub fn read_regular(path: &Path, limit: u64) -> Result<Vec<u8>, Refusal> {
+    let (file, len) = open_regular(path)?;
+    if len > limit {
+        return Err(Refusal::TooLarge(len, limit));
+    }
+    let mut bytes = Vec::with_capacity(usize::try_from(len).unwrap_or(0));
+    file.take(limit + 1)
+        .read_to_end(&mut bytes)
+        .map_err(Refusal::Io)?;
+    if bytes.len() as u64 > limit {
+        return Err(Refusal::TooLarge(bytes.len() as u64, limit));
+    }
+    Ok(bytes)
+}
+
+/// Vets `path` against the boundary, then reads it (a text file: the size limit applies).
+pub fn read_inside(path: &Path, boundary: &Boundary) -> Result<Vec<u8>, Refusal> {
+    let real = boundary.vet(path)?;
+    read_regular(&real, MAX_TEXT_BYTES)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn refuses_links_out_of_the_site_special_files_and_large_files() {
+        let dir = tempfile::tempdir().expect("tmp");
+        let site = dir.path().join("site");
+        std::fs::create_dir(&site).expect("mkdir");
+        let outside = dir.path().join("secret.txt");
+        std::fs::write(&outside, "secret").expect("write");
+        std::fs::write(site.join("ok.md"), "# ok").expect("write");
+        let boundary = Boundary::new([site.as_path()]);
+        assert_eq!(
+            read_inside(&site.join("ok.md"), &boundary).expect("read"),
+            b"# ok"
+        );
+        #[cfg(unix)]
+        {
+            std::os::unix::fs::symlink(&outside, site.join("link.md")).expect("symlink");
+            let refused = read_inside(&site.join("link.md"), &boundary).expect_err("outside");
+            assert!(matches!(refused, Refusal::Outside(_)), "{refused}");
+            assert_eq!(refused.code().code, "IO003");
+            std::os::unix::fs::symlink(site.join("ok.md"), site.join("inside.md"))
+                .expect("symlink");
+            assert!(read_inside(&site.join("inside.md"), &boundary).is_ok());
+            std::os::unix::fs::symlink(site.join("gone.md"), site.join("dangling.md"))
+                .expect("symlink");
+            let dangling = read_inside(&site.join("dangling.md"), &boundary).expect_err("gone");
+            assert!(matches!(dangling, Refusal::Dangling), "{dangling}");
+            let dev = read_regular(Path::new("/dev/zero"), MAX_TEXT_BYTES).expect_err("device");
+            assert!(dev.to_string().contains("character device"), "{dev}");
+        }
+        let big = site.join("big.md");
+        std::fs::write(&big, vec![b'a'; 2048]).expect("write");
+        let refused = read_regular(&big, 1024).expect_err("too large");
+        assert_eq!(refused.code().code, "IO005");
+    }
+}

@@ -1,0 +1,91 @@
+//! Writing the site safely: into a temporary folder beside the output, swapped in only when
+//! complete, and never over a folder diglot did not make ([`stage`]).
+
+mod stage;
+
+pub use stage::{Staging, stage};
+
+use std::fmt;
+use std::io;
+use std::path::{Component, Path, PathBuf};
+
+/// A file name diglot leaves in every site it writes; only a folder holding it (or an empty
+/// one) may be replaced, so a mistyped `--out` never deletes somebody's files.
+pub const MARKER: &str = ".diglot-site";
+
+/// Where rendered files go: a folder on disk, or memory (the preview server).
+pub trait Sink: Sync {
+    /// Writes `bytes` at the site-relative path `rel` (`fr-fr/x/index.html`).
+    fn write(&self, rel: &str, bytes: &[u8]) -> io::Result<()>;
+    /// Copies a file of the content folder to `rel`.
+    fn copy(&self, rel: &str, from: &Path) -> io::Result<()>;
+}
+
+/// Writes under a folder, creating sub-folders as needed.
+pub struct DirSink {
+    root: PathBuf,
+}
+
+impl DirSink {
+    pub fn new(root: PathBuf) -> Self {
+        DirSink { root }
+    }
+
+    fn target(&self, rel: &str) -> io::Result<PathBuf> {
+        let path = self.root.join(rel);
+        if Path::new(rel)
+            .components()
+            .any(|c| !matches!(c, Component::Normal(_)))
+        {
+            return Err(io::Error::new(
+                io::ErrorKind::InvalidInput,
+                format!("refusing to write outside the site: {rel}"),
+            ));
+        }
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent)?;
+        }
+        Ok(path)
+    }
+}
+
+impl Sink for DirSink {
+    fn write(&self, rel: &str, bytes: &[u8]) -> io::Result<()> {
+        std::fs::write(self.target(rel)?, bytes)
+    }
+    fn copy(&self, rel: &str, from: &Path) -> io::Result<()> {
+        // Only a regular file: a FIFO put there since the walk would block the copy.
+        let (mut source, _) = crate::files::open_regular(from)
+            .map_err(|r| io::Error::new(io::ErrorKind::InvalidInput, r.to_string()))?;
+        let mut target = std::fs::File::create(self.target(rel)?)?;
+        io::copy(&mut source, &mut target).map(|_| ())
+    }
+}
+
+#[derive(Debug)]
+pub enum OutputError {
+    /// The output folder is one diglot must never write to.
+    Refused(PathBuf, &'static str),
+    /// The output folder holds files diglot did not write.
+    Foreign(PathBuf),
+    Io(PathBuf, io::Error),
+}
+
+impl fmt::Display for OutputError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            OutputError::Refused(p, why) => {
+                write!(f, "refusing to build into {}: {why}", p.display())
+            }
+            OutputError::Foreign(p) => write!(
+                f,
+                "refusing to replace {}: it is not empty and was not written by diglot (no {MARKER} file); \
+                 choose another --out or empty it yourself",
+                p.display()
+            ),
+            OutputError::Io(p, e) => write!(f, "{}: {e}", p.display()),
+        }
+    }
+}
+
+impl std::error::Error for OutputError {}
