@@ -12,6 +12,7 @@ pub mod content;
 pub mod diagnostics;
 pub mod escape;
 pub mod files;
+pub mod graph;
 pub mod hash;
 pub mod markdown;
 pub mod model;

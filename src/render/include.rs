@@ -1,36 +1,49 @@
 //! `[!INCLUDE]`: the Markdown stage leaves a placeholder; here it becomes the included
-//! file's HTML (the page's locale first, else the source locale's).
+//! file's HTML (the page's locale first, else the source locale's), within the bounds of
+//! [`includes::Expansion`]: a cycle or an expansion past the limits becomes a short notice
+//! (the checks report it as MD006 / MD007).
 
 use std::borrow::Cow;
 
 use super::placeholder;
 use crate::config::Locale;
 use crate::escape;
+use crate::markdown::Article;
 use crate::site::Site;
+use crate::site::includes::{self, Expansion};
 
 const OPEN: &str = "<diglot-include src=\"";
 const CLOSE: &str = "\"></diglot-include>";
-/// Includes that include includes: deep enough for real docs, shallow enough to stop a cycle.
-const MAX_DEPTH: usize = 8;
 
-pub fn splice<'h>(html: &'h str, site: &Site, locale: &Locale) -> Cow<'h, str> {
-    splice_at(html, site, locale, 0)
+/// `article`'s HTML with its includes spliced in, for a page of `locale`.
+pub fn splice<'h>(article: &'h Article, site: &Site, locale: &Locale) -> Cow<'h, str> {
+    let mut expansion = Expansion::new(article);
+    splice_into(&article.html, site, locale, &mut expansion)
 }
 
-fn splice_at<'h>(html: &'h str, site: &Site, locale: &Locale, depth: usize) -> Cow<'h, str> {
+fn splice_into<'h, 's>(
+    html: &'h str,
+    site: &'s Site,
+    locale: &Locale,
+    expansion: &mut Expansion<'s>,
+) -> Cow<'h, str> {
     placeholder::fill(html, OPEN, CLOSE, |src, out| {
-        let included = site
-            .article(locale, src)
-            .or_else(|| site.article(&site.config.source_locale, src));
-        match included {
-            Some(a) if depth < MAX_DEPTH => {
+        let Some(included) = includes::resolve(site, locale, src) else {
+            out.push_str("<p class=\"include-missing\">");
+            out.push_str(&escape::text(src));
+            out.push_str("</p>");
+            return;
+        };
+        match expansion.enter(included) {
+            Ok(()) => {
                 out.push_str("<div class=\"include\">");
-                out.push_str(&splice_at(&a.html, site, locale, depth + 1));
+                out.push_str(&splice_into(&included.html, site, locale, expansion));
                 out.push_str("</div>");
+                expansion.leave();
             }
-            _ => {
-                out.push_str("<p class=\"include-missing\">");
-                out.push_str(&escape::text(src));
+            Err(cut) => {
+                out.push_str("<p class=\"include-cut\">");
+                out.push_str(cut.notice());
                 out.push_str("</p>");
             }
         }

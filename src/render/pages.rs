@@ -371,8 +371,7 @@ impl<'s> Renderer<'s> {
     /// An article's HTML for a page of `locale`: includes spliced, internal URLs anchored,
     /// and what the model adds (partner tables, links to the lifecycle page).
     fn body_html(&self, article: &Article, locale: &Locale, locale_root: &str) -> String {
-        let html =
-            include::splice(&article.html, self.site, locale).replace(LOCALE_ROOT, locale_root);
+        let html = include::splice(article, self.site, locale).replace(LOCALE_ROOT, locale_root);
         if self.site.model.is_none() {
             return html;
         }
@@ -460,7 +459,7 @@ impl<'s> Renderer<'s> {
             .article(locale, "index.md")
             .or_else(|| self.site.article(&self.config.source_locale, "index.md"));
         let html = index
-            .map(|a| include::splice(&a.html, self.site, locale).into_owned())
+            .map(|a| include::splice(a, self.site, locale).into_owned())
             .unwrap_or_default();
         ctx.insert(
             "page",

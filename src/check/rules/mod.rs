@@ -18,6 +18,8 @@ mod lk011_unsafe_blank;
 mod md001_glued_emphasis;
 mod md002_table_shape;
 mod md004_displaced_emphasis;
+mod md006_include_cycle;
+mod md007_include_limit;
 mod pt001_unknown_partner_type;
 mod pt002_missing_partner_type;
 mod pt003_partner_type_label;
@@ -95,6 +97,7 @@ pub const ARTICLE_RULES: &[ArticleRule] = &[
     md001_glued_emphasis::check,
     md002_table_shape::check,
     md004_displaced_emphasis::check,
+    md007_include_limit::check,
 ];
 
 /// Rules run once on the whole site.
@@ -105,6 +108,7 @@ pub const SITE_RULES: &[SiteRule] = &[
     wf002_model_dangling::check,
     wf003_model_unreachable::check,
     wf004_binding_target::check,
+    md006_include_cycle::check,
 ];
 
 /// The candidate closest to `target` by edit distance, if it is close enough to suggest.

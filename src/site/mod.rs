@@ -1,5 +1,7 @@
 //! The whole site in memory: every file parsed once, indexed by its content-relative path.
 
+pub mod includes;
+
 use std::collections::{BTreeSet, HashMap};
 
 use rayon::prelude::*;

@@ -1,0 +1,1 @@
+//! Command-line paths that are not what they should be.

@@ -1,0 +1,48 @@
+//! Text that no page should carry as it is: NUL bytes, lone CR line endings, UTF-16 files.
+
+use crate::*;
+
+#[test]
+fn nul_bytes_become_the_replacement_character_and_are_reported() {
+    let h = Hostile::new();
+    h.write(
+        "content/en-us/nul.md",
+        page("Nul", "Before\0after.\n\nLine 9\0."),
+    );
+    let run = h.build();
+    run.sane().reports("IO002", "en-us/nul.md", Some(7));
+    let html = read(run.out.join("en-us/nul/index.html"));
+    assert!(!html.contains('\0'));
+    assert!(
+        html.contains("Before\u{FFFD}after"),
+        "CommonMark's replacement"
+    );
+}
+
+#[test]
+fn lone_cr_line_endings_are_line_endings() {
+    let h = Hostile::new();
+    let text = page("Mac", "First line.\n\n[broken](nowhere.md)\n").replace('\n', "\r");
+    h.write("content/en-us/mac.md", text);
+    let run = h.build();
+    run.sane().reports("LK001", "en-us/mac.md", Some(9));
+    assert!(!run.build.stderr.contains("FM001"), "{}", run.build.stderr);
+    let html = read(run.out.join("en-us/mac/index.html"));
+    assert!(html.contains("<h1"), "the heading is a heading");
+}
+
+#[test]
+fn a_utf16_model_file_is_read_like_a_utf16_article() {
+    let h = Hostile::new();
+    let yaml = "portals:\n  - id: admin-center\n    labels: { en-us: Admin center, fr-fr: Centre d’administration }\n  - id: admin-center\n    labels: { en-us: Twice, fr-fr: Deux fois }\n";
+    let mut bytes = vec![0xFF, 0xFE];
+    for unit in yaml.encode_utf16() {
+        bytes.extend(unit.to_le_bytes());
+    }
+    h.write("content/_model/portals.yaml", bytes);
+    let run = h.build();
+    run.sane();
+    // Read: the duplicate id on line 4 is found, not an encoding error.
+    run.reports("WF001", "_model/portals.yaml", Some(4));
+    assert!(!run.build.stderr.contains("IO00"), "{}", run.build.stderr);
+}
