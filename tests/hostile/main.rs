@@ -41,8 +41,8 @@ impl Hostile {
             "site.toml",
             "title = \"Hostile\"\nsource_locale = \"en-us\"\ntarget_locales = [\"fr-fr\"]\n",
         );
-        h.write("content/en-us/good.md", &page("Good", "A good page."));
-        h.write("content/fr-fr/good.md", &page("Bon", "Une bonne page."));
+        h.write("content/en-us/good.md", page("Good", "A good page."));
+        h.write("content/fr-fr/good.md", page("Bon", "Une bonne page."));
         h
     }
 
