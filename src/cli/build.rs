@@ -58,6 +58,7 @@ pub fn run(args: &BuildArgs) -> Exit {
     let stage_start = Instant::now();
     let content = crate::content::load(&config);
     let read_at = stage_start.elapsed();
+    let config_output = config.output_dir.clone();
     let site = Site::from_content(config, content);
     let loaded_at = stage_start.elapsed();
     // The checks run while the pages render; their findings also make the report pages.
@@ -73,6 +74,23 @@ pub fn run(args: &BuildArgs) -> Exit {
             return Exit::Failure;
         }
     };
+    if report.pages == 0 && report.failed > 0 {
+        // A site with no page is no site: keep the previous one.
+        // One template error fails every page alike: show it once.
+        staging.abandon();
+        let first_failure = report
+            .diagnostics
+            .iter()
+            .find(|d| d.code == "RN001")
+            .cloned();
+        term::err(&render_short(first_failure.as_slice()));
+        errln!(
+            "error: every page failed ({} pages, the first shown above); nothing was published, {} is as it was",
+            report.failed,
+            config_output.display()
+        );
+        return Exit::Failure;
+    }
     let out = match staging.commit() {
         Ok(out) => out,
         Err(e) => {

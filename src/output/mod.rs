@@ -13,6 +13,36 @@ use std::path::{Component, Path, PathBuf};
 /// one) may be replaced, so a mistyped `--out` never deletes somebody's files.
 pub const MARKER: &str = ".diglot-site";
 
+/// The longest file name common file systems take, in bytes.
+pub const NAME_MAX: usize = 255;
+
+/// `name` + `suffix` as a file name that fits [`NAME_MAX`]: a longer one keeps its start, and
+/// a hash of the whole name marks the cut, so two long names never collide.
+pub fn fit_name(name: &str, suffix: &str) -> String {
+    fit_within(name, suffix, NAME_MAX)
+}
+
+/// Like [`fit_name`], within `max` bytes.
+pub(crate) fn fit_within(name: &str, suffix: &str, max: usize) -> String {
+    if name.len() + suffix.len() <= max {
+        return format!("{name}{suffix}");
+    }
+    let mark = format!("~{:016x}", crate::hash::fnv1a(name.as_bytes()));
+    let mut keep = max.saturating_sub(suffix.len() + mark.len());
+    while !name.is_char_boundary(keep) {
+        keep -= 1;
+    }
+    format!("{}{mark}{suffix}", &name[..keep])
+}
+
+/// `path` (`/`-separated) with `suffix` added to its last component, fitted.
+pub fn fit_path(path: &str, suffix: &str) -> String {
+    match path.rsplit_once('/') {
+        Some((dir, name)) => format!("{dir}/{}", fit_name(name, suffix)),
+        None => fit_name(path, suffix),
+    }
+}
+
 /// Where rendered files go: a folder on disk, or memory (the preview server).
 pub trait Sink: Sync {
     /// Writes `bytes` at the site-relative path `rel` (`fr-fr/x/index.html`).
@@ -89,3 +119,21 @@ impl fmt::Display for OutputError {
 }
 
 impl std::error::Error for OutputError {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn derived_names_always_fit() {
+        assert_eq!(fit_name("page.md", ".html"), "page.md.html");
+        let long = "é".repeat(126) + "x.md"; // 256 bytes
+        let fitted = fit_name(&long, ".html");
+        assert!(
+            fitted.len() <= NAME_MAX && fitted.ends_with(".html"),
+            "{fitted}"
+        );
+        assert_ne!(fitted, fit_name(&("é".repeat(126) + "y.md"), ".html"));
+        assert_eq!(fit_path("a/b.md", ".html"), "a/b.md.html");
+    }
+}

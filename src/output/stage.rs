@@ -45,9 +45,10 @@ pub fn stage(
     let content_abs = absolute(content).map_err(|e| OutputError::Io(content.to_path_buf(), e))?;
     refuse_dangerous(&out_abs, &root_abs, &content_abs, explicit)?;
     let parent = out_abs.parent().unwrap_or(Path::new("/")).to_path_buf();
+    // Names derived from the output's must fit too: a long one is cut (and hashed).
     let name = out_abs
         .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
+        .map(|n| super::fit_within(&n.to_string_lossy(), "", 100))
         .unwrap_or_default();
     std::fs::create_dir_all(&parent).map_err(|e| OutputError::Io(parent.clone(), e))?;
     let lock = lock(&parent.join(format!(".{name}.diglot-lock")), on_wait)?;

@@ -32,6 +32,8 @@ pub struct RenderReport {
     pub pages: usize,
     /// Of those, pages showing the source article for want of a translation.
     pub fallbacks: usize,
+    /// Article pages that could not be rendered or written (each an RN001).
+    pub failed: usize,
     /// Pages a template failed on (each also skipped); when the checks ran, their findings
     /// come first.
     pub diagnostics: Vec<Diagnostic>,

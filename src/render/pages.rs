@@ -191,7 +191,10 @@ impl<'s> Renderer<'s> {
         };
         for r in results {
             match r? {
-                Some(d) => report.diagnostics.push(d),
+                Some(d) => {
+                    report.diagnostics.push(d);
+                    report.failed += 1;
+                }
                 None => report.pages += 1,
             }
         }
@@ -281,17 +284,19 @@ impl<'s> Renderer<'s> {
             &self.page_ctx(article, locale, own.is_none(), &locale_root),
         );
         let out_path = page_output_path(locale, rel);
-        match self.tera.render("page.html", &ctx) {
-            Ok(html) => {
-                sink.write(&out_path, html.as_bytes())
-                    .map_err(|e| RenderError::Write(out_path, e))?;
-                Ok(None)
-            }
-            Err(e) => Ok(Some(Diagnostic::whole_file(
+        let failed = |message: String| {
+            Ok(Some(Diagnostic::whole_file(
                 &codes::RN001,
                 article.path(),
-                format!("template `page.html` failed for {out_path}: {e}"),
-            ))),
+                message,
+            )))
+        };
+        match self.tera.render("page.html", &ctx) {
+            Ok(html) => match sink.write(&out_path, html.as_bytes()) {
+                Ok(()) => Ok(None),
+                Err(e) => failed(format!("cannot write {out_path}: {e}")),
+            },
+            Err(e) => failed(format!("template `page.html` failed for {out_path}: {e}")),
         }
     }
 

@@ -13,6 +13,7 @@ mod names;
 mod output;
 mod sizes;
 mod special;
+mod templates;
 mod text;
 
 use std::path::{Path, PathBuf};

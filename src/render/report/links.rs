@@ -8,6 +8,7 @@ use percent_encoding::{AsciiSet, CONTROLS, utf8_percent_encode};
 use crate::config::Locale;
 use crate::content::FileKind;
 use crate::markdown::links::page_dir;
+use crate::output::fit_path;
 use crate::site::Site;
 
 /// From `<locale>/report/` to the site root.
@@ -56,16 +57,20 @@ impl<'s> Links<'s> {
 
     /// Where a file's source view is written, from the site root.
     pub fn source_view_path(&self, path: &str) -> String {
-        format!("{}/report/source/{path}.html", self.owner(path))
+        format!(
+            "{}/report/source/{}",
+            self.owner(path),
+            fit_path(path, ".html")
+        )
     }
 
     /// The source view at `line`, when the file has one.
     pub fn source_url(&self, path: &str, line: u32) -> Option<String> {
         self.has_view(path).then(|| {
             format!(
-                "{ROOT}{}/report/source/{}.html#L{line}",
+                "{ROOT}{}/report/source/{}#L{line}",
                 self.owner(path),
-                utf8_percent_encode(path, PATH)
+                utf8_percent_encode(&fit_path(path, ".html"), PATH)
             )
         })
     }
