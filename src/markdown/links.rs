@@ -141,6 +141,10 @@ pub fn page_depth(rel: &str) -> usize {
 
 /// The URL to write in the HTML for a link, given its target.
 pub fn output_url(target: &LinkTarget, dest: &str) -> Option<String> {
+    if super::active::is_script_url(dest) {
+        // A link that would run script leads nowhere instead (MD005 reports it).
+        return Some(String::new());
+    }
     match target {
         LinkTarget::Relative {
             resolved: Some(resolved),

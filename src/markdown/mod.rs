@@ -1,6 +1,7 @@
 //! One parse of each file into an [`Article`]: front matter, headings and anchors, links
 //! with their spans, procedures, tables, sxs segments, directives, and the body's HTML.
 
+pub mod active;
 pub mod anchors;
 pub mod directives;
 pub mod links;
@@ -151,6 +152,13 @@ pub struct Table {
     pub span: Span,
 }
 
+/// Active content in the body: a script, an event handler, a script URL (see [`active`]).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Active {
+    pub kind: active::ActiveKind,
+    pub span: Span,
+}
+
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct DirectiveAt {
     pub directive: Directive,
@@ -174,6 +182,8 @@ pub struct Article {
     pub tables: Vec<Table>,
     pub segments: Segments,
     pub directives: Vec<DirectiveAt>,
+    /// Scripts, event handlers and script URLs in the body's raw HTML.
+    pub active: Vec<Active>,
     /// The rendered body (a fragment), with internal URLs relative to [`links::LOCALE_ROOT`].
     pub html: String,
 }
@@ -270,6 +280,7 @@ pub fn parse_with(file: SourceFile, html: bool) -> (Article, Vec<Diagnostic>) {
         tables: walked.tables,
         segments,
         directives: walked.directives,
+        active: walked.active,
         html: walked.html,
     };
     (article, diags)

@@ -46,3 +46,37 @@ fn a_utf16_model_file_is_read_like_a_utf16_article() {
     run.reports("WF001", "_model/portals.yaml", Some(4));
     assert!(!run.build.stderr.contains("IO00"), "{}", run.build.stderr);
 }
+
+#[test]
+fn active_content_is_reported_and_diglot_writes_no_script_url() {
+    let h = Hostile::new();
+    let body = "> [!VIDEO javascript:alert(1)]\n\n\
+        :::image type=\"content\" source=\"JAVASCRIPT:alert(2)\" alt-text=\"x\":::\n\n\
+        [entity](&#106;avascript:alert(3)) and [mixed](JaVaScRiPt:alert(4))\n\n\
+        <a href=\"java&#x09;script:alert(5)\">raw</a> <img src=\"a.png\" onerror=\"alert(6)\">\n\n\
+        <script>alert(7)</script>\n";
+    h.write("content/en-us/active.md", page("Active", body));
+    let run = h.build();
+    run.sane();
+    for line in [7, 9, 11, 13, 15] {
+        run.reports("MD005", "en-us/active.md", Some(line));
+    }
+    assert_eq!(run.build.code, Some(1), "an error by default");
+    let html = read(run.out.join("en-us/active/index.html"));
+    let doc = parse(&html);
+    assert!(
+        select(&doc, "iframe").is_empty(),
+        "no iframe for a script URL"
+    );
+    let urls: Vec<String> = attrs(&doc, "main [href]", "href")
+        .into_iter()
+        .chain(attrs(&doc, "main [src]", "src"))
+        .collect();
+    for url in &urls {
+        let lower = url.to_ascii_lowercase();
+        assert!(
+            !lower.starts_with("javascript:"),
+            "diglot wrote the script URL {url}"
+        );
+    }
+}

@@ -18,6 +18,7 @@ mod lk011_unsafe_blank;
 mod md001_glued_emphasis;
 mod md002_table_shape;
 mod md004_displaced_emphasis;
+mod md005_active_content;
 mod md006_include_cycle;
 mod md007_include_limit;
 mod pt001_unknown_partner_type;
@@ -97,6 +98,7 @@ pub const ARTICLE_RULES: &[ArticleRule] = &[
     md001_glued_emphasis::check,
     md002_table_shape::check,
     md004_displaced_emphasis::check,
+    md005_active_content::check,
     md007_include_limit::check,
 ];
 

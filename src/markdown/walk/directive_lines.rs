@@ -1,6 +1,7 @@
 //! DocFX directive lines inside paragraphs.
 
 use super::*;
+use crate::markdown::active::is_script_url;
 
 impl<'a> Walker<'a, '_> {
     /// A paragraph holding DocFX directive lines: each such line becomes its directive; the
@@ -52,6 +53,10 @@ impl<'a> Walker<'a, '_> {
                 let url = self.record_link(LinkKind::DirectiveImage, source, span.range());
                 let i = self.links.len() - 1;
                 self.links[i].text = alt.clone().unwrap_or_default();
+                if is_script_url(source) {
+                    // Never a script URL from diglot's own markup (MD005 reports it).
+                    return self.directives.push(DirectiveAt { directive, span });
+                }
                 format!(
                     "<figure class=\"image\"><img src=\"{}\" alt=\"{}\" loading=\"lazy\"></figure>\n",
                     escape_attr(url.as_deref().unwrap_or(source)),
@@ -83,6 +88,9 @@ impl<'a> Walker<'a, '_> {
             }
             Directive::Video { url } => {
                 self.record_link(LinkKind::Video, url, span.range());
+                if is_script_url(url) {
+                    return self.directives.push(DirectiveAt { directive, span });
+                }
                 format!(
                     "<div class=\"video\"><iframe src=\"{}\" title=\"Video\" allowfullscreen loading=\"lazy\"></iframe></div>\n",
                     escape_attr(url)

@@ -56,6 +56,12 @@ impl<'a> Walker<'a, '_> {
         for tag in tags_outside_comments(&html) {
             let t = &html[tag.clone()];
             let at = range.start + tag.start;
+            for (kind, r) in super::super::active::scan_tag(t) {
+                self.active.push(Active {
+                    kind,
+                    span: Span::new(at + r.start, at + r.end),
+                });
+            }
             if t.starts_with("</a") {
                 self.html_link = None;
                 continue;

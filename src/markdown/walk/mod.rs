@@ -13,7 +13,8 @@ use super::directives::{self, AlertKind, Directive};
 use super::links::{self, LinkTarget};
 use super::sxs::{Segments, TagRole};
 use super::{
-    Cell, DirectiveAt, Heading, Label, Link, LinkKind, OrderedList, Procedure, Row, Step, Table,
+    Active, Cell, DirectiveAt, Heading, Label, Link, LinkKind, OrderedList, Procedure, Row, Step,
+    Table,
 };
 use crate::content::SourceFile;
 use crate::diagnostics::{Diagnostic, codes};
@@ -27,6 +28,7 @@ pub(super) struct Walked {
     pub procedures: Vec<Procedure>,
     pub tables: Vec<Table>,
     pub directives: Vec<DirectiveAt>,
+    pub active: Vec<Active>,
     pub html: String,
 }
 
@@ -136,6 +138,7 @@ struct Walker<'a, 'd> {
     links: Vec<Link>,
     tables: Vec<Table>,
     directives: Vec<DirectiveAt>,
+    active: Vec<Active>,
     slugs: SlugAllocator,
     heading: Option<HeadingBuf<'a>>,
     current_heading: Option<usize>,
@@ -170,6 +173,7 @@ impl<'a, 'd> Walker<'a, 'd> {
             links: Vec::new(),
             tables: Vec::new(),
             directives: Vec::new(),
+            active: Vec::new(),
             slugs: SlugAllocator::default(),
             heading: None,
             current_heading: None,
@@ -519,6 +523,7 @@ impl<'a, 'd> Walker<'a, 'd> {
             procedures: group_procedures(self.finished),
             tables: self.tables,
             directives: self.directives,
+            active: self.active,
             html,
         }
     }

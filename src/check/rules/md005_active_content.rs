@@ -1,0 +1,75 @@
+//! MD005 active-content: scripts, inline event handlers and script URLs in an article.
+//!
+//! Raw HTML stays allowed, so it is reported and left as written; a Markdown link or a
+//! directive with a script URL is also reported, and diglot writes no such URL for it.
+
+use crate::check::CheckContext;
+use crate::diagnostics::{Diagnostic, codes};
+use crate::markdown::active::{ActiveKind, is_script_url};
+use crate::markdown::{Article, LinkKind};
+
+pub fn check(article: &Article, _cx: &CheckContext<'_>, out: &mut Vec<Diagnostic>) {
+    for found in &article.active {
+        let (message, help) = match &found.kind {
+            ActiveKind::ScriptElement => (
+                "a `<script>` element: the page would run it".to_string(),
+                "remove it; what a page needs to run belongs in the site's templates",
+            ),
+            ActiveKind::Handler(name) => (
+                format!("an inline event handler `{name}=`: the page would run it"),
+                "remove the handler",
+            ),
+            ActiveKind::ScriptUrl(attr) => (
+                format!("a script URL in `{attr}=`: following it runs code"),
+                "link to an https:// page instead",
+            ),
+        };
+        out.push(
+            Diagnostic::new(&codes::MD005, article.file_ref(), found.span, message).with_help(help),
+        );
+    }
+    // Raw HTML links were scanned with their tags above.
+    for link in article.links.iter().filter(|l| {
+        !matches!(l.kind, LinkKind::HtmlAnchor | LinkKind::HtmlImage) && is_script_url(&l.dest)
+    }) {
+        out.push(
+            Diagnostic::new(
+                &codes::MD005,
+                article.file_ref(),
+                link.span,
+                "a script URL: diglot leaves it out of the page",
+            )
+            .with_help("link to an https:// page instead"),
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::check::testing::{findings, lines};
+
+    #[test]
+    fn scripts_handlers_and_script_urls_however_written() {
+        let body = "<script>alert(1)</script>\n\n\
+            <a href=\"JaVaScRiPt:alert(1)\">x</a> <img src=x.png onerror=\"alert(1)\">\n\n\
+            [entity](&#106;avascript:alert(1))\n\n\
+            > [!VIDEO javascript:alert(1)]\n\n\
+            [fine](https://example.com) `<script>` in code\n";
+        let text = format!("---\ntitle: T\ndescription: D\n---\n# T\n\n{body}");
+        let found = lines(&findings("MD005", &[("en-us/x.md", &text)]));
+        let at: Vec<(u32, &str)> = found.iter().map(|(l, m, _)| (*l, m.as_str())).collect();
+        assert_eq!(
+            at,
+            vec![
+                (7, "a `<script>` element: the page would run it"),
+                (9, "a script URL in `href=`: following it runs code"),
+                (
+                    9,
+                    "an inline event handler `onerror=`: the page would run it"
+                ),
+                (11, "a script URL: diglot leaves it out of the page"),
+                (13, "a script URL: diglot leaves it out of the page"),
+            ]
+        );
+    }
+}
