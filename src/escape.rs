@@ -1,4 +1,7 @@
-//! HTML escaping for text and attribute values that diglot writes itself.
+//! Escaping for what diglot writes itself: HTML text and attribute values, XML, and text
+//! bound for a terminal.
+
+use std::borrow::Cow;
 
 /// Escapes `&`, `"`, `<` and `>`: safe in text and in double-quoted attributes.
 pub fn attr(s: &str) -> String {
@@ -20,10 +23,51 @@ pub fn text(s: &str) -> String {
     attr(s)
 }
 
+/// Text for XML 1.0, which allows no C0 control but tab, LF and CR, not even as a character
+/// reference: those become a visible `\u{1b}`; the rest is escaped as in [`attr`].
+pub fn xml(s: &str) -> String {
+    let visible = visible_if(s, |c| {
+        (c < ' ' && !matches!(c, '\t' | '\n' | '\r')) || matches!(c, '\u{FFFE}' | '\u{FFFF}')
+    });
+    attr(&visible)
+}
+
+/// Text for a terminal: control characters (an escape sequence in a file name would recolour
+/// or rewrite the screen) and bidirectional overrides (which reorder what a reader sees)
+/// become a visible `\u{1b}`. Tabs stay.
+pub fn terminal(s: &str) -> Cow<'_, str> {
+    visible_if(s, |c| {
+        (c.is_control() && c != '\t')
+            || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+    })
+}
+
+fn visible_if(s: &str, hide: impl Fn(char) -> bool) -> Cow<'_, str> {
+    if !s.chars().any(&hide) {
+        return Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        if hide(c) {
+            out.push_str(&format!("\\u{{{:x}}}", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    Cow::Owned(out)
+}
+
 #[cfg(test)]
 mod tests {
     #[test]
     fn escapes() {
         assert_eq!(super::attr(r#"a&b"<c>"#), "a&amp;b&quot;&lt;c&gt;");
+    }
+
+    #[test]
+    fn control_characters_become_visible() {
+        assert_eq!(super::terminal("a\u{1b}[31mb\tc"), "a\\u{1b}[31mb\tc");
+        assert_eq!(super::terminal("x\u{202E}y"), "x\\u{202e}y");
+        assert_eq!(super::xml("a\u{1}<b>\n"), "a\\u{1}&lt;b&gt;\n");
     }
 }

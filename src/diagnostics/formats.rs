@@ -63,7 +63,8 @@ pub fn render_github(diagnostics: &[Diagnostic], prefix: &str) -> String {
 }
 
 fn escape_data(s: &str) -> String {
-    s.replace('%', "%25")
+    crate::escape::terminal(s)
+        .replace('%', "%25")
         .replace('\r', "%0D")
         .replace('\n', "%0A")
 }

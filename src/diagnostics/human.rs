@@ -4,6 +4,7 @@
 use std::fmt::Write;
 
 use super::{Diagnostic, Severity, Summary};
+use crate::escape::terminal;
 
 pub fn render_human(diagnostics: &[Diagnostic], color: bool) -> String {
     let paint = |code: &str, s: &str| {
@@ -24,7 +25,7 @@ pub fn render_human(diagnostics: &[Diagnostic], color: bool) -> String {
             out,
             "{}: {}",
             paint(code, &format!("{label}[{}]", d.code)),
-            paint("1", &d.message)
+            paint("1", &terminal(&d.message))
         );
         let gutter = d.line.to_string().len();
         let pad = " ".repeat(gutter);
@@ -32,12 +33,13 @@ pub fn render_human(diagnostics: &[Diagnostic], color: bool) -> String {
             out,
             "{pad}{} {}:{}:{}",
             paint("1;34", "-->"),
-            d.path,
+            terminal(&d.path),
             d.line,
             d.column
         );
         if let Some(snippet) = &d.snippet {
-            let shown: String = snippet.chars().take(160).collect();
+            let raw: String = snippet.chars().take(160).collect();
+            let shown = terminal(&raw);
             let col = (d.column as usize).saturating_sub(1);
             let width = if d.end_line == d.line {
                 (d.end_column as usize)
@@ -46,9 +48,10 @@ pub fn render_human(diagnostics: &[Diagnostic], color: bool) -> String {
             } else {
                 shown.chars().count().saturating_sub(col).max(1)
             };
-            let lead: String = shown
+            // Escapes widen the line: the caret lines up under the escaped text.
+            let before: String = raw.chars().take(col).collect();
+            let lead: String = terminal(&before)
                 .chars()
-                .take(col)
                 .map(|c| if c == '\t' { '\t' } else { ' ' })
                 .collect();
             let _ = writeln!(out, "{pad} {}", paint("1;34", "|"));
@@ -72,18 +75,19 @@ pub fn render_human(diagnostics: &[Diagnostic], color: bool) -> String {
                 "{pad} {} {}: {}:{}:{}: {}",
                 paint("1;34", "="),
                 paint("1", "note"),
-                r.path,
+                terminal(&r.path),
                 r.line,
                 r.column,
-                r.message
+                terminal(&r.message)
             );
         }
         if let Some(help) = &d.help {
             let _ = writeln!(
                 out,
-                "{pad} {} {}: {help}",
+                "{pad} {} {}: {}",
                 paint("1;34", "="),
-                paint("1", "help")
+                paint("1", "help"),
+                terminal(help)
             );
         }
         out.push('\n');

@@ -21,7 +21,7 @@ pub fn render_junit(diagnostics: &[Diagnostic], files: &[&str]) -> String {
         "<testsuites name=\"diglot\" tests=\"{tests}\" failures=\"{failures}\">"
     );
     for (file, found) in &by_file {
-        let f = escape::attr(file);
+        let f = escape::xml(file);
         let _ = writeln!(
             out,
             "  <testsuite name=\"{f}\" tests=\"{}\" failures=\"{}\">",
@@ -48,8 +48,8 @@ pub fn render_junit(diagnostics: &[Diagnostic], files: &[&str]) -> String {
                 line = d.line,
                 col = d.column,
                 sev = d.severity.as_str(),
-                msg = escape::attr(&d.message),
-                body = escape::text(&body),
+                msg = escape::xml(&d.message),
+                body = escape::xml(&body),
             );
         }
         out.push_str("  </testsuite>\n");

@@ -37,7 +37,7 @@ pub fn render_sarif(diagnostics: &[Diagnostic], uri_prefix: &str) -> String {
                 "message": { "text": text },
                 "locations": [{
                     "physicalLocation": {
-                        "artifactLocation": { "uri": format!("{uri_prefix}{}", d.path), "uriBaseId": "%SRCROOT%" },
+                        "artifactLocation": { "uri": uri(uri_prefix, &d.path), "uriBaseId": "%SRCROOT%" },
                         "region": {
                             "startLine": d.line,
                             "startColumn": d.column,
@@ -58,7 +58,7 @@ pub fn render_sarif(diagnostics: &[Diagnostic], uri_prefix: &str) -> String {
                             "id": i,
                             "message": { "text": r.message },
                             "physicalLocation": {
-                                "artifactLocation": { "uri": format!("{uri_prefix}{}", r.path), "uriBaseId": "%SRCROOT%" },
+                                "artifactLocation": { "uri": uri(uri_prefix, &r.path), "uriBaseId": "%SRCROOT%" },
                                 "region": { "startLine": r.line, "startColumn": r.column },
                             },
                         })
@@ -86,6 +86,11 @@ pub fn render_sarif(diagnostics: &[Diagnostic], uri_prefix: &str) -> String {
         }],
     });
     serde_json::to_string_pretty(&log).unwrap_or_default()
+}
+
+/// A relative URI reference: the path percent-encoded (`%`, spaces, controls…).
+fn uri(prefix: &str, path: &str) -> String {
+    crate::markdown::links::encode_path(&format!("{prefix}{path}"))
 }
 
 fn level(s: Severity) -> &'static str {

@@ -1,8 +1,10 @@
-//! The `short` format: `path:line:col: severity[CODE]: message`, one per line.
+//! The `short` format: `path:line:col: severity[CODE]: message`, one per line. Control
+//! characters of file names and messages are shown escaped, never sent to the terminal.
 
 use std::fmt::Write;
 
 use super::Diagnostic;
+use crate::escape::terminal;
 
 pub fn render_short(diagnostics: &[Diagnostic]) -> String {
     let mut out = String::new();
@@ -10,15 +12,15 @@ pub fn render_short(diagnostics: &[Diagnostic]) -> String {
         let _ = writeln!(
             out,
             "{}:{}:{}: {}[{}]: {}",
-            d.path,
+            terminal(&d.path),
             d.line,
             d.column,
             d.severity.as_str(),
             d.code,
-            d.message
+            terminal(&d.message)
         );
         if let Some(help) = &d.help {
-            let _ = writeln!(out, "  help: {help}");
+            let _ = writeln!(out, "  help: {}", terminal(help));
         }
     }
     out

@@ -98,6 +98,13 @@ pub fn resolve(from: &str, rel: &str) -> Option<String> {
     Some(parts.join("/"))
 }
 
+/// Where a TOC's `href` leads (locale-relative): without its `#fragment` or `?query`, and
+/// percent-decoded as a link destination is (`100%25.md` is the file `100%.md`).
+pub fn resolve_href(from: &str, href: &str) -> Option<String> {
+    let path = href.split(['#', '?']).next().unwrap_or(href);
+    resolve(from, &percent_decode_str(path).decode_utf8_lossy())
+}
+
 /// How to write a link from the article at `from` to the file `to` (both locale-relative):
 /// `relative_link("a/b.md", "a/c.md")` is `c.md`, to `d/e.md` it is `../d/e.md`.
 pub fn relative_link(from: &str, to: &str) -> String {
@@ -168,18 +175,31 @@ pub fn output_url(target: &LinkTarget, dest: &str) -> Option<String> {
     }
 }
 
-/// Encodes characters that cannot stand in a URL path (spaces, quotes); keeps `/`.
-fn encode_path(path: &str) -> String {
-    use percent_encoding::{AsciiSet, CONTROLS, utf8_percent_encode};
-    const PATH: &AsciiSet = &CONTROLS
-        .add(b' ')
-        .add(b'"')
-        .add(b'<')
-        .add(b'>')
-        .add(b'`')
-        .add(b'#')
-        .add(b'?');
-    utf8_percent_encode(path, PATH).to_string()
+/// Characters a file path cannot carry as they are in a URL path: controls, spaces, quotes,
+/// and `%`, `#`, `?`, which would be read as an escape, a fragment, a query.
+pub const URL_PATH: &percent_encoding::AsciiSet = &percent_encoding::CONTROLS
+    .add(b' ')
+    .add(b'"')
+    .add(b'%')
+    .add(b'<')
+    .add(b'>')
+    .add(b'`')
+    .add(b'#')
+    .add(b'?')
+    .add(b'\\')
+    .add(b'^')
+    .add(b'{')
+    .add(b'}')
+    .add(b'|');
+
+/// A file path (decoded, `/`-separated) as a URL path; keeps `/`.
+pub fn encode_path(path: &str) -> String {
+    percent_encoding::utf8_percent_encode(path, URL_PATH).to_string()
+}
+
+/// The URL path of the page of a locale-relative `.md` path (`a/b%.md` → `a/b%25/`).
+pub fn page_url(rel: &str) -> String {
+    encode_path(&page_dir(rel))
 }
 
 #[cfg(test)]

@@ -9,7 +9,7 @@ use serde::Serialize;
 
 use crate::config::Locale;
 use crate::escape;
-use crate::markdown::links::page_dir;
+use crate::markdown::links::page_url;
 use crate::model::{Actor, Model, StateId, Workflow};
 
 const BOX_W: f64 = 170.0;
@@ -90,7 +90,7 @@ fn workflow_ctx(
         .filter(|(_, pb)| pb.workflow.value == w.id.value)
         .map(|(b, pb)| {
             let title = title_of(&b.article.value).unwrap_or_else(|| b.article.value.clone());
-            let url = format!("../{}#{}", page_dir(&b.article.value), pb.anchor.value);
+            let url = format!("../{}#{}", page_url(&b.article.value), pb.anchor.value);
             Documented { title, url }
         })
         .collect();

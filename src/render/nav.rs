@@ -111,7 +111,7 @@ fn collect_refs<'t>(
         if let Some(target) = e
             .href
             .as_deref()
-            .and_then(|h| links::resolve(&toc.file.rel, h))
+            .and_then(|h| links::resolve_href(&toc.file.rel, h))
             && let Some((key, _)) = toc_paths.get_key_value(target.as_str())
         {
             out.insert(key);
@@ -137,7 +137,7 @@ fn toc_nodes<'t>(
         if let Some(href) = &e.href {
             let external = href.contains("://");
             let resolved = (!external)
-                .then(|| links::resolve(&toc.file.rel, href))
+                .then(|| links::resolve_href(&toc.file.rel, href))
                 .flatten();
             match resolved {
                 _ if external => node.url = Some(href.clone()),
@@ -156,7 +156,7 @@ fn toc_nodes<'t>(
                             visiting.pop();
                         }
                     } else if pages.contains(target.as_str()) {
-                        node.url = Some(format!("{LOCALE_ROOT}{}", links::page_dir(&target)));
+                        node.url = Some(format!("{LOCALE_ROOT}{}", links::page_url(&target)));
                     }
                 }
                 None => {}
@@ -209,7 +209,7 @@ fn folder_tree(
         }
         node.children.push(NavNode {
             name: article.title.clone(),
-            url: Some(format!("{LOCALE_ROOT}{}", links::page_dir(rel))),
+            url: Some(format!("{LOCALE_ROOT}{}", links::page_url(rel))),
             children: Vec::new(),
         });
     }

@@ -16,7 +16,7 @@ use super::{RenderError, RenderReport, bilingual, include, lifecycle, nav};
 use crate::config::{Config, Locale};
 use crate::diagnostics::{Diagnostic, codes};
 use crate::markdown::Article;
-use crate::markdown::links::{LOCALE_ROOT, page_depth, page_dir};
+use crate::markdown::links::{LOCALE_ROOT, page_depth, page_dir, page_url};
 use crate::output::Sink;
 use crate::site::Site;
 
@@ -563,7 +563,7 @@ impl<'s> Renderer<'s> {
             .get(rel)
             .into_iter()
             .flatten()
-            .map(|l| self.translation(l, current, &format!("{root}{l}/{}", page_dir(rel))))
+            .map(|l| self.translation(l, current, &format!("{root}{l}/{}", page_url(rel))))
             .collect()
     }
 
@@ -599,7 +599,7 @@ impl<'s> Renderer<'s> {
             .map(|(rel, locales)| SitemapEntry {
                 alternates: locales
                     .iter()
-                    .map(|l| (l.bcp47(), format!("{base}/{l}/{}", page_dir(rel))))
+                    .map(|l| (l.bcp47(), format!("{base}/{l}/{}", page_url(rel))))
                     .collect(),
             })
             .collect();

@@ -37,7 +37,7 @@ fn check_href(
     }
     let path = href.split(['#', '?']).next().unwrap_or(href);
     let locale = &toc.file.locale;
-    let Some(resolved) = links::resolve(&toc.file.rel, path) else {
+    let Some(resolved) = links::resolve_href(&toc.file.rel, href) else {
         out.push(Diagnostic::new(
             &codes::TC001,
             toc.file.file_ref(),

@@ -39,8 +39,7 @@ pub fn check(cx: &CheckContext<'_>, out: &mut Vec<Diagnostic>) {
 fn collect(toc_rel: &str, entries: &[TocEntry], out: &mut HashSet<String>) {
     for e in entries {
         if let Some(href) = &e.href {
-            let path = href.split(['#', '?']).next().unwrap_or(href);
-            if let Some(resolved) = links::resolve(toc_rel, path) {
+            if let Some(resolved) = links::resolve_href(toc_rel, href) {
                 out.insert(resolved.to_lowercase());
             }
         }

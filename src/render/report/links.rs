@@ -3,11 +3,11 @@
 
 use std::collections::HashSet;
 
-use percent_encoding::{AsciiSet, CONTROLS, utf8_percent_encode};
+use percent_encoding::{AsciiSet, utf8_percent_encode};
 
 use crate::config::Locale;
 use crate::content::FileKind;
-use crate::markdown::links::page_dir;
+use crate::markdown::links::{URL_PATH, page_dir};
 use crate::output::fit_path;
 use crate::site::Site;
 
@@ -15,17 +15,7 @@ use crate::site::Site;
 pub const ROOT: &str = "../../";
 
 /// Characters a path segment cannot carry as they are in a URL.
-const PATH: &AsciiSet = &CONTROLS
-    .add(b' ')
-    .add(b'"')
-    .add(b'#')
-    .add(b'%')
-    .add(b'<')
-    .add(b'>')
-    .add(b'?')
-    .add(b'`')
-    .add(b'{')
-    .add(b'}');
+const PATH: &AsciiSet = URL_PATH;
 
 pub struct Links<'s> {
     site: &'s Site,
