@@ -38,10 +38,10 @@ pub fn check(cx: &CheckContext<'_>, out: &mut Vec<Diagnostic>) {
 
 fn collect(toc_rel: &str, entries: &[TocEntry], out: &mut HashSet<String>) {
     for e in entries {
-        if let Some(href) = &e.href {
-            if let Some(resolved) = links::resolve_href(toc_rel, href) {
-                out.insert(resolved.to_lowercase());
-            }
+        if let Some(href) = &e.href
+            && let Some(resolved) = links::resolve_href(toc_rel, href)
+        {
+            out.insert(resolved.to_lowercase());
         }
         collect(toc_rel, &e.children, out);
     }
