@@ -27,6 +27,11 @@ impl Span {
     }
 }
 
+/// Characters in UTF-8 bytes: every byte that does not continue a character starts one.
+fn count_chars(bytes: &[u8]) -> usize {
+    bytes.iter().filter(|&&b| (b as i8) >= -0x40).count()
+}
+
 fn clamp_u32(n: usize) -> u32 {
     u32::try_from(n).unwrap_or(u32::MAX)
 }
@@ -42,18 +47,38 @@ pub struct LineCol {
 #[derive(Clone, Debug, Default)]
 pub struct LineIndex {
     starts: Vec<u32>,
+    /// On lines longer than [`STRIDE`]: (byte offset, characters from its line's start to
+    /// it), every `STRIDE` bytes, so a column is counted from the nearest one and a
+    /// thousand findings on a 5 MB line cost no more than one.
+    marks: Vec<(u32, u32)>,
 }
+
+/// Bytes between two column marks on a long line.
+const STRIDE: usize = 4096;
 
 impl LineIndex {
     pub fn new(text: &str) -> Self {
         let mut starts = vec![0];
-        starts.extend(
-            text.bytes()
-                .enumerate()
-                .filter(|(_, b)| *b == b'\n')
-                .map(|(i, _)| clamp_u32(i + 1)),
-        );
-        LineIndex { starts }
+        starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| clamp_u32(i + 1)));
+        let mut marks = Vec::new();
+        for (i, &start) in starts.iter().enumerate() {
+            let start = start as usize;
+            let end = starts.get(i + 1).map_or(text.len(), |&s| s as usize);
+            if end - start <= STRIDE {
+                continue;
+            }
+            let (mut at, mut chars) = (start, 0usize);
+            while at + STRIDE < end {
+                let mut next = at + STRIDE;
+                while !text.is_char_boundary(next) {
+                    next += 1;
+                }
+                chars += count_chars(&text.as_bytes()[at..next]);
+                marks.push((clamp_u32(next), clamp_u32(chars)));
+                at = next;
+            }
+        }
+        LineIndex { starts, marks }
     }
 
     pub fn line_count(&self) -> usize {
@@ -64,10 +89,20 @@ impl LineIndex {
     pub fn line_col(&self, text: &str, offset: usize) -> LineCol {
         let offset = offset.min(text.len());
         let line = self.starts.partition_point(|&s| s as usize <= offset) - 1;
-        let start = self.starts[line] as usize;
-        let column = text
-            .get(start..offset)
-            .map_or(offset - start, |s| s.chars().count());
+        let mut start = self.starts[line] as usize;
+        let mut before = 0;
+        // The last mark of this line at or before the offset, if the line has marks.
+        let m = self.marks.partition_point(|&(at, _)| at as usize <= offset);
+        if let Some(&(at, chars)) = m.checked_sub(1).and_then(|i| self.marks.get(i))
+            && at as usize > start
+        {
+            start = at as usize;
+            before = chars as usize;
+        }
+        let column = before
+            + text
+                .get(start..offset)
+                .map_or(offset - start, |s| count_chars(s.as_bytes()));
         LineCol {
             line: clamp_u32(line + 1),
             column: clamp_u32(column + 1),
@@ -110,5 +145,31 @@ mod tests {
         assert_eq!(idx.line_col(text, z), LineCol { line: 3, column: 1 });
         assert_eq!(idx.line_text(text, 2), "éé x");
         assert_eq!(idx.line_count(), 3);
+    }
+
+    #[test]
+    fn columns_on_a_long_line_count_characters_from_the_nearest_mark() {
+        let line = "é".repeat(10_000) + "x" + &"ab".repeat(5_000);
+        let text = format!("first\n{line}\nlast");
+        let idx = LineIndex::new(&text);
+        assert!(!idx.marks.is_empty());
+        let x = text.find('x').unwrap();
+        assert_eq!(
+            idx.line_col(&text, x),
+            LineCol {
+                line: 2,
+                column: 10_001
+            }
+        );
+        let end = text.rfind('b').unwrap();
+        assert_eq!(
+            idx.line_col(&text, end),
+            LineCol {
+                line: 2,
+                column: 20_001
+            }
+        );
+        let last = text.rfind("last").unwrap();
+        assert_eq!(idx.line_col(&text, last), LineCol { line: 3, column: 1 });
     }
 }

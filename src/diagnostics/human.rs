@@ -38,9 +38,15 @@ pub fn render_human(diagnostics: &[Diagnostic], color: bool) -> String {
             d.column
         );
         if let Some(snippet) = &d.snippet {
-            let raw: String = snippet.chars().take(160).collect();
+            // 160 characters of the line; where the finding lies further in, the shown part
+            // starts 60 characters before it, marked with `…`.
+            let col = (d.column.saturating_sub(snippet.first_column)) as usize;
+            let skip = if col > 100 { col - 60 } else { 0 };
+            let cut = skip > 0 || snippet.cut_before;
+            let raw: String = snippet.text.chars().skip(skip).take(160).collect();
+            let raw = if cut { format!("…{raw}") } else { raw };
+            let col = col - skip + usize::from(cut);
             let shown = terminal(&raw);
-            let col = (d.column as usize).saturating_sub(1);
             let width = if d.end_line == d.line {
                 (d.end_column as usize)
                     .saturating_sub(d.column as usize)

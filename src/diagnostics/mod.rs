@@ -66,9 +66,61 @@ pub struct Diagnostic {
     /// Other places that explain this one (the first definition of a duplicate, …).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub related: Vec<Related>,
-    /// The source line, for renderers that show a snippet.
+    /// The source line (or, on a long line, the part around the finding), for renderers
+    /// that show it.
     #[serde(skip)]
-    pub snippet: Option<String>,
+    pub snippet: Option<Snippet>,
+    /// Identifies the finding across runs however lines move ([`fingerprints`]); made when
+    /// the finding is, while its whole source line is at hand.
+    #[serde(skip)]
+    pub fingerprint: u64,
+}
+
+/// What a renderer shows of the source line: all of it when it is short, else a window
+/// around the finding, so a thousand findings on a 5 MB line hold a few kilobytes.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Snippet {
+    pub text: String,
+    /// The column (1-based, in characters) of `text`'s first character in the line.
+    pub first_column: u32,
+    /// The line goes on before / after `text`.
+    pub cut_before: bool,
+    pub cut_after: bool,
+}
+
+/// Bytes of a long line shown before and after a finding.
+const SNIPPET_BEFORE: usize = 240;
+const SNIPPET_AFTER: usize = 480;
+
+impl Snippet {
+    /// The part of `line` (which starts at byte `line_start` of the text) around byte
+    /// `at`, whose column is `column`.
+    fn around(line: &str, line_start: usize, at: usize, column: u32) -> Snippet {
+        if line.len() <= SNIPPET_BEFORE + SNIPPET_AFTER {
+            return Snippet {
+                text: line.to_string(),
+                first_column: 1,
+                cut_before: false,
+                cut_after: false,
+            };
+        }
+        let at = at.saturating_sub(line_start).min(line.len());
+        let mut from = at.saturating_sub(SNIPPET_BEFORE);
+        while !line.is_char_boundary(from) {
+            from -= 1;
+        }
+        let mut to = (at + SNIPPET_AFTER).min(line.len());
+        while !line.is_char_boundary(to) {
+            to += 1;
+        }
+        let skipped = line[from..at].chars().count();
+        Snippet {
+            text: line[from..to].to_string(),
+            first_column: column.saturating_sub(u32::try_from(skipped).unwrap_or(u32::MAX)),
+            cut_before: from > 0,
+            cut_after: to < line.len(),
+        }
+    }
 }
 
 /// A place related to a diagnostic, with what it has to do with it.
@@ -85,6 +137,9 @@ impl Diagnostic {
     pub fn new(rule: &Rule, file: FileRef<'_>, span: Span, message: impl Into<String>) -> Self {
         let start = file.lines.line_col(file.text, span.start as usize);
         let end = file.lines.line_col(file.text, span.end as usize);
+        let line = file.lines.line_text(file.text, start.line);
+        let line_start = file.lines.line_start(start.line).unwrap_or(0);
+        let message = message.into();
         Diagnostic {
             code: rule.code,
             rule: rule.name,
@@ -94,16 +149,24 @@ impl Diagnostic {
             column: start.column,
             end_line: end.line,
             end_column: end.column,
-            message: message.into(),
+            fingerprint: fingerprint::base(rule.code, file.path, line, &message),
+            message,
             help: None,
             related: Vec::new(),
-            snippet: Some(file.lines.line_text(file.text, start.line).to_string()),
+            snippet: Some(Snippet::around(
+                line,
+                line_start,
+                span.start as usize,
+                start.column,
+            )),
         }
     }
 
     /// A diagnostic about a whole file that has no usable text (unreadable, say).
     pub fn whole_file(rule: &Rule, path: &str, message: impl Into<String>) -> Self {
+        let message = message.into();
         Diagnostic {
+            fingerprint: fingerprint::base(rule.code, path, "", &message),
             code: rule.code,
             rule: rule.name,
             severity: rule.severity,
@@ -112,7 +175,7 @@ impl Diagnostic {
             column: 1,
             end_line: 1,
             end_column: 1,
-            message: message.into(),
+            message,
             help: None,
             related: Vec::new(),
             snippet: None,

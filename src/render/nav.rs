@@ -156,7 +156,12 @@ fn toc_nodes<'t>(
                             visiting.pop();
                         }
                     } else if pages.contains(target.as_str()) {
-                        node.url = Some(format!("{LOCALE_ROOT}{}", links::page_url(&target)));
+                        let fragment = href.split_once('#').map_or("", |(_, f)| f);
+                        let hash = if fragment.is_empty() { "" } else { "#" };
+                        node.url = Some(format!(
+                            "{LOCALE_ROOT}{}{hash}{fragment}",
+                            links::page_url(&target)
+                        ));
                     }
                 }
                 None => {}

@@ -61,15 +61,16 @@ impl<'a> Walker<'a, '_> {
             "<a class=\"permalink\" href=\"#{}\" aria-hidden=\"true\" tabindex=\"-1\">#</a>",
             escape_attr(&anchor)
         );
-        self.out.push(Event::Start(Tag::Heading {
+        self.out.push_back(Event::Start(Tag::Heading {
             level: h.level,
             id: Some(CowStr::from(anchor)),
             classes: h.classes,
             attrs: h.attrs,
         }));
         self.out.extend(h.events);
-        self.out.push(Event::InlineHtml(CowStr::from(permalink)));
-        self.out.push(Event::End(TagEnd::Heading(h.level)));
+        self.out
+            .push_back(Event::InlineHtml(CowStr::from(permalink)));
+        self.out.push_back(Event::End(TagEnd::Heading(h.level)));
     }
 }
 

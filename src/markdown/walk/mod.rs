@@ -2,6 +2,7 @@
 //! in the same pass, rewrites the events into the body's HTML. The walker's methods are
 //! spread over this module's files by what they handle.
 
+use std::collections::VecDeque;
 use std::ops::Range;
 
 use pulldown_cmark::{
@@ -56,36 +57,78 @@ pub(super) fn walk(
     diags: &mut Vec<Diagnostic>,
 ) -> Walked {
     let body = &file.text[body_start..];
-    let mut events = Parser::new_ext(body, parser_options()).into_offset_iter();
+    let events = Parser::new_ext(body, parser_options()).into_offset_iter();
     let mut w = Walker::new(file, segments, lang, diags);
     w.render = render;
-    while let Some((event, range)) = events.next() {
-        let range = range.start + body_start..range.end + body_start;
-        if let Event::Start(Tag::Paragraph) = &event
-            && file.text[range.clone()]
-                .lines()
-                .any(directives::looks_like_directive)
-        {
-            // Buffer the paragraph: its directive lines become directives, the rest text.
-            let mut inner = Vec::new();
-            let mut depth = 1;
-            for (e, r) in events.by_ref() {
-                match e {
-                    Event::Start(Tag::Paragraph) => depth += 1,
-                    Event::End(TagEnd::Paragraph) => depth -= 1,
-                    _ => {}
-                }
-                if depth == 0 {
-                    break;
-                }
-                inner.push((e, r.start + body_start..r.end + body_start));
-            }
-            w.paragraph_with_directives(inner);
-            continue;
-        }
-        w.event(event, range);
+    let mut html = String::new();
+    let mut pump = Pump {
+        walker: &mut w,
+        events,
+        body_start,
+        done: false,
+    };
+    if render {
+        html.reserve(file.text.len() * 3 / 2);
+        pulldown_cmark::html::push_html(&mut html, &mut pump);
+    } else {
+        pump.by_ref().for_each(drop);
     }
-    w.finish()
+    w.finish(html)
+}
+
+/// The walker as an iterator of output events: it takes source events one at a time and
+/// hands on what each became, so the HTML writer consumes them as they are made.
+struct Pump<'w, 'a, 'd, I> {
+    walker: &'w mut Walker<'a, 'd>,
+    events: I,
+    body_start: usize,
+    done: bool,
+}
+
+impl<'a, I: Iterator<Item = (Event<'a>, Range<usize>)>> Iterator for Pump<'_, 'a, '_, I> {
+    type Item = Event<'a>;
+
+    fn next(&mut self) -> Option<Event<'a>> {
+        loop {
+            if let Some(e) = self.walker.out.pop_front() {
+                return Some(e);
+            }
+            if self.done {
+                return None;
+            }
+            let Some((event, range)) = self.events.next() else {
+                self.walker.close_containers();
+                self.done = true;
+                continue;
+            };
+            let base = self.body_start;
+            let range = range.start + base..range.end + base;
+            let text = &self.walker.file.text;
+            if let Event::Start(Tag::Paragraph) = &event
+                && text[range.clone()]
+                    .lines()
+                    .any(directives::looks_like_directive)
+            {
+                // Buffer the paragraph: its directive lines become directives, the rest text.
+                let mut inner = Vec::new();
+                let mut depth = 1;
+                for (e, r) in self.events.by_ref() {
+                    match e {
+                        Event::Start(Tag::Paragraph) => depth += 1,
+                        Event::End(TagEnd::Paragraph) => depth -= 1,
+                        _ => {}
+                    }
+                    if depth == 0 {
+                        break;
+                    }
+                    inner.push((e, r.start + base..r.end + base));
+                }
+                self.walker.paragraph_with_directives(inner);
+                continue;
+            }
+            self.walker.event(event, range);
+        }
+    }
 }
 
 struct HeadingBuf<'a> {
@@ -132,7 +175,10 @@ struct Walker<'a, 'd> {
     segments: &'a Segments,
     lang: &'a str,
     diags: &'d mut Vec<Diagnostic>,
-    out: Vec<Event<'a>>,
+    /// Events made from the source event being walked, for the HTML writer to take: they
+    /// stream through, so a 4 MB table (a million events) is never held whole, which cost
+    /// some 40 bytes of memory per byte of input.
+    out: VecDeque<Event<'a>>,
     headings: Vec<Heading>,
     anchors: Vec<Anchor>,
     links: Vec<Link>,
@@ -167,7 +213,7 @@ impl<'a, 'd> Walker<'a, 'd> {
             segments,
             lang,
             diags,
-            out: Vec::new(),
+            out: VecDeque::new(),
             headings: Vec::new(),
             anchors: Vec::new(),
             links: Vec::new(),
@@ -196,7 +242,7 @@ impl<'a, 'd> Walker<'a, 'd> {
         }
         match &mut self.heading {
             Some(h) => h.events.push(event),
-            None => self.out.push(event),
+            None => self.out.push_back(event),
         }
     }
 
@@ -497,7 +543,8 @@ impl<'a, 'd> Walker<'a, 'd> {
         url
     }
 
-    fn finish(mut self) -> Walked {
+    /// At the end of the file: a `:::` container left open is reported and closed.
+    fn close_containers(&mut self) {
         while let Some((name, span)) = self.containers.pop() {
             self.diags.push(Diagnostic::new(
                 &codes::MD003,
@@ -505,12 +552,11 @@ impl<'a, 'd> Walker<'a, 'd> {
                 span,
                 format!("`:::{name}` is never closed with `:::{name}-end`"),
             ));
-            self.out.push(Event::Html(CowStr::Borrowed("</div>\n")));
+            self.emit(Event::Html(CowStr::Borrowed("</div>\n")));
         }
-        let mut html = String::with_capacity(self.file.text.len() * 3 / 2);
-        if self.render {
-            pulldown_cmark::html::push_html(&mut html, self.out.into_iter());
-        }
+    }
+
+    fn finish(self, mut html: String) -> Walked {
         // pulldown-cmark percent-encodes hrefs, the locale-root marker among them.
         const ENCODED_MARKER: &str = "%EE%80%80";
         if html.contains(ENCODED_MARKER) {

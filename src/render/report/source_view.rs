@@ -96,6 +96,7 @@ mod tests {
             help: Some("keep it".into()),
             related: Vec::new(),
             snippet: None,
+            fingerprint: 0,
         }
     }
 
