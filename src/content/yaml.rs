@@ -98,10 +98,32 @@ pub fn parse_spanned(file_text: &str, yaml: Span) -> Result<YamlValue, YamlError
             });
             Err(YamlError {
                 offset: base + offset,
-                message: clean_message(&e.to_string()),
+                message: describe(&e),
             })
         }
     }
+}
+
+/// What a YAML error means to the person who wrote the file. The parser's own wording is
+/// kept, except for its resource budget, whose message is internal (`budget breached:
+/// Nodes { nodes: 250001 }`).
+pub(crate) fn describe(e: &serde_saphyr::Error) -> String {
+    use serde_saphyr::budget::BudgetBreach as B;
+    if let serde_saphyr::Error::Budget { breach, .. } = e {
+        let what = match breach {
+            B::Nodes { nodes } => format!("more than {} values", nodes.saturating_sub(1)),
+            B::Events { events } => format!("more than {} YAML events", events.saturating_sub(1)),
+            B::Depth { depth } => format!("nesting deeper than {} levels", depth.saturating_sub(1)),
+            B::Aliases { .. } | B::Anchors { .. } | B::AliasAnchorRatio { .. } => {
+                "too many aliases (`*name`), as in a \"billion laughs\" file".to_string()
+            }
+            B::ScalarBytes { .. } => "more text in its values than the limit".to_string(),
+            B::Documents { documents } => format!("{documents} YAML documents"),
+            _ => "more than the limits allow".to_string(),
+        };
+        return format!("too large to read: {what}; split it into smaller files");
+    }
+    clean_message(&e.to_string())
 }
 
 /// serde-saphyr prefixes messages with `error: line N column M: `; we print our own position.

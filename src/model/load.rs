@@ -13,7 +13,7 @@ use super::{
     span_of,
 };
 use crate::config::Config;
-use crate::content::yaml::{clean_message, offset_of};
+use crate::content::yaml::{describe, offset_of};
 use crate::diagnostics::{Diagnostic, codes};
 use crate::span::{LineIndex, Span};
 
@@ -99,6 +99,7 @@ pub fn load(config: &Config) -> (Option<Model>, Vec<Diagnostic>) {
         }
         model.files.push(file);
     }
+    model.index_ids();
     validate(&model, config, &mut diagnostics);
     (Some(model), diagnostics)
 }
@@ -135,7 +136,7 @@ fn parse(text: &str) -> Result<Sections, (usize, String)> {
         let offset = e.location().map_or(0, |l| {
             offset_of(text, l.line(), l.column(), l.span().byte_offset())
         });
-        (offset, clean_message(&e.to_string()))
+        (offset, describe(&e))
     })
 }
 

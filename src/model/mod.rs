@@ -9,7 +9,7 @@ mod load;
 pub mod partner_table;
 pub mod ui_match;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use serde::Deserialize;
 use serde_saphyr::Spanned;
@@ -267,6 +267,28 @@ pub struct Model {
     /// A file failed to load (WF001): what it defines is missing, so references to it and
     /// the state machine's shape are not judged until it loads.
     pub incomplete: bool,
+    /// Position of each id's first definition, so a lookup is no scan (a model of 20,000
+    /// states looked each one up in every list, a quadratic load).
+    index: Index,
+}
+
+#[derive(Debug, Default)]
+struct Index {
+    portals: HashMap<String, usize>,
+    partner_types: HashMap<String, usize>,
+    ui_strings: HashMap<String, usize>,
+    states: HashMap<String, usize>,
+    workflows: HashMap<String, usize>,
+    bindings: HashMap<String, usize>,
+}
+
+/// Id → position of its first occurrence.
+fn first_positions<'i>(ids: impl Iterator<Item = &'i str>) -> HashMap<String, usize> {
+    let mut map = HashMap::new();
+    for (i, id) in ids.enumerate() {
+        map.entry(id.to_string()).or_insert(i);
+    }
+    map
 }
 
 /// A byte span from a serde-saphyr location (byte offsets into the file that was parsed).
@@ -282,29 +304,53 @@ impl Model {
         self.files[id].file_ref()
     }
 
+    /// Indexes every id; called once everything is merged, before any lookup.
+    fn index_ids(&mut self) {
+        self.index = Index {
+            portals: first_positions(self.portals.iter().map(|p| p.id.value.as_str())),
+            partner_types: first_positions(self.partner_types.iter().map(|t| t.id.value.as_str())),
+            ui_strings: first_positions(self.ui_strings.iter().map(|u| u.id.value.as_str())),
+            states: first_positions(self.states.iter().map(|s| s.id.value.as_str())),
+            workflows: first_positions(self.workflows.iter().map(|w| w.id.value.as_str())),
+            bindings: first_positions(self.bindings.iter().map(|b| b.article.value.as_str())),
+        };
+    }
+
     pub fn portal(&self, id: &PortalId) -> Option<&Portal> {
-        self.portals.iter().find(|p| &p.id.value == id)
+        self.index
+            .portals
+            .get(id.as_str())
+            .map(|&i| &self.portals[i])
     }
 
     pub fn partner_type(&self, id: &PartnerTypeId) -> Option<&PartnerType> {
-        self.partner_types.iter().find(|t| &t.id.value == id)
+        self.index
+            .partner_types
+            .get(id.as_str())
+            .map(|&i| &self.partner_types[i])
     }
 
     pub fn ui_string(&self, id: &UiStringId) -> Option<&UiString> {
-        self.ui_strings.iter().find(|s| &s.id.value == id)
+        self.index
+            .ui_strings
+            .get(id.as_str())
+            .map(|&i| &self.ui_strings[i])
     }
 
     pub fn state(&self, id: &StateId) -> Option<&State> {
-        self.states.iter().find(|s| &s.id.value == id)
+        self.index.states.get(id.as_str()).map(|&i| &self.states[i])
     }
 
     pub fn workflow(&self, id: &WorkflowId) -> Option<&Workflow> {
-        self.workflows.iter().find(|w| &w.id.value == id)
+        self.index
+            .workflows
+            .get(id.as_str())
+            .map(|&i| &self.workflows[i])
     }
 
     /// The binding of a locale-relative article path.
     pub fn binding(&self, rel: &str) -> Option<&Binding> {
-        self.bindings.iter().find(|b| b.article.value == rel)
+        self.index.bindings.get(rel).map(|&i| &self.bindings[i])
     }
 
     /// The workflow bound to (article, heading anchor).
@@ -331,6 +377,17 @@ impl Model {
             .filter(|t| !lists_types || t.offered_on(&w.portal.value))
             .filter(|t| w.allows(t))
             .collect()
+    }
+
+    /// Each state's successors through any workflow's transitions, in model order. Built
+    /// once by whoever walks the state machine: scanning every transition for every state
+    /// was quadratic.
+    pub fn successors(&self) -> HashMap<&StateId, Vec<&StateId>> {
+        let mut next: HashMap<&StateId, Vec<&StateId>> = HashMap::new();
+        for t in self.workflows.iter().flat_map(|w| &w.transitions.value) {
+            next.entry(&t.from.value).or_default().push(&t.to.value);
+        }
+        next
     }
 
     /// Where relationships start.

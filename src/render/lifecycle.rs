@@ -140,13 +140,14 @@ fn layout(model: &Model) -> HashMap<&StateId, (f64, f64)> {
     let mut rank: HashMap<&StateId, usize> = HashMap::new();
     if let Some(initial) = model.initial_state() {
         rank.insert(&initial.id.value, 0);
+        let next = model.successors();
         let mut queue = VecDeque::from([&initial.id.value]);
         while let Some(s) = queue.pop_front() {
             let r = rank[s];
-            for t in model.workflows.iter().flat_map(|w| &w.transitions.value) {
-                if &t.from.value == s && !rank.contains_key(&t.to.value) {
-                    rank.insert(&t.to.value, r + 1);
-                    queue.push_back(&t.to.value);
+            for &to in next.get(s).into_iter().flatten() {
+                if !rank.contains_key(to) {
+                    rank.insert(to, r + 1);
+                    queue.push_back(to);
                 }
             }
         }

@@ -10,7 +10,7 @@ mod common;
 mod includes;
 mod links;
 mod names;
-mod output;
+mod paths;
 mod sizes;
 mod special;
 mod templates;

@@ -6,13 +6,16 @@ use crate::markdown::directives::Directive;
 use crate::model::{FileId, span_of};
 use serde_saphyr::Spanned;
 
+/// The ids of one kind: a set, so a model of 20,000 states checks in linear time.
+type Known<'m> = std::collections::BTreeSet<&'m str>;
+
 pub fn check(cx: &CheckContext<'_>, out: &mut Vec<Diagnostic>) {
     // With a file missing (WF001), what it defines would look dangling or unreachable.
     let Some(model) = cx.site.model.as_ref().filter(|m| !m.incomplete) else {
         return;
     };
-    let mut report = |file: FileId, what: &str, id: &Spanned<String>, known: &[&str]| {
-        if known.contains(&id.value.as_str()) {
+    let mut report = |file: FileId, what: &str, id: &Spanned<String>, known: &Known<'_>| {
+        if known.contains(id.value.as_str()) {
             return;
         }
         let mut d = Diagnostic::new(
@@ -26,19 +29,19 @@ pub fn check(cx: &CheckContext<'_>, out: &mut Vec<Diagnostic>) {
         }
         out.push(d);
     };
-    let portals: Vec<&str> = model.portals.iter().map(|p| p.id.value.as_str()).collect();
-    let types: Vec<&str> = model
+    let portals: Known<'_> = model.portals.iter().map(|p| p.id.value.as_str()).collect();
+    let types: Known<'_> = model
         .partner_types
         .iter()
         .map(|t| t.id.value.as_str())
         .collect();
-    let strings: Vec<&str> = model
+    let strings: Known<'_> = model
         .ui_strings
         .iter()
         .map(|s| s.id.value.as_str())
         .collect();
-    let states: Vec<&str> = model.states.iter().map(|s| s.id.value.as_str()).collect();
-    let workflows: Vec<&str> = model
+    let states: Known<'_> = model.states.iter().map(|s| s.id.value.as_str()).collect();
+    let workflows: Known<'_> = model
         .workflows
         .iter()
         .map(|w| w.id.value.as_str())
@@ -80,11 +83,11 @@ fn as_string<T: AsRef<str>>(id: &Spanned<T>) -> Spanned<String> {
 }
 
 /// `:::partner-types portal="…":::` in an article names a portal of the model.
-fn directives(cx: &CheckContext<'_>, portals: &[&str], out: &mut Vec<Diagnostic>) {
+fn directives(cx: &CheckContext<'_>, portals: &Known<'_>, out: &mut Vec<Diagnostic>) {
     for article in &cx.site.articles {
         for d in &article.directives {
             if let Directive::PartnerTypes { portal } = &d.directive
-                && !portals.contains(&portal.as_str())
+                && !portals.contains(portal.as_str())
             {
                 let mut diag = Diagnostic::new(
                     &codes::WF002,

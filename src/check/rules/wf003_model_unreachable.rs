@@ -25,12 +25,13 @@ pub fn reachable(model: &Model) -> BTreeSet<&StateId> {
     let Some(initial) = model.initial_state() else {
         return seen;
     };
+    let next = model.successors();
     let mut queue = VecDeque::from([&initial.id.value]);
     seen.insert(&initial.id.value);
     while let Some(state) = queue.pop_front() {
-        for t in model.workflows.iter().flat_map(|w| &w.transitions.value) {
-            if &t.from.value == state && seen.insert(&t.to.value) {
-                queue.push_back(&t.to.value);
+        for &to in next.get(state).into_iter().flatten() {
+            if seen.insert(to) {
+                queue.push_back(to);
             }
         }
     }

@@ -1,1 +1,0 @@
-//! Command-line paths that are not what they should be.
