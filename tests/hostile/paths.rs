@@ -45,7 +45,7 @@ fn a_folder_past_the_path_limit_is_reported() {
     // Built one level at a time relative to the last, as no full path could name it.
     let mut dir = openat(
         CWD,
-        &h.path("content/en-us"),
+        h.path("content/en-us"),
         OFlags::DIRECTORY | OFlags::RDONLY,
         Mode::empty(),
     )
