@@ -12,6 +12,8 @@ pub mod content;
 pub mod diagnostics;
 pub mod escape;
 pub mod files;
+#[doc(hidden)]
+pub mod fuzz;
 pub mod graph;
 pub mod hash;
 pub mod markdown;

@@ -125,6 +125,18 @@ fn yaml_files(dir: &Path, diagnostics: &mut Vec<Diagnostic>) -> Vec<std::path::P
     files
 }
 
+/// Parses one model file's text; its number of items, or where and why it fails.
+pub fn parse_file(text: &str) -> Result<usize, (usize, String)> {
+    parse(text).map(|s| {
+        s.portals.len()
+            + s.partner_types.len()
+            + s.ui_strings.len()
+            + s.states.len()
+            + s.workflows.len()
+            + s.bindings.len()
+    })
+}
+
 fn parse(text: &str) -> Result<Sections, (usize, String)> {
     if text.trim().is_empty() {
         return Ok(Sections::default());

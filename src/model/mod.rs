@@ -15,7 +15,7 @@ use serde::Deserialize;
 use serde_saphyr::Spanned;
 
 pub use ids::{PartnerTypeId, PortalId, StateId, UiStringId, WorkflowId};
-pub use load::load;
+pub use load::{load, parse_file};
 
 use crate::config::Locale;
 use crate::diagnostics::FileRef;
