@@ -8,8 +8,11 @@ use crate::content::{FileKind, SourceFile, decode, frontmatter, toc};
 use crate::markdown::{self, anchors, sxs};
 use crate::span::LineIndex;
 
+/// A fuzz target: bytes in, nothing out; it must neither panic nor hang.
+pub type Target = fn(&[u8]);
+
 /// The fuzz targets, by name: what `cargo fuzz run NAME` runs.
-pub const TARGETS: &[(&str, fn(&[u8]))] = &[
+pub const TARGETS: &[(&str, Target)] = &[
     ("front_matter", front_matter),
     ("markdown", markdown),
     ("sxs", sxs),
