@@ -288,6 +288,31 @@ impl Config {
                 .as_deref()
                 .unwrap_or(Path::new("templates")),
         );
+        // A site.toml reads from its own site only (`content_dir = "/home/me"` in a
+        // repository being checked must not publish the machine); the command line may
+        // point anywhere.
+        let mut from_toml = vec![("templates_dir", &templates_dir)];
+        if content.is_none() {
+            from_toml.push(("content_dir", &content_dir));
+        }
+        for (key, dir) in from_toml {
+            if let (Ok(real), Ok(real_root)) = (dir.canonicalize(), root.canonicalize())
+                && !real.starts_with(&real_root)
+            {
+                return Err(ConfigError::Parse(
+                    toml_path,
+                    format!(
+                        "`{key}` leads to {}, outside the site root; a site reads only its own files{}",
+                        real.display(),
+                        if key == "content_dir" {
+                            " (pass --content to read that folder)"
+                        } else {
+                            ""
+                        }
+                    ),
+                ));
+            }
+        }
 
         let found = discover_locales(&content_dir);
         let source_locale = match file.source_locale {

@@ -93,3 +93,29 @@ fn an_unreadable_folder_is_reported() {
     std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o755)).expect("chmod");
     run.sane().reports("IO001", "en-us/locked", Some(1));
 }
+
+/// `site.toml` cannot send the build out of the site: a repository checked in CI must not
+/// publish the machine it runs on.
+#[test]
+fn site_toml_folders_stay_inside_the_site() {
+    let h = Hostile::new();
+    let outside = h.secret().parent().expect("tmp").join("elsewhere");
+    std::fs::create_dir_all(outside.join("en-us")).expect("mkdir");
+    std::fs::write(outside.join("en-us/leak.md"), page(CANARY, CANARY)).expect("write");
+    std::fs::write(outside.join("page.html"), CANARY).expect("write");
+    for key in ["content_dir", "templates_dir"] {
+        h.write(
+            "site.toml",
+            format!("title = \"Hostile\"\n{key} = \"{}\"\n", outside.display()),
+        );
+        let run = watched(&h.root(), &["build"]);
+        assert_eq!(run.code, Some(2), "{key}: {}", run.stderr);
+        assert!(
+            run.stderr.contains("outside the site root"),
+            "{}",
+            run.stderr
+        );
+        assert!(!run.stderr.contains(CANARY));
+        assert!(!h.path("public").exists());
+    }
+}
