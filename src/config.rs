@@ -351,8 +351,14 @@ impl Config {
         if locales.len() == 1 && !content_dir.join(source_locale.as_str()).is_dir() {
             return Err(ConfigError::NoLocales(content_dir));
         }
-        let boundary =
-            crate::files::Boundary::new([root, content_dir.as_path(), templates_dir.as_path()]);
+        // The root belongs to the site only when a site.toml makes it one: `check --content
+        // projects/x/content` run from a home folder must not open the home folder to the
+        // content's symbolic links.
+        let mut site_folders = vec![content_dir.as_path(), templates_dir.as_path()];
+        if from_file {
+            site_folders.push(root);
+        }
+        let boundary = crate::files::Boundary::new(site_folders);
         Ok(Config {
             boundary,
             root: root.to_path_buf(),

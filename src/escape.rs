@@ -42,6 +42,14 @@ pub fn terminal(s: &str) -> Cow<'_, str> {
     })
 }
 
+/// Like [`terminal`] for text of several lines (a message, an error): newlines stay.
+pub fn terminal_text(s: &str) -> Cow<'_, str> {
+    visible_if(s, |c| {
+        (c.is_control() && !matches!(c, '\t' | '\n'))
+            || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+    })
+}
+
 fn visible_if(s: &str, hide: impl Fn(char) -> bool) -> Cow<'_, str> {
     if !s.chars().any(&hide) {
         return Cow::Borrowed(s);

@@ -41,6 +41,27 @@ impl Boundary {
     }
 }
 
+impl Boundary {
+    /// Whether an open file is inside the site, judged by where the system says it is (on
+    /// Linux, `/proc/self/fd`); elsewhere, or without `/proc`, the vetting stands alone.
+    pub fn holds_open(&self, file: &File) -> Result<(), Refusal> {
+        #[cfg(target_os = "linux")]
+        {
+            use std::os::fd::AsRawFd;
+            let fd = file.as_raw_fd();
+            if let Ok(now) = std::fs::read_link(format!("/proc/self/fd/{fd}"))
+                && now.is_absolute()
+                && !self.roots.iter().any(|r| now.starts_with(r))
+            {
+                return Err(Refusal::Outside(now));
+            }
+        }
+        #[cfg(not(target_os = "linux"))]
+        let _ = file;
+        Ok(())
+    }
+}
+
 /// Why a file was not read.
 #[derive(Debug)]
 pub enum Refusal {
@@ -96,6 +117,28 @@ impl fmt::Display for Refusal {
     }
 }
 
+/// What makes a folder the same folder however it is reached: device and inode where the
+/// system has them, else the resolved path.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub enum FolderId {
+    Inode(u64, u64),
+    Path(PathBuf),
+}
+
+/// The identity of the folder at `path` (through symbolic links), if it can be read.
+pub fn folder_id(path: &Path) -> Option<FolderId> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        let meta = path.metadata().ok()?;
+        Some(FolderId::Inode(meta.dev(), meta.ino()))
+    }
+    #[cfg(not(unix))]
+    {
+        path.canonicalize().ok().map(FolderId::Path)
+    }
+}
+
 /// What a non-regular file is, in words.
 pub fn kind_of(ft: std::fs::FileType) -> &'static str {
     #[cfg(unix)]
@@ -143,6 +186,10 @@ pub fn open_regular(path: &Path) -> Result<(File, u64), Refusal> {
 /// while it is read.
 pub fn read_regular(path: &Path, limit: u64) -> Result<Vec<u8>, Refusal> {
     let (file, len) = open_regular(path)?;
+    read_open(file, len, limit)
+}
+
+fn read_open(file: File, len: u64, limit: u64) -> Result<Vec<u8>, Refusal> {
     if len > limit {
         return Err(Refusal::TooLarge(len, limit));
     }
@@ -159,7 +206,11 @@ pub fn read_regular(path: &Path, limit: u64) -> Result<Vec<u8>, Refusal> {
 /// Vets `path` against the boundary, then reads it (a text file: the size limit applies).
 pub fn read_inside(path: &Path, boundary: &Boundary) -> Result<Vec<u8>, Refusal> {
     let real = boundary.vet(path)?;
-    read_regular(&real, MAX_TEXT_BYTES)
+    let (file, len) = open_regular(&real)?;
+    // A folder on the way swapped for a link between the vetting and the opening would
+    // lead the open elsewhere: judge the file that was opened, too.
+    boundary.holds_open(&file)?;
+    read_open(file, len, MAX_TEXT_BYTES)
 }
 
 #[cfg(test)]
@@ -191,6 +242,16 @@ mod tests {
             std::os::unix::fs::symlink(site.join("gone.md"), site.join("dangling.md"))
                 .expect("symlink");
             let dangling = read_inside(&site.join("dangling.md"), &boundary).expect_err("gone");
+            // Opened however it was reached, a file outside is refused.
+            let open = File::open(&outside).expect("open");
+            #[cfg(target_os = "linux")]
+            assert!(matches!(
+                boundary.holds_open(&open),
+                Err(Refusal::Outside(_))
+            ));
+            let inside = File::open(site.join("ok.md")).expect("open");
+            assert!(boundary.holds_open(&inside).is_ok());
+            drop(open);
             assert!(matches!(dangling, Refusal::Dangling), "{dangling}");
             let dev = read_regular(Path::new("/dev/zero"), MAX_TEXT_BYTES).expect_err("device");
             assert!(dev.to_string().contains("character device"), "{dev}");

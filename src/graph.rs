@@ -60,33 +60,50 @@ pub fn components(edges: &[Vec<usize>]) -> Vec<usize> {
     component
 }
 
-/// A shortest path from `from` to `to` (both included), if there is one.
-pub fn path(edges: &[Vec<usize>], from: usize, to: usize) -> Option<Vec<usize>> {
-    let n = edges.len();
-    let mut came_from = vec![usize::MAX; n];
-    let mut queue = std::collections::VecDeque::from([from]);
-    let mut seen = vec![false; n];
-    *seen.get_mut(from)? = true;
-    while let Some(v) = queue.pop_front() {
-        for &w in &edges[v] {
-            if w == to {
-                let mut path = vec![to, v];
-                let mut at = v;
-                while at != from {
-                    at = came_from[at];
-                    path.push(at);
-                }
-                path.reverse();
-                return Some(path);
-            }
-            if w < n && !seen[w] {
-                seen[w] = true;
-                came_from[w] = v;
-                queue.push_back(w);
+/// The edges reversed: `reverse(edges)[w]` lists every `v` with an edge `v → w`.
+pub fn reverse(edges: &[Vec<usize>]) -> Vec<Vec<usize>> {
+    let mut reversed = vec![Vec::new(); edges.len()];
+    for (v, targets) in edges.iter().enumerate() {
+        for &w in targets {
+            if let Some(into) = reversed.get_mut(w) {
+                into.push(v);
             }
         }
     }
-    None
+    reversed
+}
+
+/// Shortest ways to `to` from every node that has one, in one breadth-first search over the
+/// reversed edges: `next[v]` is the step after `v` (`usize::MAX`: no way). One search serves
+/// every path into `to`.
+pub fn ways_to(reversed: &[Vec<usize>], to: usize) -> Vec<usize> {
+    let mut next = vec![usize::MAX; reversed.len()];
+    let mut queue = std::collections::VecDeque::from([to]);
+    let mut seen = vec![false; reversed.len()];
+    if let Some(s) = seen.get_mut(to) {
+        *s = true;
+    }
+    while let Some(w) = queue.pop_front() {
+        for &v in &reversed[w] {
+            if !seen[v] {
+                seen[v] = true;
+                next[v] = w;
+                queue.push_back(v);
+            }
+        }
+    }
+    next
+}
+
+/// The path from `from` to `to` along [`ways_to`]`(…, to)` (both ends included).
+pub fn follow(next: &[usize], from: usize, to: usize) -> Option<Vec<usize>> {
+    let mut path = vec![from];
+    let mut at = from;
+    while at != to {
+        at = *next.get(at).filter(|&&n| n != usize::MAX)?;
+        path.push(at);
+    }
+    Some(path)
 }
 
 #[cfg(test)]
@@ -102,9 +119,10 @@ mod tests {
         assert_eq!(c[1], c[2]);
         assert_ne!(c[2], c[3]);
         assert_ne!(c[3], c[4]);
-        assert_eq!(path(&edges, 1, 0), Some(vec![1, 2, 0]));
-        assert_eq!(path(&edges, 4, 4), Some(vec![4, 4]));
-        assert_eq!(path(&edges, 3, 0), None);
+        let next = ways_to(&reverse(&edges), 0);
+        assert_eq!(follow(&next, 1, 0), Some(vec![1, 2, 0]));
+        assert_eq!(follow(&next, 0, 0), Some(vec![0]));
+        assert_eq!(follow(&next, 3, 0), None);
     }
 
     #[test]

@@ -41,13 +41,7 @@ pub fn run(args: &BuildArgs) -> Exit {
         &config.root,
         &config.content_dir,
         args.out.is_some(),
-        &|lock| {
-            errln!(
-                "waiting for another diglot build into {} to finish (it holds {})",
-                config.output_dir.display(),
-                lock.display()
-            );
-        },
+        &|notice| notify(&config.output_dir, notice),
     ) {
         Ok(s) => s,
         Err(e) => {
@@ -91,7 +85,7 @@ pub fn run(args: &BuildArgs) -> Exit {
         );
         return Exit::Failure;
     }
-    let out = match staging.commit() {
+    let out = match staging.commit(&|notice| notify(&config_output, notice)) {
         Ok(out) => out,
         Err(e) => {
             errln!("error: {e}");
@@ -130,5 +124,20 @@ pub fn run(args: &BuildArgs) -> Exit {
         Exit::Findings
     } else {
         Exit::Success
+    }
+}
+
+/// What the output stage says on the way.
+fn notify(out: &std::path::Path, notice: output::Notice<'_>) {
+    match notice {
+        output::Notice::Waiting { lock } => errln!(
+            "waiting for another diglot build into {} to finish (it holds {})",
+            out.display(),
+            lock.display()
+        ),
+        output::Notice::LeftBehind { path, error } => errln!(
+            "warning: could not remove {} ({error}); the next build tries again",
+            path.display()
+        ),
     }
 }

@@ -4,11 +4,18 @@
 
 use std::io::{self, Write};
 
-/// `eprintln!` that never panics: a closed stderr is no reason to stop a build.
+/// `eprintln!` that never panics (a closed stderr is no reason to stop a build) and shows
+/// control characters as escapes: an error names user paths and texts, and a file named
+/// `\x1b]…` must not drive the terminal.
 macro_rules! errln {
     ($($arg:tt)*) => {{
         use std::io::Write as _;
-        let _ = writeln!(std::io::stderr().lock(), $($arg)*);
+        let text = format!($($arg)*);
+        let _ = writeln!(
+            std::io::stderr().lock(),
+            "{}",
+            $crate::escape::terminal_text(&text)
+        );
     }};
 }
 pub(crate) use errln;

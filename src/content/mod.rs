@@ -6,7 +6,7 @@ pub mod redirects;
 pub mod toc;
 pub mod yaml;
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
@@ -98,7 +98,7 @@ pub fn load(config: &Config) -> Content {
 
     let results: Vec<(Option<SourceFile>, Vec<Diagnostic>)> = texts
         .into_par_iter()
-        .map(|(locale, rel, abs)| read_file(locale, rel, &abs))
+        .map(|(locale, rel, abs)| read_file(locale, rel, &abs, &config.boundary))
         .collect();
     let (redirects, redirect_problems) =
         redirects::load(&config.content_dir, &config.locales, &config.boundary);
@@ -138,6 +138,7 @@ impl Walk {
             .follow_links(true)
             .sort_by_file_name()
             .into_iter();
+        let mut folders = HashMap::new();
         while let Some(next) = entries.next() {
             let entry = match next {
                 Ok(e) => e,
@@ -173,6 +174,23 @@ impl Walk {
                 continue;
             }
             if is_dir {
+                // Links can lead into one folder from many places, and folders of such links
+                // multiply (2 links a level, 30 levels: a billion paths). Each folder is read
+                // once; another way into it is reported.
+                if let Some(id) = files::folder_id(entry.path()) {
+                    if let Some(first) = folders.get(&id) {
+                        self.diagnostics.push(Diagnostic::whole_file(
+                            &codes::IO001,
+                            &path,
+                            format!(
+                                "a second way into the folder read as `{first}`; its files are read once"
+                            ),
+                        ));
+                        entries.skip_current_dir();
+                    } else {
+                        folders.insert(id, path);
+                    }
+                }
                 continue;
             }
             if !entry.file_type().is_file() {
@@ -207,7 +225,7 @@ impl Walk {
                 ancestor.display()
             )
         } else if failed.symlink_metadata().is_ok() && failed.metadata().is_err() {
-            "a symbolic link to nothing; it is not read".to_string()
+            Refusal::Dangling.to_string()
         } else if failed.is_dir() {
             format!(
                 "cannot read folder: {}",
@@ -226,12 +244,18 @@ impl Walk {
     }
 }
 
-fn read_file(locale: Locale, rel: String, abs: &Path) -> (Option<SourceFile>, Vec<Diagnostic>) {
+fn read_file(
+    locale: Locale,
+    rel: String,
+    abs: &Path,
+    boundary: &files::Boundary,
+) -> (Option<SourceFile>, Vec<Diagnostic>) {
     let path = format!("{locale}/{rel}");
     let Some(kind) = classify(&rel) else {
         return (None, Vec::new());
     };
-    let bytes = match files::read_regular(abs, files::MAX_TEXT_BYTES) {
+    // Vetted again at the read: the walk saw the path a moment ago, not now.
+    let bytes = match files::read_inside(abs, boundary) {
         Ok(b) => b,
         Err(refusal) => {
             let d = Diagnostic::whole_file(refusal.code(), &path, refusal.to_string());

@@ -81,7 +81,7 @@ rules! {
     MD002 = "MD002", "table-shape", Warning, "a table row's cell count differs from the header's";
     MD003 = "MD003", "unknown-directive", Warning, "unknown or malformed `:::` or `[!…]` directive";
     MD004 = "MD004", "displaced-emphasis", Warning, "bold around a lone function word (a machine-translation artifact)";
-    MD005 = "MD005", "active-content", Error, "a script, inline event handler or `javascript:` URL in an article";
+    MD005 = "MD005", "active-content", Error, "a script, inline event handler or `javascript:` URL in an article or a TOC";
     MD006 = "MD006", "include-cycle", Error, "an include that includes its own file, directly or through others";
     MD007 = "MD007", "include-limit", Error, "a page's includes expand beyond the depth, count or size limit";
     TR001 = "TR001", "stale-translation", Warning, "`ms.openlocfilehash` is not the SHA-1 of today's source (with CRLF endings)";

@@ -62,13 +62,38 @@ pub fn render_github(diagnostics: &[Diagnostic], prefix: &str) -> String {
     out
 }
 
+/// A workflow command's data: line breaks become `%0A`/`%0D` (the annotation keeps them),
+/// every other control character is shown as an escape (the log is a terminal).
 fn escape_data(s: &str) -> String {
-    crate::escape::terminal(s)
-        .replace('%', "%25")
-        .replace('\r', "%0D")
-        .replace('\n', "%0A")
+    let mut out = String::with_capacity(s.len());
+    for (i, line) in s.split('\n').enumerate() {
+        if i > 0 {
+            out.push_str("%0A");
+        }
+        for (j, part) in line.split('\r').enumerate() {
+            if j > 0 {
+                out.push_str("%0D");
+            }
+            out.push_str(&crate::escape::terminal(part).replace('%', "%25"));
+        }
+    }
+    out
 }
 
 fn escape_property(s: &str) -> String {
     escape_data(s).replace(':', "%3A").replace(',', "%2C")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn workflow_data_keeps_line_breaks_and_hides_other_controls() {
+        assert_eq!(
+            escape_data("50% done\nhelp: fix\r\u{1b}]8;;x"),
+            "50%25 done%0Ahelp: fix%0D\\u{1b}]8;;x"
+        );
+        assert_eq!(escape_property("a:b,c\n"), "a%3Ab%2Cc%0A");
+    }
 }

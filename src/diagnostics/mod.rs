@@ -104,7 +104,11 @@ impl Snippet {
                 cut_after: false,
             };
         }
-        let at = at.saturating_sub(line_start).min(line.len());
+        let mut at = at.saturating_sub(line_start).min(line.len());
+        // A span's start is a character's, but a window must never depend on it.
+        while !line.is_char_boundary(at) {
+            at -= 1;
+        }
         let mut from = at.saturating_sub(SNIPPET_BEFORE);
         while !line.is_char_boundary(from) {
             from -= 1;
@@ -229,5 +233,23 @@ impl Summary {
             }
         }
         s
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_snippet_window_never_cuts_a_character() {
+        let line = "é".repeat(SNIPPET_BEFORE + SNIPPET_AFTER);
+        for at in [0, 1, 301, 599, line.len() - 1, line.len()] {
+            let s = Snippet::around(&line, 0, at, 1);
+            assert!(s.text.chars().all(|c| c == 'é'), "at {at}");
+            assert!(
+                s.text.len() <= SNIPPET_BEFORE + SNIPPET_AFTER + 4,
+                "at {at}"
+            );
+        }
     }
 }

@@ -30,6 +30,9 @@ const URL_ATTRIBUTES: &[&str] = &[
     "srcdoc",
 ];
 
+/// Attributes of SVG `<set>` and `<animate>` whose values become another attribute's.
+const ANIMATION_VALUES: &[&str] = &["to", "from", "values", "by"];
+
 /// Whether a browser would run `url` as script (or as a document of its own).
 pub fn is_script_url(url: &str) -> bool {
     let decoded = decode_entities(url);
@@ -64,7 +67,10 @@ pub fn scan_tag(tag: &str) -> Vec<(ActiveKind, Range<usize>)> {
     let name_len = rest
         .find(|c: char| !(c.is_ascii_alphanumeric() || c == '-' || c == ':'))
         .unwrap_or(rest.len());
-    if rest[..name_len].eq_ignore_ascii_case("script") {
+    let element = rest[..name_len].to_ascii_lowercase();
+    // SVG animation elements set another attribute (an `href`) to these values.
+    let animates = matches!(element.as_str(), "set" | "animate");
+    if element == "script" {
         found.push((ActiveKind::ScriptElement, 0..tag.len()));
     }
     for attr in attributes(tag, 1 + name_len) {
@@ -75,14 +81,21 @@ pub fn scan_tag(tag: &str) -> Vec<(ActiveKind, Range<usize>)> {
             && name[2..].bytes().all(|b| b.is_ascii_alphabetic())
         {
             found.push((ActiveKind::Handler(name), whole));
-        } else if URL_ATTRIBUTES.contains(&name.as_str())
+        } else if (URL_ATTRIBUTES.contains(&name.as_str())
+            || (animates && ANIMATION_VALUES.contains(&name.as_str())))
             && let Some(v) = &attr.value
-            && (name == "srcdoc" || is_script_url(&tag[v.clone()]))
+            && (name == "srcdoc" || holds_script_url(&name, &tag[v.clone()]))
         {
             found.push((ActiveKind::ScriptUrl(name), whole));
         }
     }
     found
+}
+
+/// Whether an attribute's value is a script URL; `values` is a `;`-separated list.
+fn holds_script_url(name: &str, value: &str) -> bool {
+    is_script_url(value)
+        || (name == "values" && decode_entities(value).split(';').any(is_script_url))
 }
 
 struct Attribute {
@@ -173,20 +186,30 @@ fn numeric_reference(s: &str) -> Option<(char, usize)> {
         b'x' | b'X' => (16, 1),
         _ => (10, 0),
     };
-    let digits: String = body[digits_at..]
-        .chars()
-        .take_while(|c| c.is_digit(radix))
-        .take(8)
-        .collect();
-    if digits.is_empty() {
+    // Browsers read every digit (`&#0000106;` is `j`); a value past U+10FFFF is U+FFFD.
+    let digits = body[digits_at..]
+        .bytes()
+        .take_while(|b| char::from(*b).is_digit(radix))
+        .count();
+    if digits == 0 {
         return None;
     }
-    let value = u32::from_str_radix(&digits, radix).ok()?;
-    let mut used = 2 + digits_at + digits.len();
+    let value = body[digits_at..digits_at + digits]
+        .bytes()
+        .try_fold(0u32, |acc, b| {
+            let digit = char::from(b).to_digit(radix)?;
+            acc.checked_mul(radix)?.checked_add(digit)
+        })
+        .unwrap_or(u32::MAX);
+    let mut used = 2 + digits_at + digits;
     if s[used..].starts_with(';') {
         used += 1;
     }
-    Some((char::from_u32(value).unwrap_or('\u{FFFD}'), used))
+    let c = match value {
+        0 => '\u{FFFD}',
+        v => char::from_u32(v).unwrap_or('\u{FFFD}'),
+    };
+    Some((c, used))
 }
 
 fn named_reference(s: &str) -> Option<(char, usize)> {
@@ -219,6 +242,8 @@ mod tests {
             "&#106;avascript:alert(1)",
             "&#x6A;avascript&colon;alert(1)",
             "&#106&#97&#118&#97&#115&#99&#114&#105&#112&#116&#58alert(1)",
+            "&#0000000106;avascript:alert(1)",
+            "&#x00000000006A;avascript:alert(1)",
             "vbscript:msgbox",
             "data:text/html,<script>alert(1)</script>",
         ] {
@@ -248,6 +273,17 @@ mod tests {
             vec![ActiveKind::ScriptUrl("href".into())]
         );
         assert_eq!(kinds("<a href=\"https://x\" title=\"onclick\">"), vec![]);
+        assert_eq!(
+            kinds("<set attributeName=href to=\"javascript:alert(1)\">"),
+            vec![ActiveKind::ScriptUrl("to".into())]
+        );
+        assert_eq!(
+            kinds("<animate attributeName=href values=\"#a;&#106;avascript:alert(1)\">"),
+            vec![ActiveKind::ScriptUrl("values".into())]
+        );
+        assert_eq!(kinds("<rect to=\"javascript:x\">"), vec![]);
+        // A reference past U+10FFFF is U+FFFD, not a panic or a wrap-around.
+        assert!(!is_script_url("&#99999999999999999999;avascript:x"));
         assert_eq!(kinds("<span class=\"sxs\" one=\"1\">"), vec![]);
         let tag = "<b onmouseover=go()>";
         let (_, r) = &scan_tag(tag)[0];

@@ -54,12 +54,8 @@ impl LinkTarget {
                 url: dest.to_string(),
             };
         }
-        let (before_fragment, fragment) = match dest.split_once('#') {
-            Some((p, f)) => (p, Some(f.to_string())),
-            None => (dest, None),
-        };
-        let path = before_fragment.split('?').next().unwrap_or(before_fragment);
-        let path = percent_decode_str(path).decode_utf8_lossy().into_owned();
+        let fragment = dest.split_once('#').map(|(_, f)| f.to_string());
+        let path = decoded_path(dest);
         if path.starts_with('/') {
             return LinkTarget::SiteAbsolute { path, fragment };
         }
@@ -101,8 +97,13 @@ pub fn resolve(from: &str, rel: &str) -> Option<String> {
 /// Where a TOC's `href` leads (locale-relative): without its `#fragment` or `?query`, and
 /// percent-decoded as a link destination is (`100%25.md` is the file `100%.md`).
 pub fn resolve_href(from: &str, href: &str) -> Option<String> {
-    let path = href.split(['#', '?']).next().unwrap_or(href);
-    resolve(from, &percent_decode_str(path).decode_utf8_lossy())
+    resolve(from, &decoded_path(href))
+}
+
+/// The path part of a destination (no `?query`, no `#fragment`), percent-decoded.
+fn decoded_path(dest: &str) -> String {
+    let path = dest.split(['#', '?']).next().unwrap_or(dest);
+    percent_decode_str(path).decode_utf8_lossy().into_owned()
 }
 
 /// How to write a link from the article at `from` to the file `to` (both locale-relative):

@@ -92,8 +92,7 @@ impl OrderedList {
     /// The number a browser shows on the last step: it counts up from `start`, whatever the
     /// later items say (`1. 1. 1.` shows 1, 2, 3).
     pub fn shown_end(&self) -> u32 {
-        let len = u32::try_from(self.steps.len()).unwrap_or(u32::MAX);
-        self.start.saturating_add(len).saturating_sub(1)
+        last_shown_number(self.start, self.steps.len())
     }
 
     /// Numbered by the browser: every item after the first carries the first's number or 1
@@ -104,6 +103,12 @@ impl OrderedList {
         };
         rest.iter().all(|s| s.number == 1) || rest.iter().all(|s| s.number == first.number)
     }
+}
+
+/// The number a browser shows on the last of `items` items of a list starting at `start`.
+pub fn last_shown_number(start: u32, items: usize) -> u32 {
+    let len = u32::try_from(items).unwrap_or(u32::MAX);
+    start.saturating_add(len).saturating_sub(1)
 }
 
 /// The ordered list(s) under one heading that form one numbered procedure: a list that

@@ -3,7 +3,7 @@
 
 mod stage;
 
-pub use stage::{Staging, stage};
+pub use stage::{Notice, Staging, stage};
 
 use std::fmt;
 use std::io;

@@ -18,6 +18,15 @@ use std::path::{Component, Path, PathBuf};
 
 use super::{MARKER, OutputError};
 
+/// What staging and committing tell the user on the way, without failing the build.
+#[derive(Debug)]
+pub enum Notice<'a> {
+    /// Another build holds the output's lock; this one waits for it.
+    Waiting { lock: &'a Path },
+    /// A folder diglot made could not be removed (it stays; the next build tries again).
+    LeftBehind { path: &'a Path, error: io::Error },
+}
+
 /// An output folder that passed the safety checks, locked, and the temporary folder to build
 /// into. Dropping it releases the lock.
 #[derive(Debug)]
@@ -29,8 +38,8 @@ pub struct Staging {
     _lock: File,
 }
 
-/// Checks `out` against the site root and content folder, takes the output's lock (calling
-/// `on_wait` first if another build holds it), clears what killed builds left, and makes a
+/// Checks `out` against the site root and content folder, takes the output's lock (telling
+/// `notify` first if another build holds it), clears what killed builds left, and makes a
 /// fresh temporary folder beside `out`. `explicit`: the user named `out` on the command line,
 /// so it may lie outside the site root.
 pub fn stage(
@@ -38,7 +47,7 @@ pub fn stage(
     root: &Path,
     content: &Path,
     explicit: bool,
-    on_wait: &dyn Fn(&Path),
+    notify: &dyn Fn(Notice<'_>),
 ) -> Result<Staging, OutputError> {
     let out_abs = absolute(out).map_err(|e| OutputError::Io(out.to_path_buf(), e))?;
     let root_abs = absolute(root).map_err(|e| OutputError::Io(root.to_path_buf(), e))?;
@@ -51,9 +60,11 @@ pub fn stage(
         .map(|n| super::fit_within(&n.to_string_lossy(), "", 100))
         .unwrap_or_default();
     std::fs::create_dir_all(&parent).map_err(|e| OutputError::Io(parent.clone(), e))?;
-    let lock = lock(&parent.join(format!(".{name}.diglot-lock")), on_wait)?;
+    let lock = lock(&parent.join(format!(".{name}.diglot-lock")), &|lock| {
+        notify(Notice::Waiting { lock })
+    })?;
     // Under the lock: whatever is left is from a build that is no more.
-    recover(&parent, &name, &out_abs)?;
+    recover(&parent, &name, &out_abs, notify);
     if out_abs.exists() && !replaceable(&out_abs) {
         return Err(OutputError::Foreign(out_abs));
     }
@@ -75,7 +86,9 @@ pub fn stage(
 
 impl Staging {
     /// Swaps the finished temporary folder in place of the output, then drops the old site.
-    pub fn commit(self) -> Result<PathBuf, OutputError> {
+    /// Once the new site is in place the build has succeeded: an old site that cannot be
+    /// removed is a notice (the next build removes it), not a failure.
+    pub fn commit(self, notify: &dyn Fn(Notice<'_>)) -> Result<PathBuf, OutputError> {
         if !self.out.exists() {
             std::fs::rename(&self.temp, &self.out)
                 .map_err(|e| OutputError::Io(self.out.clone(), e))?;
@@ -83,7 +96,12 @@ impl Staging {
         }
         if exchange(&self.temp, &self.out).is_ok() {
             // The temporary name now holds the previous site.
-            remove_ours(&self.temp).map_err(|e| OutputError::Io(self.temp.clone(), e))?;
+            if let Err(error) = remove_ours(&self.temp) {
+                notify(Notice::LeftBehind {
+                    path: &self.temp,
+                    error,
+                });
+            }
             return Ok(self.out);
         }
         let old = self.parent.join(unique(&self.name, "old"));
@@ -93,7 +111,9 @@ impl Staging {
             let _ = std::fs::rename(&old, &self.out);
             return Err(OutputError::Io(self.out, e));
         }
-        remove_ours(&old).map_err(|e| OutputError::Io(old.clone(), e))?;
+        if let Err(error) = remove_ours(&old) {
+            notify(Notice::LeftBehind { path: &old, error });
+        }
         Ok(self.out)
     }
 
@@ -140,12 +160,16 @@ fn refuse_dangerous(
 /// Takes the lock of an output folder, waiting (after saying so) while another build has it.
 fn lock(path: &Path, on_wait: &dyn Fn(&Path)) -> Result<File, OutputError> {
     let io = |e| OutputError::Io(path.to_path_buf(), e);
-    let file = std::fs::OpenOptions::new()
-        .create(true)
-        .truncate(false)
-        .write(true)
-        .open(path)
-        .map_err(io)?;
+    let mut options = std::fs::OpenOptions::new();
+    options.create(true).truncate(false).write(true);
+    // A symbolic link planted at the lock's name must not make diglot create or lock the
+    // file it points at.
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::custom_flags(
+        &mut options,
+        rustix::fs::OFlags::NOFOLLOW.bits() as i32,
+    );
+    let file = options.open(path).map_err(io)?;
     match file.try_lock() {
         Ok(()) => Ok(file),
         Err(std::fs::TryLockError::WouldBlock) => {
@@ -167,39 +191,63 @@ fn unique(name: &str, kind: &str) -> String {
 
 /// Clears what killed builds left beside `out`: a previous site set aside by a two-rename
 /// swap goes back in place if the output is missing; the rest (unfinished builds, old sites
-/// not yet deleted) is removed. Only folders holding the marker are touched.
-fn recover(parent: &Path, name: &str, out: &Path) -> Result<(), OutputError> {
+/// not yet deleted) is removed. Only real folders (not symbolic links) holding the marker
+/// are touched; one that cannot be removed is a notice, and the build goes on.
+fn recover(parent: &Path, name: &str, out: &Path, notify: &dyn Fn(Notice<'_>)) {
     let new = format!(".{name}.diglot-new-");
     let old = format!(".{name}.diglot-old-");
     let Ok(entries) = std::fs::read_dir(parent) else {
-        return Ok(());
+        return;
     };
     let mut leftovers: Vec<(bool, PathBuf)> = entries
         .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_ok_and(|t| t.is_dir()))
         .filter_map(|e| {
             let file_name = e.file_name().to_string_lossy().into_owned();
             let is_old = file_name.starts_with(&old);
             (is_old || file_name.starts_with(&new)).then(|| (is_old, e.path()))
         })
-        .filter(|(_, p)| p.join(MARKER).is_file())
+        .filter(|(_, p)| ours(p))
         .collect();
     leftovers.sort();
     if !out.exists()
         && let Some(i) = leftovers.iter().rposition(|(is_old, _)| *is_old)
     {
         let (_, previous) = leftovers.remove(i);
-        std::fs::rename(&previous, out).map_err(|e| OutputError::Io(previous.clone(), e))?;
+        if let Err(error) = std::fs::rename(&previous, out) {
+            notify(Notice::LeftBehind {
+                path: &previous,
+                error,
+            });
+        }
     }
     for (_, dir) in leftovers {
-        remove_ours(&dir).map_err(|e| OutputError::Io(dir.clone(), e))?;
+        if let Err(error) = remove_ours(&dir) {
+            notify(Notice::LeftBehind { path: &dir, error });
+        }
     }
-    Ok(())
+}
+
+/// A real folder (not a symbolic link to one) holding diglot's marker as a regular file.
+fn ours(dir: &Path) -> bool {
+    dir.symlink_metadata().is_ok_and(|m| m.is_dir())
+        && dir
+            .join(MARKER)
+            .symlink_metadata()
+            .is_ok_and(|m| m.is_file())
 }
 
 /// Deletes a folder diglot wrote: everything but the marker first, the marker last, so a
-/// deletion cut short leaves a folder the next build still recognizes and finishes.
+/// deletion cut short leaves a folder the next build still recognizes and finishes. A
+/// symbolic link is never followed (std's `remove_dir_all` does not follow them either).
 fn remove_ours(dir: &Path) -> io::Result<()> {
-    if !dir.join(MARKER).is_file() {
+    if !dir.symlink_metadata()?.is_dir() {
+        return Err(io::Error::new(
+            io::ErrorKind::InvalidInput,
+            "not a folder diglot made (a symbolic link, or a file)",
+        ));
+    }
+    if !ours(dir) {
         // Only an empty folder (an empty output that was swapped out) may lack the marker.
         return std::fs::remove_dir(dir);
     }
@@ -292,7 +340,7 @@ mod tests {
         site_with(&tmp.path().join(".public.diglot-new-1-2"), "half");
         std::fs::create_dir(tmp.path().join(".public.old")).expect("mkdir");
         std::fs::write(tmp.path().join(".public.old/mine.txt"), "keep").expect("write");
-        recover(tmp.path(), "public", &out).expect("recover");
+        recover(tmp.path(), "public", &out, &|n| panic!("{n:?}"));
         assert_eq!(
             std::fs::read_to_string(out.join("index.html")).expect("page"),
             "previous"
@@ -307,10 +355,47 @@ mod tests {
         let foreign = tmp.path().join(".public.diglot-new-9-9");
         std::fs::create_dir(&foreign).expect("mkdir");
         std::fs::write(foreign.join("mine.txt"), "keep").expect("write");
-        recover(tmp.path(), "public", &tmp.path().join("public")).expect("recover");
+        recover(tmp.path(), "public", &tmp.path().join("public"), &|n| {
+            panic!("{n:?}")
+        });
         assert!(foreign.join("mine.txt").is_file());
         assert!(remove_ours(&foreign).is_err());
         assert!(foreign.join("mine.txt").is_file());
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn symbolic_links_among_the_leftovers_are_never_followed() {
+        let tmp = tempfile::tempdir().expect("tmp");
+        // A folder of someone's, marked as if diglot wrote it, reached through links named
+        // like a killed build's leftovers and like the lock.
+        let theirs = tmp.path().join("theirs");
+        site_with(&theirs, "keep");
+        let beside = tmp.path().join("site");
+        std::fs::create_dir(&beside).expect("mkdir");
+        for name in [".public.diglot-new-1-1", ".public.diglot-old-1-2"] {
+            std::os::unix::fs::symlink(&theirs, beside.join(name)).expect("symlink");
+        }
+        recover(&beside, "public", &beside.join("public"), &|n| {
+            panic!("{n:?}")
+        });
+        assert!(theirs.join("index.html").is_file(), "followed a link");
+        assert!(!beside.join("public").exists(), "a link put in place");
+        assert!(remove_ours(&beside.join(".public.diglot-new-1-1")).is_err());
+        assert!(theirs.join("index.html").is_file());
+
+        let target = tmp.path().join("their-file");
+        std::fs::write(&target, "keep").expect("write");
+        let lock_path = beside.join(".public.diglot-lock");
+        std::os::unix::fs::symlink(&target, &lock_path).expect("symlink");
+        assert!(lock(&lock_path, &|_| ()).is_err(), "locked through a link");
+        let dangling = beside.join(".other.diglot-lock");
+        std::os::unix::fs::symlink(tmp.path().join("created"), &dangling).expect("symlink");
+        assert!(lock(&dangling, &|_| ()).is_err());
+        assert!(
+            !tmp.path().join("created").exists(),
+            "created through a link"
+        );
     }
 
     #[test]

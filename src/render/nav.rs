@@ -7,7 +7,8 @@ use std::fmt::Write;
 use crate::config::Locale;
 use crate::content::toc::TocEntry;
 use crate::escape;
-use crate::markdown::links::{self, LOCALE_ROOT};
+use crate::markdown::active::is_script_url;
+use crate::markdown::links::{self, LOCALE_ROOT, LinkTarget};
 use crate::site::{Site, Toc};
 
 /// One entry of the navigation; `url` is relative to the locale root marker.
@@ -135,11 +136,17 @@ fn toc_nodes<'t>(
             children: toc_nodes(toc, &e.children, toc_paths, pages, visiting),
         };
         if let Some(href) = &e.href {
-            let external = href.contains("://");
-            let resolved = (!external)
+            // A script URL is never written (MD005 reports it): the entry stays plain text.
+            let script = is_script_url(href);
+            let external = matches!(
+                LinkTarget::classify(href, &toc.file.rel),
+                LinkTarget::External { .. }
+            );
+            let resolved = (!external && !script)
                 .then(|| links::resolve_href(&toc.file.rel, href))
                 .flatten();
             match resolved {
+                _ if script => {}
                 _ if external => node.url = Some(href.clone()),
                 Some(target) => {
                     if let Some((&key, &sub)) = toc_paths.get_key_value(target.as_str()) {

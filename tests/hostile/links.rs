@@ -80,3 +80,44 @@ fn a_link_to_nothing_and_a_link_loop_are_reported() {
         .reports("IO001", "en-us/gone.md", Some(1))
         .reports("IO001", "en-us/loop", Some(1));
 }
+
+#[test]
+fn content_given_from_a_parent_folder_does_not_open_that_folder() {
+    // Run from the folder that holds both the site and the secret, with no site.toml there:
+    // the content's link to the secret leads outside the site, whatever the working folder.
+    let h = Hostile::new();
+    h.symlink("content/en-us/leak.md", &h.secret());
+    let parent = h.secret().parent().expect("tmp").to_path_buf();
+    let run = watched(&parent, &["check", "--content", "site/content"]);
+    assert_eq!(run.code, Some(1), "{}", run.stderr);
+    assert!(run.stdout.contains("IO003"), "{}", run.stdout);
+    assert!(run.stdout.contains("en-us/leak.md"), "{}", run.stdout);
+    assert!(!run.stdout.contains(CANARY) && !run.stderr.contains(CANARY));
+}
+
+#[test]
+fn folders_of_links_that_multiply_are_read_once() {
+    // 30 levels of folders, each with two links to the next: 2^30 paths to walk naively.
+    let h = Hostile::new();
+    const LEVELS: usize = 30;
+    for level in 0..LEVELS {
+        h.write(
+            &format!("levels/d{level}/page.md"),
+            page(&format!("Level {level}"), "Text."),
+        );
+        if level + 1 < LEVELS {
+            for link in ["l1", "l2"] {
+                h.symlink(
+                    &format!("levels/d{level}/{link}"),
+                    &h.path(&format!("levels/d{}", level + 1)),
+                );
+            }
+        }
+    }
+    h.symlink("content/en-us/fan", &h.path("levels/d0"));
+    let run = h.build();
+    run.sane().reports("IO001", "en-us/fan/l2", Some(1));
+    assert!(run.out.join("en-us/fan/page/index.html").is_file());
+    let deepest = format!("en-us/fan/{}page/index.html", "l1/".repeat(LEVELS - 1));
+    assert!(run.out.join(deepest).is_file(), "every level is read once");
+}

@@ -4,6 +4,8 @@
 //! pages, and put no line of a file outside the site anywhere: not in the output, not on the
 //! console.
 
+#![cfg(unix)] // symbolic links, FIFOs and wait4 (peak memory)
+
 #[path = "../common/mod.rs"]
 mod common;
 
@@ -102,9 +104,12 @@ pub struct Ran {
     pub code: Option<i32>,
     pub stdout: String,
     pub stderr: String,
+    /// The process's peak resident memory, in MiB.
+    pub peak_mib: u64,
 }
 
 /// Runs diglot in `root`; a run past the watchdog is killed and fails the test.
+#[expect(clippy::zombie_processes, reason = "the child is reaped by wait4")]
 pub fn watched(root: &Path, args: &[&str]) -> Ran {
     let mut child = Command::new(assert_cmd::cargo::cargo_bin("diglot"))
         .current_dir(root)
@@ -119,9 +124,16 @@ pub fn watched(root: &Path, args: &[&str]) -> Ran {
     let out = std::thread::spawn(move || read_all(&mut stdout));
     let err = std::thread::spawn(move || read_all(&mut stderr));
     let started = Instant::now();
-    let status = loop {
-        if let Some(status) = child.try_wait().expect("try_wait") {
-            break status;
+    let pid = i32::try_from(child.id()).expect("pid");
+    // wait4 rather than Child::try_wait: it also tells the child's peak memory.
+    let (status, usage) = loop {
+        let mut status = 0;
+        // SAFETY: plain out-parameters for wait4, on our own child's pid.
+        let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
+        let reaped = unsafe { libc::wait4(pid, &mut status, libc::WNOHANG, &mut usage) };
+        assert!(reaped >= 0, "wait4: {}", std::io::Error::last_os_error());
+        if reaped == pid {
+            break (status, usage);
         }
         if started.elapsed() > WATCHDOG {
             let _ = child.kill();
@@ -131,9 +143,11 @@ pub fn watched(root: &Path, args: &[&str]) -> Ran {
         std::thread::sleep(Duration::from_millis(20));
     };
     Ran {
-        code: status.code(),
+        code: libc::WIFEXITED(status).then(|| libc::WEXITSTATUS(status)),
         stdout: out.join().expect("stdout reader"),
         stderr: err.join().expect("stderr reader"),
+        // ru_maxrss is in KiB on Linux.
+        peak_mib: u64::try_from(usage.ru_maxrss).unwrap_or(0) / 1024,
     }
 }
 

@@ -80,3 +80,34 @@ fn active_content_is_reported_and_diglot_writes_no_script_url() {
         );
     }
 }
+
+#[test]
+fn a_toc_entry_with_a_script_url_is_reported_and_left_unlinked() {
+    let h = Hostile::new();
+    h.write("content/en-us/a.md", page("A", "Text."));
+    h.write(
+        "content/en-us/TOC.yml",
+        "- name: A\n  href: a.md\n- name: Trap\n  href: javascript://%0Aalert(1)\n\
+         - name: Entity\n  href: \"&#x6A;avascript:alert(2)\"\n- name: Site\n  href: https://example.com/\n",
+    );
+    let run = h.build();
+    run.sane();
+    run.reports("MD005", "en-us/TOC.yml", Some(4));
+    run.reports("MD005", "en-us/TOC.yml", Some(6));
+    assert!(!run.check.stdout.contains("TC001"), "{}", run.check.stdout);
+    let html = read(run.out.join("en-us/a/index.html"));
+    let lower = html.to_ascii_lowercase();
+    assert!(
+        !lower.contains("javascript:"),
+        "a script URL in the sidebar"
+    );
+    assert!(
+        !lower.contains("#x6a;avascript"),
+        "a script URL in the sidebar"
+    );
+    assert!(
+        html.contains("https://example.com/"),
+        "external entries stay links"
+    );
+    assert!(html.contains(">Trap<"), "the entry itself stays, as text");
+}

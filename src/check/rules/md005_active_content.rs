@@ -1,12 +1,15 @@
 //! MD005 active-content: scripts, inline event handlers and script URLs in an article.
 //!
-//! Raw HTML stays allowed, so it is reported and left as written; a Markdown link or a
-//! directive with a script URL is also reported, and diglot writes no such URL for it.
+//! Raw HTML stays allowed, so it is reported and left as written; a Markdown link, a
+//! directive or a TOC entry with a script URL is also reported, and diglot writes no such
+//! URL for it.
 
 use crate::check::CheckContext;
+use crate::content::toc::TocEntry;
 use crate::diagnostics::{Diagnostic, codes};
 use crate::markdown::active::{ActiveKind, is_script_url};
 use crate::markdown::{Article, LinkKind};
+use crate::site::Toc;
 
 pub fn check(article: &Article, _cx: &CheckContext<'_>, out: &mut Vec<Diagnostic>) {
     for found in &article.active {
@@ -41,6 +44,33 @@ pub fn check(article: &Article, _cx: &CheckContext<'_>, out: &mut Vec<Diagnostic
             )
             .with_help("link to an https:// page instead"),
         );
+    }
+}
+
+/// The TOC half of the rule (a site rule): an entry whose `href` is a script URL. The
+/// sidebar shows such an entry as plain text.
+pub fn check_tocs(cx: &CheckContext<'_>, out: &mut Vec<Diagnostic>) {
+    fn visit(toc: &Toc, entries: &[TocEntry], out: &mut Vec<Diagnostic>) {
+        for entry in entries {
+            if entry.href.as_deref().is_some_and(is_script_url) {
+                out.push(
+                    Diagnostic::new(
+                        &codes::MD005,
+                        toc.file.file_ref(),
+                        entry.span,
+                        format!(
+                            "TOC entry `{}` has a script URL: diglot leaves it out of the sidebar",
+                            entry.name
+                        ),
+                    )
+                    .with_help("point the entry at an article or an https:// page"),
+                );
+            }
+            visit(toc, &entry.children, out);
+        }
+    }
+    for toc in &cx.site.tocs {
+        visit(toc, &toc.entries, out);
     }
 }
 

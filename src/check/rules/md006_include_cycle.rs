@@ -34,11 +34,16 @@ pub fn check(cx: &CheckContext<'_>, out: &mut Vec<Diagnostic>) {
             continue;
         }
         let component = graph::components(&edges);
+        let reversed = graph::reverse(&edges);
+        // One search per file on a cycle, not per include: a big tangle of includes costs
+        // a search for each of its first files, and the rest are named without the chain.
+        let mut searches_left = MAX_CHAINS;
         for (i, article) in articles.iter().enumerate() {
             // Each file is reported in its own locale only.
             if article.locale() != locale {
                 continue;
             }
+            let mut ways_back: Option<Vec<usize>> = None;
             for (src, link) in includes::targets(article) {
                 let Some(target) = includes::resolve(site, locale, src) else {
                     continue;
@@ -49,19 +54,31 @@ pub fn check(cx: &CheckContext<'_>, out: &mut Vec<Diagnostic>) {
                 if component[t] != component[i] {
                     continue;
                 }
-                let chain: Vec<&str> = graph::path(&edges, t, i)
-                    .unwrap_or_default()
-                    .into_iter()
-                    .map(|n| articles[n].rel())
-                    .collect();
                 let message = if t == i {
                     "this file includes itself".to_string()
                 } else {
-                    format!(
-                        "this include leads back to this file: {} → {}",
-                        article.rel(),
-                        chain.join(" → ")
-                    )
+                    if ways_back.is_none() && searches_left > 0 {
+                        searches_left -= 1;
+                        ways_back = Some(graph::ways_to(&reversed, i));
+                    }
+                    match ways_back
+                        .as_deref()
+                        .and_then(|next| graph::follow(next, t, i))
+                    {
+                        Some(chain) => format!(
+                            "this include leads back to this file: {} → {}",
+                            article.rel(),
+                            chain
+                                .iter()
+                                .map(|&n| articles[n].rel())
+                                .collect::<Vec<_>>()
+                                .join(" → ")
+                        ),
+                        None => format!(
+                            "this include leads back to this file (through `{}`)",
+                            articles[t].rel()
+                        ),
+                    }
                 };
                 out.push(
                     Diagnostic::new(&codes::MD006, article.file_ref(), link.span, message)
@@ -71,6 +88,9 @@ pub fn check(cx: &CheckContext<'_>, out: &mut Vec<Diagnostic>) {
         }
     }
 }
+
+/// Files per locale whose findings spell out the whole chain back.
+const MAX_CHAINS: usize = 200;
 
 #[cfg(test)]
 mod tests {

@@ -111,6 +111,7 @@ pub const SITE_RULES: &[SiteRule] = &[
     wf003_model_unreachable::check,
     wf004_binding_target::check,
     md006_include_cycle::check,
+    md005_active_content::check_tocs,
 ];
 
 /// The candidate closest to `target` by edit distance, if it is close enough to suggest.

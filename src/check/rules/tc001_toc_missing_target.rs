@@ -3,6 +3,7 @@
 use crate::check::CheckContext;
 use crate::content::toc::TocEntry;
 use crate::diagnostics::{Diagnostic, codes};
+use crate::markdown::active::is_script_url;
 use crate::markdown::links;
 use crate::site::Toc;
 
@@ -28,11 +29,12 @@ fn check_href(
     href: &str,
     out: &mut Vec<Diagnostic>,
 ) {
-    if href.contains("://")
-        || href.starts_with('/')
-        || href.starts_with('#')
-        || href.starts_with("xref:")
-    {
+    // Only files of the site are this rule's; a script URL is MD005's.
+    let in_site = matches!(
+        links::LinkTarget::classify(href, &toc.file.rel),
+        links::LinkTarget::Relative { .. }
+    );
+    if !in_site || is_script_url(href) {
         return;
     }
     let path = href.split(['#', '?']).next().unwrap_or(href);

@@ -436,10 +436,11 @@ impl<'a, 'd> Walker<'a, 'd> {
             TagEnd::Heading(_) => self.finish_heading(),
             TagEnd::List(ordered) => {
                 if let Some(list) = self.lists.pop().filter(|l| l.ordered) {
-                    let parent_step = self.lists.last().filter(|p| p.ordered).map(|p| {
-                        let len = u32::try_from(p.steps.len()).unwrap_or(u32::MAX);
-                        p.start.saturating_add(len).saturating_sub(1)
-                    });
+                    let parent_step = self
+                        .lists
+                        .last()
+                        .filter(|p| p.ordered)
+                        .map(|p| super::last_shown_number(p.start, p.steps.len()));
                     self.finished.push(FinishedList {
                         list: OrderedList {
                             start: list.start,
