@@ -400,8 +400,8 @@ fn read_site_toml(root: &Path, path: &Path) -> Result<Option<String>, ConfigErro
     let boundary = crate::files::Boundary::new([root]);
     let bytes = crate::files::read_inside(path, &boundary)
         .map_err(|r| ConfigError::Invalid(format!("{}: {r}", path.display())))?;
-    let decoded = crate::content::decode::decode(&bytes);
-    if let Some(at) = crate::content::decode::invalid_at(&decoded) {
+    let decoded = crate::decode::decode(&bytes);
+    if let Some(at) = crate::decode::invalid_at(&decoded) {
         return Err(ConfigError::Parse(
             path.to_path_buf(),
             format!("invalid {} at byte {at}", decoded.encoding),

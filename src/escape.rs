@@ -65,6 +65,28 @@ fn visible_if(s: &str, hide: impl Fn(char) -> bool) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// Characters a file path cannot carry as they are in a URL path: controls, spaces, quotes,
+/// and `%`, `#`, `?`, which would be read as an escape, a fragment, a query.
+pub const URL_PATH: &percent_encoding::AsciiSet = &percent_encoding::CONTROLS
+    .add(b' ')
+    .add(b'"')
+    .add(b'%')
+    .add(b'<')
+    .add(b'>')
+    .add(b'`')
+    .add(b'#')
+    .add(b'?')
+    .add(b'\\')
+    .add(b'^')
+    .add(b'{')
+    .add(b'}')
+    .add(b'|');
+
+/// A file path (decoded, `/`-separated) as a URL path; keeps `/`.
+pub fn encode_path(path: &str) -> String {
+    percent_encoding::utf8_percent_encode(path, URL_PATH).to_string()
+}
+
 #[cfg(test)]
 mod tests {
     #[test]

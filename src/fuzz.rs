@@ -4,7 +4,8 @@
 //! ever crashed on through these same functions, so a fixed crash stays fixed.
 
 use crate::config::Locale;
-use crate::content::{FileKind, SourceFile, decode, frontmatter, toc};
+use crate::content::{FileKind, SourceFile, frontmatter, toc};
+use crate::decode;
 use crate::markdown::{self, anchors, sxs};
 use crate::span::LineIndex;
 

@@ -9,6 +9,7 @@ pub mod check;
 pub mod cli;
 pub mod config;
 pub mod content;
+pub mod decode;
 pub mod diagnostics;
 pub mod escape;
 pub mod files;
@@ -22,6 +23,7 @@ pub mod output;
 pub mod render;
 pub mod site;
 pub mod span;
+pub mod suggest;
 
 pub use config::Config;
 pub use diagnostics::{Diagnostic, Severity};

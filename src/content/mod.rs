@@ -1,6 +1,5 @@
 //! Content discovery: walk `content/<locale>/`, read and decode every file once, in parallel.
 
-pub mod decode;
 pub mod frontmatter;
 pub mod redirects;
 pub mod toc;
@@ -13,6 +12,7 @@ use rayon::prelude::*;
 use walkdir::WalkDir;
 
 use crate::config::{Config, Locale};
+use crate::decode;
 use crate::diagnostics::{Diagnostic, FileRef, codes};
 use crate::files::{self, Refusal};
 use crate::span::LineIndex;

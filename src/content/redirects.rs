@@ -65,7 +65,7 @@ pub fn load(
                 continue;
             }
         };
-        let text = crate::content::decode::decode(&bytes).text;
+        let text = crate::decode::decode(&bytes).text;
         let parsed = serde_json::from_str::<RedirectionFile>(&text).map_err(|e| e.to_string());
         match parsed {
             Ok(file) => {

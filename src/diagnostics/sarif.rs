@@ -90,7 +90,7 @@ pub fn render_sarif(diagnostics: &[Diagnostic], uri_prefix: &str) -> String {
 
 /// A relative URI reference: the path percent-encoded (`%`, spaces, controls…).
 fn uri(prefix: &str, path: &str) -> String {
-    crate::markdown::links::encode_path(&format!("{prefix}{path}"))
+    crate::escape::encode_path(&format!("{prefix}{path}"))
 }
 
 fn level(s: Severity) -> &'static str {

@@ -2,6 +2,8 @@
 
 use percent_encoding::percent_decode_str;
 
+pub use crate::escape::{URL_PATH, encode_path};
+
 /// Internal URLs in rendered HTML start with this marker, which the render stage replaces
 /// with the way from the page up to its locale's root (`../../`). The same HTML then works
 /// wherever it lands: in its own page, inlined by an include, or in a fallback page.
@@ -174,28 +176,6 @@ pub fn output_url(target: &LinkTarget, dest: &str) -> Option<String> {
         LinkTarget::Relative { resolved: None, .. } => Some(format!("{LOCALE_ROOT}../{dest}")),
         _ => None,
     }
-}
-
-/// Characters a file path cannot carry as they are in a URL path: controls, spaces, quotes,
-/// and `%`, `#`, `?`, which would be read as an escape, a fragment, a query.
-pub const URL_PATH: &percent_encoding::AsciiSet = &percent_encoding::CONTROLS
-    .add(b' ')
-    .add(b'"')
-    .add(b'%')
-    .add(b'<')
-    .add(b'>')
-    .add(b'`')
-    .add(b'#')
-    .add(b'?')
-    .add(b'\\')
-    .add(b'^')
-    .add(b'{')
-    .add(b'}')
-    .add(b'|');
-
-/// A file path (decoded, `/`-separated) as a URL path; keeps `/`.
-pub fn encode_path(path: &str) -> String {
-    percent_encoding::utf8_percent_encode(path, URL_PATH).to_string()
 }
 
 /// The URL path of the page of a locale-relative `.md` path (`a/b%.md` → `a/b%25/`).

@@ -58,7 +58,7 @@ pub fn load(config: &Config) -> (Option<Model>, Vec<Diagnostic>) {
         let rel = format!("{MODEL_DIR}/{name}");
         // Read like an article: inside the site, a regular file, UTF-8 or UTF-16.
         let decoded = match crate::files::read_inside(&path, &config.boundary) {
-            Ok(bytes) => crate::content::decode::decode(&bytes),
+            Ok(bytes) => crate::decode::decode(&bytes),
             Err(refusal) => {
                 diagnostics.push(Diagnostic::whole_file(
                     refusal.code(),

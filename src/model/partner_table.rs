@@ -3,9 +3,9 @@
 
 use super::labels::{normalize, same};
 use super::{Model, PartnerType, PortalId};
-use crate::check::rules::closest;
 use crate::config::Locale;
 use crate::markdown::{Article, Cell, Table};
+use crate::suggest::closest;
 
 /// How one row's type cell compares with the catalog.
 #[derive(Debug)]

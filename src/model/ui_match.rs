@@ -3,9 +3,9 @@
 
 use super::labels::{normalize, same};
 use super::{Model, UiString, WorkflowStep};
-use crate::check::rules::closest;
 use crate::config::Locale;
 use crate::markdown::{Label, Step};
+use crate::suggest::closest;
 
 /// Something wrong with one step's labels.
 #[derive(Debug)]

@@ -13,9 +13,14 @@ pub mod nav;
 mod pages;
 mod placeholder;
 mod report;
+mod report_strings;
 mod sitemap;
 pub mod strings;
 pub mod templates;
+
+/// The folder of each locale's report (`fr-fr/report/`). It lives here, not in `report`,
+/// so that pages (which keep an article out of it) and the report import neither each other.
+pub const REPORT_DIR: &str = "report";
 
 use std::fmt;
 

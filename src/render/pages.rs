@@ -9,10 +9,9 @@ use tera::{Context, Tera};
 
 use super::assets::Theme;
 use super::model_html::{self, LIFECYCLE_DIR};
-use super::report::REPORT_DIR;
 use super::sitemap::{self, SitemapEntry};
 use super::strings::{self, UiStrings};
-use super::{RenderError, RenderReport, bilingual, include, lifecycle, nav};
+use super::{REPORT_DIR, RenderError, RenderReport, bilingual, include, lifecycle, nav};
 use crate::config::{Config, Locale};
 use crate::diagnostics::{Diagnostic, codes};
 use crate::markdown::Article;
@@ -478,7 +477,7 @@ impl<'s> Renderer<'s> {
         ctx.insert("report", &self.has_report());
         ctx.insert(
             "report_title",
-            super::report::strings::for_language(locale.language()).title,
+            super::report_strings::for_language(locale.language()).title,
         );
         ctx.insert("nav", "");
         ctx.insert("nav_script", &None::<&str>);

@@ -50,7 +50,7 @@ pub fn load(config: &Config, mut tera: Tera) -> Result<(Tera, Vec<Diagnostic>), 
                 .map(|n| n.to_string_lossy().into_owned())
                 .unwrap_or_default();
             let text = match files::read_inside(&path, &config.boundary) {
-                Ok(bytes) => crate::content::decode::decode(&bytes).text,
+                Ok(bytes) => crate::decode::decode(&bytes).text,
                 Err(refusal) => {
                     let shown = path.strip_prefix(&config.root).unwrap_or(&path);
                     diagnostics.push(Diagnostic::whole_file(

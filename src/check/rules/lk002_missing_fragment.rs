@@ -3,10 +3,10 @@
 
 use percent_encoding::percent_decode_str;
 
-use super::closest;
 use crate::check::{CheckContext, Resolution};
 use crate::diagnostics::{Diagnostic, codes};
 use crate::markdown::{Article, Link, LinkTarget};
+use crate::suggest::closest;
 
 pub fn check(article: &Article, cx: &CheckContext<'_>, out: &mut Vec<Diagnostic>) {
     for link in article.links.iter().filter(|l| !l.in_source_copy) {

@@ -40,7 +40,7 @@ pub fn check(article: &Article, cx: &CheckContext<'_>, out: &mut Vec<Diagnostic>
             d == dir || n == name
         })
         .collect();
-    if let Some(c) = super::closest(article.rel(), candidates.into_iter()) {
+    if let Some(c) = crate::suggest::closest(article.rel(), candidates.into_iter()) {
         d = d.with_help(format!(
             "was the source renamed to `{c}`? Rename the translation too"
         ));

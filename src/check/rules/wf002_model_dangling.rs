@@ -24,7 +24,7 @@ pub fn check(cx: &CheckContext<'_>, out: &mut Vec<Diagnostic>) {
             span_of(id),
             format!("unknown {what} `{}`", id.value),
         );
-        if let Some(c) = super::closest(&id.value, known.iter().copied()) {
+        if let Some(c) = crate::suggest::closest(&id.value, known.iter().copied()) {
             d = d.with_help(format!("did you mean `{c}`?"));
         }
         out.push(d);
@@ -95,7 +95,7 @@ fn directives(cx: &CheckContext<'_>, portals: &Known<'_>, out: &mut Vec<Diagnost
                     d.span,
                     format!("unknown portal `{portal}`: the model defines no such portal"),
                 );
-                if let Some(c) = super::closest(portal, portals.iter().copied()) {
+                if let Some(c) = crate::suggest::closest(portal, portals.iter().copied()) {
                     diag = diag.with_help(format!("did you mean `{c}`?"));
                 }
                 out.push(diag);

@@ -27,7 +27,7 @@ pub fn check(cx: &CheckContext<'_>, out: &mut Vec<Diagnostic>) {
                 format!("the bound article `{}` is in no locale", b.article.value),
             );
             let pages = site.page_paths();
-            if let Some(c) = super::closest(&b.article.value, pages.iter().copied()) {
+            if let Some(c) = crate::suggest::closest(&b.article.value, pages.iter().copied()) {
                 d = d.with_help(format!("did you mean `{c}`?"));
             }
             out.push(d);
@@ -50,8 +50,10 @@ pub fn check(cx: &CheckContext<'_>, out: &mut Vec<Diagnostic>) {
                 };
                 let mut d = Diagnostic::new(&codes::WF004, file, span_of(&pb.anchor), message);
                 if !has_heading
-                    && let Some(c) =
-                        super::closest(anchor, article.headings.iter().map(|h| h.anchor.as_str()))
+                    && let Some(c) = crate::suggest::closest(
+                        anchor,
+                        article.headings.iter().map(|h| h.anchor.as_str()),
+                    )
                 {
                     d = d.with_help(format!("did you mean `{c}`?"));
                 }

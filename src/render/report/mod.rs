@@ -11,7 +11,6 @@ mod coverage;
 mod findings;
 mod links;
 mod source_view;
-pub mod strings;
 
 use std::collections::{BTreeMap, HashSet};
 
@@ -19,7 +18,8 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use super::pages::Renderer;
-use super::{RenderError, RenderReport};
+use super::report_strings::{self as strings, ReportStrings};
+use super::{REPORT_DIR, RenderError, RenderReport};
 use crate::config::Locale;
 use crate::diagnostics::Diagnostic;
 use crate::output::Sink;
@@ -27,10 +27,6 @@ use charts::{Bar, Segment};
 use coverage::Coverage;
 use findings::{Counts, Findings};
 use links::Links;
-use strings::ReportStrings;
-
-/// The folder of each locale's report.
-pub const REPORT_DIR: &str = "report";
 
 /// The files with the most findings drawn in the by-file chart (the table lists them all).
 const FILES_CHARTED: usize = 25;

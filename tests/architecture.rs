@@ -1,0 +1,203 @@
+//! The pipeline's layering, checked on the source: data flows one way (config → content →
+//! markdown → model → site → check → output → render → cli), so a module never imports
+//! one of a later stage, and the shared vocabulary (diagnostics, spans, escaping…) imports
+//! no stage at all. A review found `model` importing `check` and `render`'s pages and
+//! report importing each other; this keeps such loops from coming back.
+
+use std::collections::BTreeSet;
+use std::path::Path;
+
+/// Pipeline stages, in order; a stage may use the stages before it.
+const STAGES: &[&str] = &[
+    "config", "content", "markdown", "model", "site", "check", "output", "render", "cli", "fuzz",
+];
+
+/// Leaf modules every stage may use; they use only each other.
+const SHARED: &[&str] = &[
+    "diagnostics",
+    "decode",
+    "span",
+    "escape",
+    "files",
+    "hash",
+    "graph",
+    "suggest",
+];
+
+/// The top-level modules a file refers to through `crate::…`.
+fn crate_refs(text: &str) -> BTreeSet<String> {
+    let mut found = BTreeSet::new();
+    let mut rest = text;
+    while let Some(at) = rest.find("crate::") {
+        let before = rest[..at].chars().last();
+        rest = &rest[at + "crate::".len()..];
+        if before.is_some_and(|c| c.is_alphanumeric() || c == '_') {
+            continue; // `my_crate::`, not ours
+        }
+        let name: String = rest
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
+            .collect();
+        if !name.is_empty() {
+            found.insert(name);
+        }
+    }
+    found
+}
+
+fn rust_files(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
+    for entry in std::fs::read_dir(dir).expect("read src") {
+        let path = entry.expect("entry").path();
+        if path.is_dir() {
+            rust_files(&path, out);
+        } else if path.extension().is_some_and(|e| e == "rs") {
+            out.push(path);
+        }
+    }
+}
+
+#[test]
+fn imports_run_down_the_pipeline() {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut files = Vec::new();
+    rust_files(&src, &mut files);
+    let rank = |m: &str| STAGES.iter().position(|s| *s == m);
+    let mut wrong = Vec::new();
+    for file in &files {
+        let rel = file.strip_prefix(&src).expect("under src");
+        let top = rel
+            .components()
+            .next()
+            .and_then(|c| c.as_os_str().to_str())
+            .map(|s| s.trim_end_matches(".rs").to_string())
+            .expect("name");
+        if top == "lib" || top == "main" {
+            continue;
+        }
+        let text = std::fs::read_to_string(file).expect("read");
+        for used in crate_refs(&text) {
+            if used == top || used == "Exit" {
+                continue;
+            }
+            let allowed = match (rank(&top), rank(&used)) {
+                // A stage may use an earlier stage or a shared module.
+                (Some(from), Some(to)) => to < from,
+                (Some(_), None) => SHARED.contains(&used.as_str()),
+                // A shared module uses only shared modules.
+                (None, _) => SHARED.contains(&used.as_str()),
+            };
+            if !allowed {
+                wrong.push(format!("{} uses crate::{used}", rel.display()));
+            }
+        }
+    }
+    for module in STAGES.iter().chain(SHARED) {
+        let exists = src.join(format!("{module}.rs")).is_file() || src.join(module).is_dir();
+        assert!(exists, "the layering names `{module}`, which src/ lacks");
+    }
+    assert!(
+        wrong.is_empty(),
+        "imports up the pipeline:\n{}",
+        wrong.join("\n")
+    );
+}
+
+/// The sibling modules of `render` a file of it refers to (`super::x` from a file directly
+/// in render/, `super::super::x` from one in a sub-folder, `crate::render::x` anywhere).
+fn render_siblings(rel: &Path, text: &str, siblings: &BTreeSet<String>) -> BTreeSet<String> {
+    let depth = rel.components().count();
+    let in_folder_mod = depth == 2 && rel.ends_with("mod.rs");
+    let prefixes: &[&str] = if depth == 1 || in_folder_mod {
+        &["super::", "crate::render::"]
+    } else {
+        &["super::super::", "crate::render::"]
+    };
+    let mut found = BTreeSet::new();
+    for prefix in prefixes {
+        for (at, _) in text.match_indices(prefix) {
+            let before = text[..at].chars().last();
+            if before.is_some_and(|c| c.is_alphanumeric() || c == '_' || c == ':') {
+                continue;
+            }
+            let name: String = text[at + prefix.len()..]
+                .chars()
+                .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
+                .collect();
+            if siblings.contains(&name) {
+                found.insert(name);
+            }
+        }
+        // `use super::{a, b::c}`
+        for (at, _) in text.match_indices(&format!("{prefix}{{")) {
+            let list = &text[at + prefix.len() + 1..];
+            let list = &list[..list.find('}').unwrap_or(list.len())];
+            for item in list.split(',') {
+                let name = item.trim().split("::").next().unwrap_or("").trim();
+                if siblings.contains(name) {
+                    found.insert(name.to_string());
+                }
+            }
+        }
+    }
+    found
+}
+
+#[test]
+fn render_modules_do_not_import_each_other_in_a_circle() {
+    let render = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/render");
+    let mut files = Vec::new();
+    rust_files(&render, &mut files);
+    let module_of = |rel: &Path| {
+        let first = rel.components().next().and_then(|c| c.as_os_str().to_str());
+        first.map(|s| s.trim_end_matches(".rs").to_string())
+    };
+    let siblings: BTreeSet<String> = files
+        .iter()
+        .filter_map(|f| module_of(f.strip_prefix(&render).ok()?))
+        .filter(|m| m != "mod")
+        .collect();
+    let mut edges: std::collections::BTreeMap<String, BTreeSet<String>> = Default::default();
+    for file in &files {
+        let rel = file.strip_prefix(&render).expect("under render");
+        let Some(from) = module_of(rel).filter(|m| m != "mod") else {
+            continue;
+        };
+        let text = std::fs::read_to_string(file).expect("read");
+        let refs = render_siblings(rel, &text, &siblings);
+        edges
+            .entry(from.clone())
+            .or_default()
+            .extend(refs.into_iter().filter(|m| *m != from));
+    }
+    // A module that reaches itself through others is on a circle.
+    for start in edges.keys() {
+        let mut seen = BTreeSet::new();
+        let mut stack: Vec<(String, Vec<String>)> = vec![(start.clone(), vec![start.clone()])];
+        while let Some((at, path)) = stack.pop() {
+            for next in edges.get(&at).into_iter().flatten() {
+                if next == start {
+                    panic!("render modules in a circle: {} → {start}", path.join(" → "));
+                }
+                if seen.insert(next.clone()) {
+                    let mut longer = path.clone();
+                    longer.push(next.clone());
+                    stack.push((next.clone(), longer));
+                }
+            }
+        }
+    }
+    assert!(
+        edges.get("report").is_some_and(|e| e.contains("pages")),
+        "the scan sees report's use of pages"
+    );
+}
+
+#[test]
+fn the_scanner_sees_every_form_of_reference() {
+    let refs =
+        crate_refs("use crate::a::b;\nlet x = crate::c::f();\nuse other_crate::d;\n$crate::e!()");
+    assert_eq!(
+        refs.into_iter().collect::<Vec<_>>(),
+        vec!["a".to_string(), "c".into(), "e".into()]
+    );
+}
