@@ -8,7 +8,7 @@ use std::fs::File;
 use std::io::{self, Read};
 use std::path::{Path, PathBuf};
 
-use crate::diagnostics::{Rule, codes};
+use crate::diagnostics::{Diagnostic, Rule, codes};
 
 /// No text file of a help site is anywhere near this; a larger one is a mistake (or an
 /// attack), and reading it whole would cost memory for nothing.
@@ -74,6 +74,8 @@ pub enum Refusal {
     /// A symbolic link to nothing.
     Dangling,
     Io(io::Error),
+    /// Not used, for the reason given (a folder reached twice, a file that does not parse).
+    Unusable(String),
 }
 
 impl Refusal {
@@ -91,8 +93,14 @@ impl Refusal {
             Refusal::Outside(_) => &codes::IO003,
             Refusal::NotRegular(_) => &codes::IO004,
             Refusal::TooLarge(..) => &codes::IO005,
-            Refusal::Dangling | Refusal::Io(_) => &codes::IO001,
+            Refusal::Dangling | Refusal::Io(_) | Refusal::Unusable(_) => &codes::IO001,
         }
+    }
+
+    /// The finding that `path` (as the report names it) was not read. Every IO001, IO003,
+    /// IO004 and IO005 finding is made here.
+    pub fn diagnostic(&self, path: &str) -> Diagnostic {
+        Diagnostic::whole_file(self.code(), path, self.to_string())
     }
 }
 
@@ -113,6 +121,7 @@ impl fmt::Display for Refusal {
             ),
             Refusal::Dangling => f.write_str("a symbolic link to nothing; it is not read"),
             Refusal::Io(e) => write!(f, "cannot read: {e}"),
+            Refusal::Unusable(why) => f.write_str(why),
         }
     }
 }

@@ -201,3 +201,72 @@ fn the_scanner_sees_every_form_of_reference() {
         vec!["a".to_string(), "c".into(), "e".into()]
     );
 }
+
+#[test]
+fn every_code_is_made_in_exactly_the_one_file_the_registry_names() {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut files = Vec::new();
+    rust_files(&src, &mut files);
+    // Where each `codes::XX000` is named, outside the registry itself.
+    let mut named: std::collections::BTreeMap<String, BTreeSet<String>> = Default::default();
+    for file in &files {
+        let rel = file
+            .strip_prefix(&src)
+            .expect("under src")
+            .to_string_lossy()
+            .replace('\\', "/");
+        if rel == "diagnostics/codes.rs" {
+            continue;
+        }
+        let text = std::fs::read_to_string(file).expect("read");
+        for (at, _) in text.match_indices("codes::") {
+            let code: String = text[at + "codes::".len()..].chars().take(5).collect();
+            let shaped = code.len() == 5
+                && code[..2].chars().all(|c| c.is_ascii_uppercase())
+                && code[2..].chars().all(|c| c.is_ascii_digit());
+            if shaped {
+                named.entry(code).or_default().insert(rel.clone());
+            }
+        }
+    }
+    let mut wrong = Vec::new();
+    for rule in diglot::diagnostics::ALL_RULES {
+        let found = named.remove(rule.code).unwrap_or_default();
+        let expected = BTreeSet::from([rule.source.to_string()]);
+        if found != expected {
+            wrong.push(format!(
+                "{} is declared as made in {}, but is named in {:?}",
+                rule.code, rule.source, found
+            ));
+        }
+    }
+    assert!(
+        named.is_empty(),
+        "codes no registry entry declares: {named:?}"
+    );
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}
+
+#[test]
+fn every_rule_file_makes_its_own_code() {
+    let rules = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/check/rules");
+    for entry in std::fs::read_dir(&rules).expect("rules") {
+        let name = entry
+            .expect("entry")
+            .file_name()
+            .to_string_lossy()
+            .into_owned();
+        let code = name.get(..5).unwrap_or("").to_ascii_uppercase();
+        let Some(rule) = diglot::diagnostics::ALL_RULES
+            .iter()
+            .find(|r| r.code == code)
+        else {
+            continue; // shared helpers: mod.rs, pt_common.rs…
+        };
+        assert_eq!(
+            rule.source,
+            format!("check/rules/{name}"),
+            "{name} is named for {code}, which the registry says is made elsewhere"
+        );
+    }
+}

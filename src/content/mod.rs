@@ -13,7 +13,7 @@ use walkdir::WalkDir;
 
 use crate::config::{Config, Locale};
 use crate::decode;
-use crate::diagnostics::{Diagnostic, FileRef, codes};
+use crate::diagnostics::{Diagnostic, FileRef};
 use crate::files::{self, Refusal};
 use crate::span::LineIndex;
 
@@ -179,13 +179,10 @@ impl Walk {
                 // once; another way into it is reported.
                 if let Some(id) = files::folder_id(entry.path()) {
                     if let Some(first) = folders.get(&id) {
-                        self.diagnostics.push(Diagnostic::whole_file(
-                            &codes::IO001,
-                            &path,
-                            format!(
-                                "a second way into the folder read as `{first}`; its files are read once"
-                            ),
-                        ));
+                        let why = format!(
+                            "a second way into the folder read as `{first}`; its files are read once"
+                        );
+                        self.refuse(&path, &Refusal::Unusable(why));
                         entries.skip_current_dir();
                     } else {
                         folders.insert(id, path);
@@ -204,11 +201,7 @@ impl Walk {
     }
 
     fn refuse(&mut self, path: &str, refusal: &Refusal) {
-        self.diagnostics.push(Diagnostic::whole_file(
-            refusal.code(),
-            path,
-            refusal.to_string(),
-        ));
+        self.diagnostics.push(refusal.diagnostic(path));
     }
 
     /// A folder that cannot be listed, a link to nothing or to its own ancestor, a path the
@@ -239,8 +232,7 @@ impl Walk {
                     .map_or_else(|| e.to_string(), ToString::to_string)
             )
         };
-        self.diagnostics
-            .push(Diagnostic::whole_file(&codes::IO001, &path, message));
+        self.refuse(&path, &Refusal::Unusable(message));
     }
 }
 
@@ -258,8 +250,7 @@ fn read_file(
     let bytes = match files::read_inside(abs, boundary) {
         Ok(b) => b,
         Err(refusal) => {
-            let d = Diagnostic::whole_file(refusal.code(), &path, refusal.to_string());
-            return (None, vec![d]);
+            return (None, vec![refusal.diagnostic(&path)]);
         }
     };
     let decoded = decode::decode(&bytes);

@@ -8,7 +8,8 @@ use serde::Deserialize;
 use walkdir::WalkDir;
 
 use crate::config::Locale;
-use crate::diagnostics::{Diagnostic, codes};
+use crate::diagnostics::Diagnostic;
+use crate::files::Refusal;
 use crate::files::{self, Boundary};
 
 const FILE_NAME: &str = ".openpublishing.redirection.json";
@@ -57,11 +58,7 @@ pub fn load(
         let bytes = match files::read_inside(entry.path(), boundary) {
             Ok(b) => b,
             Err(refusal) => {
-                problems.push(Diagnostic::whole_file(
-                    refusal.code(),
-                    &rel,
-                    refusal.to_string(),
-                ));
+                problems.push(refusal.diagnostic(&rel));
                 continue;
             }
         };
@@ -76,11 +73,8 @@ pub fn load(
                     );
                 }
             }
-            Err(e) => problems.push(Diagnostic::whole_file(
-                &codes::IO001,
-                &rel,
-                format!("cannot read redirections: {e}"),
-            )),
+            Err(e) => problems
+                .push(Refusal::Unusable(format!("cannot read redirections: {e}")).diagnostic(&rel)),
         }
     }
     (map, problems)

@@ -15,6 +15,7 @@ use super::{
 use crate::config::Config;
 use crate::content::yaml::{describe, offset_of};
 use crate::diagnostics::{Diagnostic, codes};
+use crate::files::Refusal;
 use crate::span::{LineIndex, Span};
 
 /// The sections a model file may contain; any subset, in any file.
@@ -45,8 +46,7 @@ pub fn load(config: &Config) -> (Option<Model>, Vec<Diagnostic>) {
         return (None, Vec::new());
     }
     if let Err(refusal) = config.boundary.vet(&dir) {
-        let d = Diagnostic::whole_file(refusal.code(), MODEL_DIR, refusal.to_string());
-        return (None, vec![d]);
+        return (None, vec![refusal.diagnostic(MODEL_DIR)]);
     }
     let mut diagnostics = Vec::new();
     let mut model = Model::default();
@@ -60,11 +60,7 @@ pub fn load(config: &Config) -> (Option<Model>, Vec<Diagnostic>) {
         let decoded = match crate::files::read_inside(&path, &config.boundary) {
             Ok(bytes) => crate::decode::decode(&bytes),
             Err(refusal) => {
-                diagnostics.push(Diagnostic::whole_file(
-                    refusal.code(),
-                    &rel,
-                    refusal.to_string(),
-                ));
+                diagnostics.push(refusal.diagnostic(&rel));
                 continue;
             }
         };
@@ -113,11 +109,8 @@ fn yaml_files(dir: &Path, diagnostics: &mut Vec<Diagnostic>) -> Vec<std::path::P
             .filter(|p| !p.is_dir() && p.extension().is_some_and(|e| e == "yaml" || e == "yml"))
             .collect(),
         Err(e) => {
-            diagnostics.push(Diagnostic::whole_file(
-                &codes::IO001,
-                MODEL_DIR,
-                format!("cannot list the model folder: {e}"),
-            ));
+            let why = format!("cannot list the model folder: {e}");
+            diagnostics.push(Refusal::Unusable(why).diagnostic(MODEL_DIR));
             Vec::new()
         }
     };

@@ -53,11 +53,8 @@ pub fn load(config: &Config, mut tera: Tera) -> Result<(Tera, Vec<Diagnostic>), 
                 Ok(bytes) => crate::decode::decode(&bytes).text,
                 Err(refusal) => {
                     let shown = path.strip_prefix(&config.root).unwrap_or(&path);
-                    diagnostics.push(Diagnostic::whole_file(
-                        refusal.code(),
-                        &shown.to_string_lossy().replace('\\', "/"),
-                        refusal.to_string(),
-                    ));
+                    diagnostics
+                        .push(refusal.diagnostic(&shown.to_string_lossy().replace('\\', "/")));
                     continue;
                 }
             };

@@ -4,6 +4,16 @@ use super::*;
 use crate::markdown::active::is_script_url;
 
 impl<'a> Walker<'a, '_> {
+    /// A directive diglot cannot render as written: every MD003 finding is made here.
+    pub(super) fn directive_problem(&mut self, span: Span, message: String) {
+        self.diags.push(Diagnostic::new(
+            &codes::MD003,
+            self.file.file_ref(),
+            span,
+            message,
+        ));
+    }
+
     /// A paragraph holding DocFX directive lines: each such line becomes its directive; the
     /// other lines stay a paragraph (split where a directive stands between them).
     pub(super) fn paragraph_with_directives(&mut self, events: Vec<(Event<'a>, Range<usize>)>) {
@@ -77,12 +87,10 @@ impl<'a> Walker<'a, '_> {
                     self.containers.pop();
                     "</div>\n".to_string()
                 } else {
-                    self.diags.push(Diagnostic::new(
-                        &codes::MD003,
-                        self.file.file_ref(),
+                    self.directive_problem(
                         span,
                         format!("`:::{name}-end` closes no open `:::{name}`"),
-                    ));
+                    );
                     String::new()
                 }
             }
@@ -117,12 +125,7 @@ impl<'a> Walker<'a, '_> {
             ),
             Directive::Alert { .. } => String::new(),
             Directive::Unknown { text, reason } => {
-                self.diags.push(Diagnostic::new(
-                    &codes::MD003,
-                    self.file.file_ref(),
-                    span,
-                    reason.clone(),
-                ));
+                self.directive_problem(span, reason.clone());
                 format!("<p class=\"unknown-directive\">{}</p>\n", escape_text(text))
             }
         };

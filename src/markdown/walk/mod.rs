@@ -547,12 +547,10 @@ impl<'a, 'd> Walker<'a, 'd> {
     /// At the end of the file: a `:::` container left open is reported and closed.
     fn close_containers(&mut self) {
         while let Some((name, span)) = self.containers.pop() {
-            self.diags.push(Diagnostic::new(
-                &codes::MD003,
-                self.file.file_ref(),
+            self.directive_problem(
                 span,
                 format!("`:::{name}` is never closed with `:::{name}-end`"),
-            ));
+            );
             self.emit(Event::Html(CowStr::Borrowed("</div>\n")));
         }
     }
