@@ -354,7 +354,9 @@ impl Config {
         // The root belongs to the site only when a site.toml makes it one: `check --content
         // projects/x/content` run from a home folder must not open the home folder to the
         // content's symbolic links.
-        let mut site_folders = vec![content_dir.as_path(), templates_dir.as_path()];
+        // The templates folder is added where templates are read, not here: a content link
+        // into `./templates` of a folder that is no site is not the site's.
+        let mut site_folders = vec![content_dir.as_path()];
         if from_file {
             site_folders.push(root);
         }

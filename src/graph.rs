@@ -78,11 +78,12 @@ pub fn reverse(edges: &[Vec<usize>]) -> Vec<Vec<usize>> {
 /// every path into `to`.
 pub fn ways_to(reversed: &[Vec<usize>], to: usize) -> Vec<usize> {
     let mut next = vec![usize::MAX; reversed.len()];
-    let mut queue = std::collections::VecDeque::from([to]);
     let mut seen = vec![false; reversed.len()];
-    if let Some(s) = seen.get_mut(to) {
-        *s = true;
-    }
+    let Some(s) = seen.get_mut(to) else {
+        return next;
+    };
+    *s = true;
+    let mut queue = std::collections::VecDeque::from([to]);
     while let Some(w) = queue.pop_front() {
         for &v in &reversed[w] {
             if !seen[v] {

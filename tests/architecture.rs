@@ -34,6 +34,17 @@ fn crate_refs(text: &str) -> BTreeSet<String> {
         if before.is_some_and(|c| c.is_alphanumeric() || c == '_') {
             continue; // `my_crate::`, not ours
         }
+        if let Some(list) = rest.strip_prefix('{') {
+            // `use crate::{a, b::c};`
+            let list = &list[..list.find('}').unwrap_or(list.len())];
+            for item in list.split(',') {
+                let name = item.trim().split("::").next().unwrap_or("").trim();
+                if !name.is_empty() {
+                    found.insert(name.to_string());
+                }
+            }
+            continue;
+        }
         let name: String = rest
             .chars()
             .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
@@ -194,11 +205,18 @@ fn render_modules_do_not_import_each_other_in_a_circle() {
 
 #[test]
 fn the_scanner_sees_every_form_of_reference() {
-    let refs =
-        crate_refs("use crate::a::b;\nlet x = crate::c::f();\nuse other_crate::d;\n$crate::e!()");
+    let refs = crate_refs(
+        "use crate::a::b;\nlet x = crate::c::f();\nuse other_crate::d;\n$crate::e!()\nuse crate::{f, g::h};",
+    );
     assert_eq!(
         refs.into_iter().collect::<Vec<_>>(),
-        vec!["a".to_string(), "c".into(), "e".into()]
+        vec![
+            "a".to_string(),
+            "c".into(),
+            "e".into(),
+            "f".into(),
+            "g".into()
+        ]
     );
 }
 

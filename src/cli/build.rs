@@ -58,7 +58,11 @@ pub fn run(args: &BuildArgs) -> Exit {
     // The checks run while the pages render; their findings also make the report pages.
     let checks = || crate::check::check_site(&site);
     let checks: Option<render::Checks<'_>> = (!args.no_check).then_some(&checks);
-    let rendered = render::render_site(&site, &DirSink::new(staging.temp.clone()), checks);
+    let rendered = render::render_site(
+        &site,
+        &DirSink::new(staging.temp.clone(), site.config.boundary.clone()),
+        checks,
+    );
     let rendered_at = stage_start.elapsed();
     let report = match rendered {
         Ok(r) => r,
@@ -137,6 +141,10 @@ fn notify(out: &std::path::Path, notice: output::Notice<'_>) {
         ),
         output::Notice::LeftBehind { path, error } => errln!(
             "warning: could not remove {} ({error}); the next build tries again",
+            path.display()
+        ),
+        output::Notice::NotRestored { path, error } => errln!(
+            "warning: could not put the previous site back from {} ({error}); this build replaces it",
             path.display()
         ),
     }

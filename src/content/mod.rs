@@ -138,7 +138,7 @@ impl Walk {
             .follow_links(true)
             .sort_by_file_name()
             .into_iter();
-        let mut folders = HashMap::new();
+        let mut linked = HashMap::new();
         while let Some(next) = entries.next() {
             let entry = match next {
                 Ok(e) => e,
@@ -175,17 +175,21 @@ impl Walk {
             }
             if is_dir {
                 // Links can lead into one folder from many places, and folders of such links
-                // multiply (2 links a level, 30 levels: a billion paths). Each folder is read
-                // once; another way into it is reported.
-                if let Some(id) = files::folder_id(entry.path()) {
-                    if let Some(first) = folders.get(&id) {
+                // multiply (2 links a level, 30 levels: a billion paths). A folder is read
+                // through one link at most; a second link into it is reported. Real folders
+                // are always read, so an alias (`current -> v2`) never hides `v2/`, whatever
+                // the order of the names.
+                if entry.path_is_symlink()
+                    && let Some(id) = files::folder_id(entry.path())
+                {
+                    if let Some(first) = linked.get(&id) {
                         let why = format!(
-                            "a second way into the folder read as `{first}`; its files are read once"
+                            "a second link into the folder already read as `{first}`; not read again"
                         );
                         self.refuse(&path, &Refusal::Unusable(why));
                         entries.skip_current_dir();
                     } else {
-                        folders.insert(id, path);
+                        linked.insert(id, path);
                     }
                 }
                 continue;

@@ -33,11 +33,17 @@ const URL_ATTRIBUTES: &[&str] = &[
 /// Attributes of SVG `<set>` and `<animate>` whose values become another attribute's.
 const ANIMATION_VALUES: &[&str] = &["to", "from", "values", "by"];
 
-/// Whether a browser would run `url` as script (or as a document of its own).
+/// Whether a browser would run `url`, as written in HTML (entities decoded), as script
+/// (or as a document of its own).
 pub fn is_script_url(url: &str) -> bool {
-    let decoded = decode_entities(url);
+    is_script_url_as_is(&decode_entities(url))
+}
+
+/// [`is_script_url`] for a URL whose characters are what the browser gets: a TOC `href`
+/// (diglot escapes it when it writes it), or an attribute value already decoded.
+pub fn is_script_url_as_is(url: &str) -> bool {
     // The URL parser drops leading C0 controls and spaces, and tabs and newlines anywhere.
-    let cleaned: String = decoded
+    let cleaned: String = url
         .trim_start_matches(|c: char| c <= ' ')
         .chars()
         .filter(|c| !matches!(c, '\t' | '\n' | '\r'))
@@ -95,7 +101,7 @@ pub fn scan_tag(tag: &str) -> Vec<(ActiveKind, Range<usize>)> {
 /// Whether an attribute's value is a script URL; `values` is a `;`-separated list.
 fn holds_script_url(name: &str, value: &str) -> bool {
     is_script_url(value)
-        || (name == "values" && decode_entities(value).split(';').any(is_script_url))
+        || (name == "values" && decode_entities(value).split(';').any(is_script_url_as_is))
 }
 
 struct Attribute {

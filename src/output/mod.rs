@@ -51,14 +51,16 @@ pub trait Sink: Sync {
     fn copy(&self, rel: &str, from: &Path) -> io::Result<()>;
 }
 
-/// Writes under a folder, creating sub-folders as needed.
+/// Writes under a folder, creating sub-folders as needed; copies only files inside the
+/// site's boundary.
 pub struct DirSink {
     root: PathBuf,
+    boundary: crate::files::Boundary,
 }
 
 impl DirSink {
-    pub fn new(root: PathBuf) -> Self {
-        DirSink { root }
+    pub fn new(root: PathBuf, boundary: crate::files::Boundary) -> Self {
+        DirSink { root, boundary }
     }
 
     fn target(&self, rel: &str) -> io::Result<PathBuf> {
@@ -84,8 +86,9 @@ impl Sink for DirSink {
         std::fs::write(self.target(rel)?, bytes)
     }
     fn copy(&self, rel: &str, from: &Path) -> io::Result<()> {
-        // Only a regular file: a FIFO put there since the walk would block the copy.
-        let (mut source, _) = crate::files::open_regular(from)
+        // Only a regular file inside the site, judged now: a FIFO or a link put there since
+        // the walk must not block the copy or publish a file of the machine.
+        let (mut source, _) = crate::files::open_inside(from, &self.boundary)
             .map_err(|r| io::Error::new(io::ErrorKind::InvalidInput, r.to_string()))?;
         let mut target = std::fs::File::create(self.target(rel)?)?;
         io::copy(&mut source, &mut target).map(|_| ())

@@ -25,6 +25,8 @@ pub enum Notice<'a> {
     Waiting { lock: &'a Path },
     /// A folder diglot made could not be removed (it stays; the next build tries again).
     LeftBehind { path: &'a Path, error: io::Error },
+    /// The previous site, set aside by a build that was killed, could not be put back.
+    NotRestored { path: &'a Path, error: io::Error },
 }
 
 /// An output folder that passed the safety checks, locked, and the temporary folder to build
@@ -215,7 +217,7 @@ fn recover(parent: &Path, name: &str, out: &Path, notify: &dyn Fn(Notice<'_>)) {
     {
         let (_, previous) = leftovers.remove(i);
         if let Err(error) = std::fs::rename(&previous, out) {
-            notify(Notice::LeftBehind {
+            notify(Notice::NotRestored {
                 path: &previous,
                 error,
             });

@@ -7,7 +7,7 @@ use std::fmt::Write;
 use crate::config::Locale;
 use crate::content::toc::TocEntry;
 use crate::escape;
-use crate::markdown::active::is_script_url;
+use crate::markdown::active::is_script_url_as_is;
 use crate::markdown::links::{self, LOCALE_ROOT, LinkTarget};
 use crate::site::{Site, Toc};
 
@@ -137,7 +137,7 @@ fn toc_nodes<'t>(
         };
         if let Some(href) = &e.href {
             // A script URL is never written (MD005 reports it): the entry stays plain text.
-            let script = is_script_url(href);
+            let script = is_script_url_as_is(href);
             let external = matches!(
                 LinkTarget::classify(href, &toc.file.rel),
                 LinkTarget::External { .. }

@@ -32,6 +32,7 @@ pub const BUILT_IN: &[(&str, &str)] = &[
 /// built-in of that name stays.
 pub fn load(config: &Config, mut tera: Tera) -> Result<(Tera, Vec<Diagnostic>), String> {
     let dir = &config.templates_dir;
+    let boundary = config.boundary.with(dir);
     let mut sources: Vec<(String, String)> = BUILT_IN
         .iter()
         .map(|(n, s)| (n.to_string(), s.to_string()))
@@ -49,7 +50,7 @@ pub fn load(config: &Config, mut tera: Tera) -> Result<(Tera, Vec<Diagnostic>), 
                 .file_name()
                 .map(|n| n.to_string_lossy().into_owned())
                 .unwrap_or_default();
-            let text = match files::read_inside(&path, &config.boundary) {
+            let text = match files::read_inside(&path, &boundary) {
                 Ok(bytes) => crate::decode::decode(&bytes).text,
                 Err(refusal) => {
                     let shown = path.strip_prefix(&config.root).unwrap_or(&path);

@@ -85,13 +85,22 @@ fn a_link_to_nothing_and_a_link_loop_are_reported() {
 fn content_given_from_a_parent_folder_does_not_open_that_folder() {
     // Run from the folder that holds both the site and the secret, with no site.toml there:
     // the content's link to the secret leads outside the site, whatever the working folder.
+    // A `templates` folder there is no site's either.
     let h = Hostile::new();
     h.symlink("content/en-us/leak.md", &h.secret());
     let parent = h.secret().parent().expect("tmp").to_path_buf();
+    std::fs::create_dir_all(parent.join("templates")).expect("mkdir");
+    std::fs::write(parent.join("templates/notes.md"), page(CANARY, CANARY)).expect("write");
+    h.symlink("content/en-us/notes.md", &parent.join("templates/notes.md"));
     let run = watched(&parent, &["check", "--content", "site/content"]);
     assert_eq!(run.code, Some(1), "{}", run.stderr);
-    assert!(run.stdout.contains("IO003"), "{}", run.stdout);
-    assert!(run.stdout.contains("en-us/leak.md"), "{}", run.stdout);
+    for leak in ["en-us/leak.md", "en-us/notes.md"] {
+        assert!(
+            run.stdout.lines().any(|l| l.contains("IO003")) && run.stdout.contains(leak),
+            "{leak} not refused:\n{}",
+            run.stdout
+        );
+    }
     assert!(!run.stdout.contains(CANARY) && !run.stderr.contains(CANARY));
 }
 
@@ -120,4 +129,17 @@ fn folders_of_links_that_multiply_are_read_once() {
     assert!(run.out.join("en-us/fan/page/index.html").is_file());
     let deepest = format!("en-us/fan/{}page/index.html", "l1/".repeat(LEVELS - 1));
     assert!(run.out.join(deepest).is_file(), "every level is read once");
+}
+
+#[test]
+fn an_alias_link_never_hides_the_real_folder() {
+    // `current` sorts before `v2`: the alias is read, and so is the folder itself.
+    let h = Hostile::new();
+    h.write("content/en-us/v2/page.md", page("Version 2", "Text."));
+    h.symlink("content/en-us/current", &h.path("content/en-us/v2"));
+    let run = h.build();
+    run.sane();
+    assert!(run.out.join("en-us/v2/page/index.html").is_file());
+    assert!(run.out.join("en-us/current/page/index.html").is_file());
+    assert!(!run.build.stderr.contains("IO001"), "{}", run.build.stderr);
 }

@@ -131,7 +131,15 @@ pub fn watched(root: &Path, args: &[&str]) -> Ran {
         // SAFETY: plain out-parameters for wait4, on our own child's pid.
         let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
         let reaped = unsafe { libc::wait4(pid, &mut status, libc::WNOHANG, &mut usage) };
-        assert!(reaped >= 0, "wait4: {}", std::io::Error::last_os_error());
+        if reaped < 0 {
+            let error = std::io::Error::last_os_error();
+            assert_eq!(
+                error.kind(),
+                std::io::ErrorKind::Interrupted,
+                "wait4: {error}"
+            );
+            continue;
+        }
         if reaped == pid {
             break (status, usage);
         }
@@ -146,8 +154,13 @@ pub fn watched(root: &Path, args: &[&str]) -> Ran {
         code: libc::WIFEXITED(status).then(|| libc::WEXITSTATUS(status)),
         stdout: out.join().expect("stdout reader"),
         stderr: err.join().expect("stderr reader"),
-        // ru_maxrss is in KiB on Linux.
-        peak_mib: u64::try_from(usage.ru_maxrss).unwrap_or(0) / 1024,
+        // ru_maxrss is in KiB on Linux, in bytes on macOS.
+        peak_mib: u64::try_from(usage.ru_maxrss).unwrap_or(0)
+            / if cfg!(target_os = "macos") {
+                1024 * 1024
+            } else {
+                1024
+            },
     }
 }
 

@@ -7,7 +7,7 @@
 use crate::check::CheckContext;
 use crate::content::toc::TocEntry;
 use crate::diagnostics::{Diagnostic, codes};
-use crate::markdown::active::{ActiveKind, is_script_url};
+use crate::markdown::active::{ActiveKind, is_script_url, is_script_url_as_is};
 use crate::markdown::{Article, LinkKind};
 use crate::site::Toc;
 
@@ -52,7 +52,7 @@ pub fn check(article: &Article, _cx: &CheckContext<'_>, out: &mut Vec<Diagnostic
 pub fn check_tocs(cx: &CheckContext<'_>, out: &mut Vec<Diagnostic>) {
     fn visit(toc: &Toc, entries: &[TocEntry], out: &mut Vec<Diagnostic>) {
         for entry in entries {
-            if entry.href.as_deref().is_some_and(is_script_url) {
+            if entry.href.as_deref().is_some_and(is_script_url_as_is) {
                 out.push(
                     Diagnostic::new(
                         &codes::MD005,

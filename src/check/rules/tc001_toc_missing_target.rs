@@ -3,7 +3,7 @@
 use crate::check::CheckContext;
 use crate::content::toc::TocEntry;
 use crate::diagnostics::{Diagnostic, codes};
-use crate::markdown::active::is_script_url;
+use crate::markdown::active::is_script_url_as_is;
 use crate::markdown::links;
 use crate::site::Toc;
 
@@ -34,7 +34,7 @@ fn check_href(
         links::LinkTarget::classify(href, &toc.file.rel),
         links::LinkTarget::Relative { .. }
     );
-    if !in_site || is_script_url(href) {
+    if !in_site || is_script_url_as_is(href) {
         return;
     }
     let path = href.split(['#', '?']).next().unwrap_or(href);
