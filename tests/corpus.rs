@@ -105,9 +105,12 @@ fn utf16_include_is_decoded() {
     );
     assert!(include.file.text.is_char_boundary(0) && include.html.len() > 100);
     assert!(
-        !site.diagnostics.iter().any(
-            |d| d.path.ends_with("securitycompliance-content-updates.md") && d.code == "IO002"
-        ),
+        !site
+            .diagnostics()
+            .iter()
+            .any(
+                |d| d.path.ends_with("securitycompliance-content-updates.md") && d.code == "IO002"
+            ),
         "no encoding diagnostic for a file with a BOM"
     );
 }

@@ -11,9 +11,12 @@ use rayon::prelude::*;
 
 pub use context::{CheckContext, Resolution};
 
+use std::collections::BTreeMap;
+
 use crate::config::SeverityOverride;
 use crate::diagnostics::{Diagnostic, Severity};
-use crate::site::Site;
+use crate::markdown::Article;
+use crate::site::{Affected, Site};
 
 /// `[severity]` of `site.toml`: change a rule's level, or turn it off.
 fn apply_severity(site: &Site, diagnostics: Vec<Diagnostic>) -> Vec<Diagnostic> {
@@ -45,30 +48,83 @@ pub fn check_site(site: &Site) -> Vec<Diagnostic> {
 
 /// Like [`check_site`]; `online` also fetches external links (LK008).
 pub fn check_site_with(site: &Site, online: bool) -> Vec<Diagnostic> {
-    let cx = CheckContext::new(site);
-    let mut found: Vec<Diagnostic> = site
-        .articles
-        .par_iter()
-        .flat_map_iter(|article| {
-            let mut out = Vec::new();
-            for rule in rules::ARTICLE_RULES {
-                rule(article, &cx, &mut out);
+    Checked::new(site).findings_with(site, online)
+}
+
+/// The article rules' findings, kept per article so that a change runs again only the
+/// rules of the articles it affects ([`Checked::update`]); the site rules are cheap and run
+/// whole each time. `check`, `build` and the preview server all read findings from here.
+#[derive(Debug, Default)]
+pub struct Checked {
+    by_article: BTreeMap<String, Vec<Diagnostic>>,
+}
+
+impl Checked {
+    /// Runs every article rule on every article, in parallel.
+    pub fn new(site: &Site) -> Checked {
+        let cx = CheckContext::new(site);
+        let by_article = site
+            .articles
+            .par_iter()
+            .map(|article| (article.path().to_string(), article_findings(article, &cx)))
+            .collect();
+        Checked { by_article }
+    }
+
+    /// Runs the article rules again where `affected` says, on the site after the change.
+    pub fn update(&mut self, site: &Site, affected: &Affected) {
+        let paths = match affected {
+            Affected::Everything => {
+                *self = Checked::new(site);
+                return;
             }
-            out
-        })
-        .collect();
-    for rule in rules::SITE_RULES {
-        rule(&cx, &mut found);
+            Affected::Articles(paths) => paths,
+        };
+        let cx = CheckContext::new(site);
+        let fresh: Vec<(String, Vec<Diagnostic>)> = paths
+            .par_iter()
+            .filter_map(|p| {
+                let article = site.by_path(p)?;
+                Some((p.clone(), article_findings(article, &cx)))
+            })
+            .collect();
+        for path in paths {
+            self.by_article.remove(path);
+        }
+        self.by_article.extend(fresh);
     }
-    if online {
-        found.extend(online::check_external_links(site));
+
+    /// Every finding: the articles' kept ones, the site rules', and loading's, with
+    /// `site.toml`'s severities and inline suppressions applied, sorted.
+    pub fn findings(&self, site: &Site) -> Vec<Diagnostic> {
+        self.findings_with(site, false)
     }
-    found.extend(site.diagnostics.iter().cloned());
-    let found = apply_severity(site, found);
-    let mut kept = suppress::apply(site, found);
-    kept.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
-    kept.dedup();
-    kept
+
+    /// [`Checked::findings`]; `online` also fetches external links (LK008).
+    pub fn findings_with(&self, site: &Site, online: bool) -> Vec<Diagnostic> {
+        let cx = CheckContext::new(site);
+        let mut found: Vec<Diagnostic> = self.by_article.values().flatten().cloned().collect();
+        for rule in rules::SITE_RULES {
+            rule(&cx, &mut found);
+        }
+        if online {
+            found.extend(online::check_external_links(site));
+        }
+        found.extend(site.diagnostics());
+        let found = apply_severity(site, found);
+        let mut kept = suppress::apply(site, found);
+        kept.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+        kept.dedup();
+        kept
+    }
+}
+
+fn article_findings(article: &Article, cx: &CheckContext<'_>) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    for rule in rules::ARTICLE_RULES {
+        rule(article, cx, &mut out);
+    }
+    out
 }
 
 /// In-process fixtures for rule tests: a site made of the given files, checked whole.

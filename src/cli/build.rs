@@ -106,7 +106,7 @@ pub fn run(args: &BuildArgs) -> Exit {
         );
     }
     let mut diagnostics = if args.no_check {
-        site.diagnostics.clone()
+        site.diagnostics()
     } else {
         Vec::new()
     };

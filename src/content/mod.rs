@@ -69,6 +69,8 @@ pub struct Content {
     /// Redirected pages: lower-cased repository-relative source path → new URL.
     pub redirects: std::collections::HashMap<String, String>,
     pub diagnostics: Vec<Diagnostic>,
+    /// The content paths of the text files read (or tried), whose problems are their own.
+    pub read: BTreeSet<String>,
 }
 
 /// Walks every configured locale folder and reads its text files in parallel.
@@ -111,10 +113,61 @@ pub fn load(config: &Config) -> Content {
     };
     content.diagnostics.extend(redirect_problems);
     for (file, diags) in results {
+        content.read.extend(diags.iter().map(|d| d.path.clone()));
         content.files.extend(file);
         content.diagnostics.extend(diags);
     }
     content
+}
+
+/// What one file of a locale folder is now, read again after a change: what the walk and
+/// the reading of [`load`] would make of it, alone.
+pub enum Reread {
+    /// A text file (article, include, TOC): parsed next, unless it could not be read.
+    Text(Option<SourceFile>, Vec<Diagnostic>),
+    /// Any other regular file: an asset to copy (`None`: build data, not copied).
+    Other(Option<Asset>),
+    /// Refused (a link out of the site, a FIFO…): reported, and not in the site.
+    Refused(Diagnostic),
+    /// Not there (any more), a folder, or hidden (`.git/…`): nothing of the site.
+    Absent,
+}
+
+/// Reads `locale/rel` again, as [`load`] would.
+pub fn reread(config: &Config, locale: &Locale, rel: &str) -> Reread {
+    let path = format!("{locale}/{rel}");
+    if rel.is_empty() || rel.split('/').any(|c| c.starts_with('.') || c.is_empty()) {
+        return Reread::Absent;
+    }
+    let abs = config.content_dir.join(locale.as_str()).join(rel);
+    let Ok(link_meta) = abs.symlink_metadata() else {
+        return Reread::Absent;
+    };
+    if link_meta.file_type().is_symlink()
+        && let Err(refusal) = config.boundary.vet(&abs)
+    {
+        return Reread::Refused(refusal.diagnostic(&path));
+    }
+    let Ok(meta) = abs.metadata() else {
+        return Reread::Refused(Refusal::Dangling.diagnostic(&path));
+    };
+    if meta.is_dir() {
+        return Reread::Absent;
+    }
+    if !meta.is_file() {
+        return Reread::Refused(
+            Refusal::NotRegular(files::kind_of(meta.file_type())).diagnostic(&path),
+        );
+    }
+    if classify(rel).is_some() {
+        let (file, diags) = read_file(locale.clone(), rel.to_string(), &abs, &config.boundary);
+        return Reread::Text(file, diags);
+    }
+    Reread::Other((!is_data_file(rel)).then(|| Asset {
+        locale: locale.clone(),
+        rel: rel.to_string(),
+        source: abs,
+    }))
 }
 
 /// What walking the locale folders found: files to read or copy, and what was refused.

@@ -1,8 +1,12 @@
 //! The whole site in memory: every file parsed once, indexed by its content-relative path.
 
+mod change;
 pub mod includes;
+mod index;
 
-use std::collections::{BTreeSet, HashMap};
+pub use change::{Affected, Change};
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use rayon::prelude::*;
 
@@ -40,9 +44,16 @@ pub struct Site {
     pub redirects: std::collections::HashMap<String, String>,
     /// The typed workflow model of `_model/`, when the site has one.
     pub model: Option<Model>,
-    /// What loading and parsing found, in path order.
-    pub diagnostics: Vec<Diagnostic>,
+    /// What loading found that belongs to no one text file's reading: the walk's refusals,
+    /// the redirections, the model.
+    load_findings: Vec<Diagnostic>,
+    /// What reading and parsing each text file found, by content path.
+    file_findings: BTreeMap<String, Vec<Diagnostic>>,
+    /// Whether article bodies are rendered to HTML as they are parsed.
+    html: bool,
     by_path: HashMap<String, usize>,
+    /// Who links to (or includes) what: the reverse of every article's links.
+    links_in: index::LinksIn,
 }
 
 impl Site {
@@ -64,7 +75,16 @@ impl Site {
     }
 
     fn parse(config: Config, loaded: content::Content, html: bool) -> Site {
-        let mut diagnostics = loaded.diagnostics;
+        let mut load_findings = Vec::new();
+        let mut file_findings: BTreeMap<String, Vec<Diagnostic>> = BTreeMap::new();
+        for d in loaded.diagnostics {
+            // A text file's decoding problems are its own; the walk's refusals are the load's.
+            if loaded.read.contains(&d.path) {
+                file_findings.entry(d.path.clone()).or_default().push(d);
+            } else {
+                load_findings.push(d);
+            }
+        }
         let (toc_files, md_files): (Vec<_>, Vec<_>) = loaded
             .files
             .into_iter()
@@ -76,28 +96,28 @@ impl Site {
             .collect();
         let mut articles = Vec::with_capacity(parsed.len());
         for (article, diags) in parsed {
+            file_findings
+                .entry(article.path().to_string())
+                .or_default()
+                .extend(diags);
             articles.push(article);
-            diagnostics.extend(diags);
         }
         articles.sort_by(|a, b| a.path().cmp(b.path()));
 
         let mut tocs = Vec::new();
         for file in toc_files {
-            let (entries, diags) = toc::parse(&file);
-            diagnostics.extend(diags);
-            tocs.push(Toc { file, entries });
+            let (toc, diags) = parse_toc(file);
+            file_findings
+                .entry(toc.file.path.clone())
+                .or_default()
+                .extend(diags);
+            tocs.push(toc);
         }
         tocs.sort_by(|a, b| a.file.path.cmp(&b.file.path));
         let (model, model_diagnostics) = model::load(&config);
-        diagnostics.extend(model_diagnostics);
-        diagnostics.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+        load_findings.extend(model_diagnostics);
 
-        let by_path = articles
-            .iter()
-            .enumerate()
-            .map(|(i, a)| (a.path().to_string(), i))
-            .collect();
-        Site {
+        let mut site = Site {
             config,
             articles,
             tocs,
@@ -105,9 +125,37 @@ impl Site {
             all_paths: loaded.all_paths,
             redirects: loaded.redirects,
             model,
-            diagnostics,
-            by_path,
-        }
+            load_findings,
+            file_findings,
+            html,
+            by_path: HashMap::new(),
+            links_in: index::LinksIn::default(),
+        };
+        site.reindex();
+        site
+    }
+
+    /// Rebuilds the path index and the reverse link index from the articles.
+    fn reindex(&mut self) {
+        self.by_path = self
+            .articles
+            .iter()
+            .enumerate()
+            .map(|(i, a)| (a.path().to_string(), i))
+            .collect();
+        self.links_in = index::LinksIn::of(&self.articles);
+    }
+
+    /// What loading and parsing found (before any rule ran), in path order.
+    pub fn diagnostics(&self) -> Vec<Diagnostic> {
+        let mut all: Vec<Diagnostic> = self
+            .load_findings
+            .iter()
+            .chain(self.file_findings.values().flatten())
+            .cloned()
+            .collect();
+        all.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+        all
     }
 
     /// The article at `locale/rel`, if the site has one.
@@ -170,4 +218,10 @@ impl Site {
     pub fn tocs_of<'s>(&'s self, locale: &'s Locale) -> impl Iterator<Item = &'s Toc> {
         self.tocs.iter().filter(move |t| &t.file.locale == locale)
     }
+}
+
+/// Parses a TOC file.
+fn parse_toc(file: SourceFile) -> (Toc, Vec<Diagnostic>) {
+    let (entries, diags) = toc::parse(&file);
+    (Toc { file, entries }, diags)
 }

@@ -1,0 +1,238 @@
+//! Incremental = fresh: random sequences of edits to a copy of the sample site (articles
+//! and includes in both locales written, copied across locales and deleted; TOCs rewritten;
+//! the model and `site.toml` touched), each applied to one long-lived site with
+//! `Site::apply` and `Checked::update`, must leave exactly the findings and files that a
+//! fresh load of the same folder has. Seeded, so a failure names a sequence to replay.
+
+#[path = "common/mod.rs"]
+mod common;
+
+use std::path::Path;
+
+use diglot::check::{Checked, check_site};
+use diglot::config::Config;
+use diglot::site::{Affected, Change, Site};
+
+/// xorshift64*: small, seeded, and the same everywhere.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
+    }
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n as u64) as usize
+    }
+    fn pick<T: Copy>(&mut self, items: &[T]) -> T {
+        items[self.below(items.len())]
+    }
+    fn chance(&mut self, percent: u64) -> bool {
+        self.next() % 100 < percent
+    }
+}
+
+const LOCALES: &[&str] = &["en-us", "fr-fr"];
+const PAGES: &[&str] = &[
+    "commerce/manage-partners.md",
+    "commerce/working-with-solution-providers.md",
+    "commerce/new-page.md",
+    "Commerce/Case-Page.md",
+    "other/page.md",
+];
+const INCLUDES: &[&str] = &["includes/note.md", "includes/nested.md"];
+const HEADINGS: &[&str] = &[
+    "Find a partner",
+    "Invite a partner",
+    "Remove admin privileges",
+    "Supprimer un partenaire",
+    "Overview",
+];
+
+fn slug(heading: &str) -> String {
+    heading.to_lowercase().replace(' ', "-")
+}
+
+/// An article (or include) of a random shape that exercises the cross-file rules: links to
+/// pages with and without fragments, includes, images, steps, translation metadata.
+fn article(rng: &mut Rng, locale: &str, rel: &str, include: bool) -> String {
+    let mut text = String::new();
+    if !include || rng.chance(30) {
+        text.push_str("---\n");
+        if rng.chance(90) {
+            text.push_str(&format!("title: Page {}\n", rng.below(100)));
+        }
+        text.push_str("description: A page.\n");
+        if locale != "en-us" && rng.chance(60) {
+            text.push_str("ms.translationtype: MT\nms.contentlocale: fr-fr\n");
+        }
+        if rng.chance(20) {
+            text.push_str("ms.date: 01/02/2024\n");
+        }
+        text.push_str("---\n\n");
+    }
+    text.push_str(&format!("# {}\n\n", rng.pick(HEADINGS)));
+    let depth = rel.matches('/').count();
+    let up = "../".repeat(depth);
+    for _ in 0..rng.below(5) {
+        match rng.below(6) {
+            0 | 1 => {
+                let target = rng.pick(PAGES);
+                let fragment = if rng.chance(50) {
+                    format!("#{}", slug(rng.pick(HEADINGS)))
+                } else {
+                    String::new()
+                };
+                text.push_str(&format!("See [a page]({up}{target}{fragment}).\n\n"));
+            }
+            2 => {
+                let target = rng.pick(INCLUDES);
+                if !(include && rel == target) || rng.chance(30) {
+                    text.push_str(&format!("[!INCLUDE [inc]({up}{target})]\n\n"));
+                }
+            }
+            3 => text.push_str(&format!("![A picture]({up}media/pic.png)\n\n")),
+            4 => {
+                text.push_str(&format!("## {}\n\n", rng.pick(HEADINGS)));
+                let start = if rng.chance(80) { 1 } else { 3 };
+                for i in 0..rng.below(4) + 1 {
+                    text.push_str(&format!("{}. Select **Partners**.\n", start + i));
+                }
+                text.push('\n');
+            }
+            _ => text.push_str("A paragraph with a [link](http://example.com/).\n\n"),
+        }
+    }
+    text
+}
+
+fn toc(rng: &mut Rng) -> String {
+    let mut text = String::new();
+    for _ in 0..rng.below(4) + 1 {
+        text.push_str(&format!(
+            "- name: {}\n  href: {}\n",
+            rng.pick(HEADINGS),
+            rng.pick(PAGES)
+        ));
+    }
+    text
+}
+
+/// Makes one random edit under `root` and returns what changed (content-relative, or
+/// `None` for a change outside the content's locale folders).
+fn edit(rng: &mut Rng, root: &Path) -> Vec<Option<String>> {
+    let content = root.join("content");
+    let locale = rng.pick(LOCALES);
+    let write = |rel: &str, text: &str| {
+        let path = content.join(locale).join(rel);
+        std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
+        std::fs::write(path, text).expect("write");
+        vec![Some(format!("{locale}/{rel}"))]
+    };
+    match rng.below(12) {
+        0..=3 => {
+            let rel = rng.pick(PAGES);
+            let text = article(rng, locale, rel, false);
+            write(rel, &text)
+        }
+        4 | 5 => {
+            let rel = rng.pick(INCLUDES);
+            let text = article(rng, locale, rel, true);
+            write(rel, &text)
+        }
+        6 => {
+            // A translation made from the other locale's file, as it is.
+            let rel = rng.pick(PAGES);
+            let other = if locale == "en-us" { "fr-fr" } else { "en-us" };
+            match std::fs::read_to_string(content.join(other).join(rel)) {
+                Ok(text) => write(rel, &text),
+                Err(_) => Vec::new(),
+            }
+        }
+        7 | 8 => {
+            let rel = rng.pick(&[PAGES, INCLUDES, &["TOC.yml", "media/pic.png"]].concat());
+            let path = content.join(locale).join(rel);
+            if std::fs::remove_file(&path).is_ok() {
+                vec![Some(format!("{locale}/{rel}"))]
+            } else {
+                Vec::new()
+            }
+        }
+        9 => {
+            let text = toc(rng);
+            write("TOC.yml", &text)
+        }
+        10 => write("media/pic.png", "PNG"),
+        _ => {
+            // The model or site.toml: not taken file by file.
+            let portals = content.join("_model/portals.yaml");
+            let text = std::fs::read_to_string(&portals).unwrap_or_default();
+            std::fs::write(&portals, format!("{text}\n# touched {}\n", rng.below(1000)))
+                .expect("write");
+            vec![None]
+        }
+    }
+}
+
+fn fresh(root: &Path) -> Site {
+    Site::load_unrendered(Config::load(root, None, None).expect("config"))
+}
+
+fn replay(seed: u64, steps: usize) {
+    let dir = common::copy_site(&common::sample_site_dir());
+    let root = dir.path();
+    let mut rng = Rng(seed);
+    let mut site = fresh(root);
+    let mut checked = Checked::new(&site);
+    for step in 0..steps {
+        for change in edit(&mut rng, root) {
+            let affected = match change {
+                Some(path) => site.apply(&Change { path }),
+                None => Affected::Everything,
+            };
+            if affected == Affected::Everything {
+                site = fresh(root);
+            }
+            checked.update(&site, &affected);
+        }
+        let expected_site = fresh(root);
+        let context = format!("seed {seed}, step {step}");
+        let paths = |s: &Site| {
+            s.articles
+                .iter()
+                .map(|a| a.path().to_string())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(paths(&site), paths(&expected_site), "{context}: articles");
+        assert_eq!(site.all_paths, expected_site.all_paths, "{context}: files");
+        let tocs = |s: &Site| {
+            s.tocs
+                .iter()
+                .map(|t| t.file.path.clone())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(tocs(&site), tocs(&expected_site), "{context}: TOCs");
+        let found = checked.findings(&site);
+        let expected = check_site(&expected_site);
+        if found != expected {
+            let show = |ds: &[diglot::diagnostics::Diagnostic]| {
+                ds.iter()
+                    .map(|d| format!("{}:{} {} {}", d.path, d.line, d.code, d.message))
+                    .collect::<Vec<_>>()
+            };
+            let (a, b) = (show(&found), show(&expected));
+            let missing: Vec<_> = b.iter().filter(|x| !a.contains(x)).collect();
+            let extra: Vec<_> = a.iter().filter(|x| !b.contains(x)).collect();
+            panic!("{context}: findings differ\nmissing: {missing:#?}\nextra: {extra:#?}");
+        }
+    }
+}
+
+#[test]
+fn incremental_findings_equal_a_fresh_load() {
+    for seed in [1, 2, 3, 0x9E37_79B9_7F4A_7C15] {
+        replay(seed, 40);
+    }
+}
