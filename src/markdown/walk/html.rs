@@ -83,6 +83,8 @@ impl<'a> Walker<'a, '_> {
             } else {
                 None
             };
+            // The tag as it is written out: its link rewritten, stray sxs attributes gone.
+            let mut new_tag: Option<String> = None;
             if let Some((name, kind)) = attr
                 && let Some((dest, r)) = anchors::attr_value_span(t, name)
             {
@@ -101,14 +103,20 @@ impl<'a> Walker<'a, '_> {
                     self.html_link = Some(link);
                 }
                 if let Some(url) = url {
-                    rewritten.push_str(&html[copied..tag.start + r.start]);
-                    rewritten.push_str(&escape_attr(&url));
-                    copied = tag.start + r.end;
+                    new_tag = Some(format!(
+                        "{}{}{}",
+                        &t[..r.start],
+                        escape_attr(&url),
+                        &t[r.end..]
+                    ));
                 }
             }
             if t.contains("data-ttu-id") || t.contains("data-stu-id") || t.contains("sxs-lookup") {
+                new_tag = Some(strip_sxs_attrs(new_tag.as_deref().unwrap_or(t)));
+            }
+            if let Some(new_tag) = new_tag {
                 rewritten.push_str(&html[copied..tag.start]);
-                rewritten.push_str(&strip_sxs_attrs(t));
+                rewritten.push_str(&new_tag);
                 copied = tag.end;
             }
         }
@@ -170,6 +178,29 @@ fn strip_sxs_attrs(tag: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_link_with_sxs_attributes_is_rewritten_and_stripped() {
+        // Found by fuzzing: a rewritten href and stripped sxs attributes in one tag once
+        // sliced the HTML backwards.
+        let text = "---\ntitle: T\n---\n# T\n\n<a href=\"x.md#a\" data-ttu-id=\"1\">x</a> and <a data-stu-id=\"2\" href=\"https://e.com/\">y</a>\n";
+        let file = crate::content::SourceFile {
+            locale: crate::config::Locale::parse("en-us").expect("locale"),
+            rel: "a.md".into(),
+            path: "en-us/a.md".into(),
+            kind: crate::content::FileKind::Article,
+            text: text.into(),
+            lines: crate::span::LineIndex::new(text),
+        };
+        let (article, _) = crate::markdown::parse(file);
+        assert!(!article.html.contains("data-ttu-id") && !article.html.contains("data-stu-id"));
+        assert!(
+            article.html.contains("href=\"https://e.com/\""),
+            "{}",
+            article.html
+        );
+        assert!(article.html.contains("x/#a"), "{}", article.html);
+    }
 
     #[test]
     pub(super) fn strips_stray_sxs_attributes() {
