@@ -11,6 +11,7 @@ pub mod config;
 pub mod content;
 pub mod decode;
 pub mod diagnostics;
+pub mod engine;
 pub mod escape;
 pub mod files;
 #[doc(hidden)]
@@ -21,6 +22,8 @@ pub mod markdown;
 pub mod model;
 pub mod output;
 pub mod render;
+#[cfg(feature = "serve")]
+pub mod serve;
 pub mod site;
 pub mod span;
 pub mod suggest;

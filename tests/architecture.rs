@@ -9,7 +9,8 @@ use std::path::Path;
 
 /// Pipeline stages, in order; a stage may use the stages before it.
 const STAGES: &[&str] = &[
-    "config", "content", "markdown", "model", "site", "check", "output", "render", "cli", "fuzz",
+    "config", "content", "markdown", "model", "site", "check", "output", "render", "engine",
+    "serve", "cli", "fuzz",
 ];
 
 /// Leaf modules every stage may use; they use only each other.

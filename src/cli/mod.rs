@@ -5,6 +5,8 @@ mod term;
 mod build;
 mod check;
 mod explain;
+#[cfg(feature = "serve")]
+mod serve;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -47,6 +49,9 @@ pub enum Command {
     Check(check::CheckArgs),
     /// Explain a rule: what it checks, why, an example and the fix.
     Explain(explain::ExplainArgs),
+    /// Preview the site in a browser, rendered in memory, reloading pages as files change.
+    #[cfg(feature = "serve")]
+    Serve(serve::ServeArgs),
 }
 
 /// Options every command that reads a site shares.
@@ -65,5 +70,7 @@ pub fn run(cli: Cli) -> Exit {
         Command::Build(args) => build::run(&args),
         Command::Check(args) => check::run(&args),
         Command::Explain(args) => explain::run(&args),
+        #[cfg(feature = "serve")]
+        Command::Serve(args) => serve::run(&args),
     }
 }

@@ -95,6 +95,49 @@ impl Sink for DirSink {
     }
 }
 
+/// Keeps the site in memory, path → bytes: what the preview server serves. Nothing is
+/// written to disk.
+#[derive(Default)]
+pub struct MemorySink {
+    files: std::sync::Mutex<std::collections::BTreeMap<String, Vec<u8>>>,
+    boundary: crate::files::Boundary,
+}
+
+impl MemorySink {
+    pub fn new(boundary: crate::files::Boundary) -> Self {
+        MemorySink {
+            files: Default::default(),
+            boundary,
+        }
+    }
+
+    /// Everything written, by site-relative path.
+    pub fn into_files(self) -> std::collections::BTreeMap<String, Vec<u8>> {
+        self.files.into_inner().unwrap_or_else(|e| e.into_inner())
+    }
+
+    fn put(&self, rel: &str, bytes: Vec<u8>) {
+        // A poisoned lock only means another page's render panicked; its map is still whole.
+        let mut files = self.files.lock().unwrap_or_else(|e| e.into_inner());
+        files.insert(rel.to_string(), bytes);
+    }
+}
+
+impl Sink for MemorySink {
+    fn write(&self, rel: &str, bytes: &[u8]) -> io::Result<()> {
+        self.put(rel, bytes.to_vec());
+        Ok(())
+    }
+    fn copy(&self, rel: &str, from: &Path) -> io::Result<()> {
+        let (mut source, len) = crate::files::open_inside(from, &self.boundary)
+            .map_err(|r| io::Error::new(io::ErrorKind::InvalidInput, r.to_string()))?;
+        let mut bytes = Vec::with_capacity(usize::try_from(len).unwrap_or(0));
+        io::Read::read_to_end(&mut source, &mut bytes)?;
+        self.put(rel, bytes);
+        Ok(())
+    }
+}
+
 #[derive(Debug)]
 pub enum OutputError {
     /// The output folder is one diglot must never write to.

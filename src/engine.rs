@@ -1,0 +1,211 @@
+//! The site kept loaded, for the preview server: parsed once, then changed file by file
+//! ([`Site::apply`]), its findings kept per article ([`Checked`]), its pages rendered into
+//! memory. A change that the site cannot take file by file (`site.toml`, the model,
+//! templates, a burst of many files) reloads it whole. A broken `site.toml` or template
+//! keeps the last good pages and says what is wrong ([`Engine::problem`]).
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use crate::check::Checked;
+use crate::config::Config;
+use crate::diagnostics::Diagnostic;
+use crate::output::MemorySink;
+use crate::render;
+use crate::site::{Affected, Change, Site};
+
+/// More changed files than this at once (a `git checkout`) load the site again whole.
+const RELOAD_AFTER: usize = 64;
+
+/// The rendered site: site-relative path (`fr-fr/x/index.html`) → bytes.
+pub type Files = BTreeMap<String, Vec<u8>>;
+
+pub struct Engine {
+    root: PathBuf,
+    content: Option<PathBuf>,
+    config_paths: ConfigPaths,
+    site: Site,
+    checked: Checked,
+    findings: Vec<Diagnostic>,
+    files: Files,
+    problem: Option<String>,
+}
+
+/// Where the watched things are, resolved, to sort a changed path.
+struct ConfigPaths {
+    content: PathBuf,
+    site_toml: PathBuf,
+}
+
+impl ConfigPaths {
+    fn of(config: &Config) -> ConfigPaths {
+        let resolve = |p: &Path| p.canonicalize().unwrap_or_else(|_| p.to_path_buf());
+        ConfigPaths {
+            content: resolve(&config.content_dir),
+            site_toml: resolve(&config.root).join("site.toml"),
+        }
+    }
+}
+
+/// What a change did to the rendered site.
+#[derive(Debug, Default)]
+pub struct Update {
+    /// Site-relative paths written, changed or gone.
+    pub changed: Vec<String>,
+    /// The content file a writer just saved, if one (for `--follow`).
+    pub edited: Option<String>,
+}
+
+impl Engine {
+    /// Loads, checks and renders the site. Fails only when there is no site to show.
+    pub fn load(root: &Path, content: Option<&Path>) -> Result<Engine, String> {
+        let config = Config::load(root, content, None).map_err(|e| e.to_string())?;
+        let config_paths = ConfigPaths::of(&config);
+        let site = Site::load(config);
+        let checked = Checked::new(&site);
+        let mut engine = Engine {
+            root: root.to_path_buf(),
+            content: content.map(Path::to_path_buf),
+            config_paths,
+            site,
+            checked,
+            findings: Vec::new(),
+            files: Files::new(),
+            problem: None,
+        };
+        engine.render().map_err(|e| e.to_string())?;
+        Ok(engine)
+    }
+
+    /// The rendered site.
+    pub fn files(&self) -> &Files {
+        &self.files
+    }
+
+    /// Every finding of the site, as `check` reports them.
+    pub fn findings(&self) -> &[Diagnostic] {
+        &self.findings
+    }
+
+    /// What keeps the site from being shown as it is now (a broken `site.toml` or template):
+    /// the last good pages stay served meanwhile.
+    pub fn problem(&self) -> Option<&str> {
+        self.problem.as_deref()
+    }
+
+    /// The content file a page shows (`fr-fr/x/index.html` → `fr-fr/x.md`), for its findings.
+    pub fn source_of(&self, file: &str) -> Option<String> {
+        let (locale, _) = file.split_once('/')?;
+        let locale = self
+            .site
+            .config
+            .locales
+            .iter()
+            .find(|l| l.as_str() == locale)?;
+        self.site
+            .pages()
+            .filter(|a| a.locale() == locale || a.locale() == &self.site.config.source_locale)
+            .filter(|a| render::page_output_path(locale, a.rel()) == file)
+            // The page's own locale first: a fallback shows the source's.
+            .min_by_key(|a| a.locale() != locale)
+            .map(|a| a.path().to_string())
+    }
+
+    /// Takes the files that changed on disk (absolute paths, as a watcher reports them).
+    pub fn changed(&mut self, paths: &[PathBuf]) -> Update {
+        let mut content: Vec<Option<String>> = Vec::new();
+        for path in paths {
+            match self.content_path(path) {
+                // The content folder itself: its files report their own changes.
+                Some(rel) if rel.is_empty() => {}
+                // A folder created, renamed or removed: its files may report nothing.
+                Some(rel) if path.is_dir() || self.is_known_folder(&rel) => content.push(None),
+                other => content.push(other),
+            }
+        }
+        let whole = content.len() > RELOAD_AFTER || content.iter().any(Option::is_none);
+        let mut affected = Affected::Articles(Default::default());
+        if !whole {
+            for path in content.iter().flatten() {
+                let change = Change { path: path.clone() };
+                match (self.site.apply(&change), &mut affected) {
+                    (Affected::Everything, _) => {
+                        affected = Affected::Everything;
+                        break;
+                    }
+                    (Affected::Articles(more), Affected::Articles(all)) => all.extend(more),
+                    (Affected::Articles(_), Affected::Everything) => {}
+                }
+            }
+        }
+        if whole || affected == Affected::Everything {
+            match Config::load(&self.root, self.content.as_deref(), None) {
+                Ok(config) => {
+                    self.config_paths = ConfigPaths::of(&config);
+                    self.site = Site::load(config);
+                    self.checked = Checked::new(&self.site);
+                }
+                Err(e) => {
+                    self.problem = Some(e.to_string());
+                    return Update::default();
+                }
+            }
+        } else {
+            self.checked.update(&self.site, &affected);
+        }
+        let before = std::mem::take(&mut self.files);
+        if let Err(e) = self.render() {
+            self.problem = Some(e.to_string());
+            self.files = before;
+            return Update::default();
+        }
+        let mut changed: Vec<String> = self
+            .files
+            .iter()
+            .filter(|(path, bytes)| before.get(*path) != Some(*bytes))
+            .map(|(path, _)| path.clone())
+            .collect();
+        changed.extend(
+            before
+                .keys()
+                .filter(|p| !self.files.contains_key(*p))
+                .cloned(),
+        );
+        Update {
+            changed,
+            edited: content.iter().flatten().last().cloned(),
+        }
+    }
+
+    /// The content-relative path of a changed file; `None` for anything else the site
+    /// depends on (`site.toml`, templates), which reloads it whole.
+    fn content_path(&self, path: &Path) -> Option<String> {
+        let parent = path.parent()?.canonicalize().ok()?;
+        let real = parent.join(path.file_name()?);
+        if real == self.config_paths.site_toml {
+            return None;
+        }
+        let rel = real.strip_prefix(&self.config_paths.content).ok()?;
+        let parts: Vec<String> = rel
+            .components()
+            .map(|c| c.as_os_str().to_string_lossy().into_owned())
+            .collect();
+        Some(parts.join("/"))
+    }
+
+    /// A folder the site has files under (gone from the disk now, or it would be a folder).
+    fn is_known_folder(&self, rel: &str) -> bool {
+        !self.site.all_paths.contains(rel) && self.site.covers(rel)
+    }
+
+    fn render(&mut self) -> Result<(), render::RenderError> {
+        let findings = self.checked.findings(&self.site);
+        let sink = MemorySink::new(self.site.config.boundary.clone());
+        let checks = || findings.clone();
+        let report = render::render_site(&self.site, &sink, Some(&checks))?;
+        self.findings = report.diagnostics;
+        self.files = sink.into_files();
+        self.problem = None;
+        Ok(())
+    }
+}

@@ -1,0 +1,254 @@
+//! `diglot serve`: the site rendered in memory by an [`Engine`], served over HTTP with live
+//! reload. Nothing is written to disk.
+//!
+//! One thread owns the engine: it takes the watcher's batches of changed files, applies
+//! them, and publishes an immutable [`Snapshot`] of the rendered site (a `watch` channel, so
+//! requests never wait on a render and no lock is shared). Each batch's changed pages go to
+//! the browsers as one server-sent event naming their URLs; a page reloads only if it is
+//! named, and a stylesheet change swaps the stylesheet without a reload.
+
+mod live;
+mod paths;
+mod watch;
+
+use std::collections::BTreeMap;
+use std::net::{SocketAddr, TcpListener};
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use axum::Router;
+use axum::extract::{Request, State};
+use axum::http::{HeaderValue, StatusCode, header};
+use axum::response::sse::{Event, KeepAlive, Sse};
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use tokio::sync::{broadcast, watch as tokio_watch};
+use tokio_stream::StreamExt;
+use tokio_stream::wrappers::BroadcastStream;
+
+use crate::diagnostics::Diagnostic;
+use crate::engine::{Engine, Files};
+
+/// What `diglot serve` was asked for.
+#[derive(Clone, Debug)]
+pub struct Options {
+    pub root: PathBuf,
+    pub content: Option<PathBuf>,
+    pub bind: std::net::IpAddr,
+    pub port: u16,
+    /// Take the open browser to the page just edited.
+    pub follow: bool,
+}
+
+/// The site as the server shows it at one moment.
+pub struct Snapshot {
+    files: Files,
+    /// Findings by content path (`fr-fr/x.md`).
+    findings: BTreeMap<String, Vec<Diagnostic>>,
+    /// Output path of a page → the content path it shows.
+    sources: BTreeMap<String, String>,
+    problem: Option<String>,
+}
+
+impl Snapshot {
+    fn of(engine: &Engine) -> Snapshot {
+        let mut findings: BTreeMap<String, Vec<Diagnostic>> = BTreeMap::new();
+        for d in engine.findings() {
+            findings.entry(d.path.clone()).or_default().push(d.clone());
+        }
+        let sources = engine
+            .files()
+            .keys()
+            .filter(|p| p.ends_with("index.html"))
+            .filter_map(|p| Some((p.clone(), engine.source_of(p)?)))
+            .collect();
+        Snapshot {
+            files: engine.files().clone(),
+            findings,
+            sources,
+            problem: engine.problem().map(str::to_string),
+        }
+    }
+}
+
+/// A reload event: the URLs whose pages changed, and where an edit happened.
+#[derive(Clone, Debug, serde::Serialize)]
+struct Reload {
+    urls: Vec<String>,
+    css: bool,
+    follow: Option<String>,
+}
+
+#[derive(Clone)]
+struct Shared {
+    site: tokio_watch::Receiver<Arc<Snapshot>>,
+    reloads: broadcast::Sender<Reload>,
+}
+
+/// Why the server could not run.
+#[derive(Debug)]
+pub enum ServeError {
+    /// The site could not be loaded at all.
+    Site(String),
+    /// The address is taken or not ours.
+    Bind(SocketAddr, std::io::Error),
+    Io(std::io::Error),
+}
+
+impl std::fmt::Display for ServeError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ServeError::Site(e) => f.write_str(e),
+            ServeError::Bind(addr, e) if e.kind() == std::io::ErrorKind::AddrInUse => write!(
+                f,
+                "port {} is already in use on {}: choose another with --port",
+                addr.port(),
+                addr.ip()
+            ),
+            ServeError::Bind(addr, e) => {
+                write!(f, "cannot listen on {addr}: {e} (see --bind, --port)")
+            }
+            ServeError::Io(e) => write!(f, "{e}"),
+        }
+    }
+}
+
+/// Loads the site, binds, prints the address, and serves until interrupted.
+pub fn run(options: &Options, announce: &dyn Fn(&str)) -> Result<(), ServeError> {
+    let engine =
+        Engine::load(&options.root, options.content.as_deref()).map_err(ServeError::Site)?;
+    let addr = SocketAddr::new(options.bind, options.port);
+    let listener = TcpListener::bind(addr).map_err(|e| ServeError::Bind(addr, e))?;
+    listener.set_nonblocking(true).map_err(ServeError::Io)?;
+    let local = listener.local_addr().map_err(ServeError::Io)?;
+    let (site_tx, site_rx) = tokio_watch::channel(Arc::new(Snapshot::of(&engine)));
+    let (reload_tx, _) = broadcast::channel(64);
+    let watched = watch::Watched::of(&options.root, options.content.as_deref());
+    let changes = watch::start(&watched).map_err(ServeError::Io)?;
+    {
+        let reloads = reload_tx.clone();
+        let follow = options.follow;
+        std::thread::spawn(move || keep_current(engine, changes, site_tx, reloads, follow));
+    }
+    announce(&format!("http://{local}/"));
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .map_err(ServeError::Io)?;
+    runtime
+        .block_on(async move {
+            let listener = tokio::net::TcpListener::from_std(listener)?;
+            let shared = Shared {
+                site: site_rx,
+                reloads: reload_tx,
+            };
+            let app = Router::new()
+                .route(live::EVENTS, get(events))
+                .route(live::SCRIPT, get(script))
+                .fallback(page)
+                .with_state(shared);
+            axum::serve(listener, app)
+                .with_graceful_shutdown(async {
+                    let _ = tokio::signal::ctrl_c().await;
+                })
+                .await
+        })
+        .map_err(ServeError::Io)
+}
+
+/// The engine's thread: each batch of changes applied, a new snapshot published, and the
+/// changed URLs sent to the browsers.
+fn keep_current(
+    mut engine: Engine,
+    changes: std::sync::mpsc::Receiver<Vec<PathBuf>>,
+    site: tokio_watch::Sender<Arc<Snapshot>>,
+    reloads: broadcast::Sender<Reload>,
+    follow: bool,
+) {
+    while let Ok(batch) = changes.recv() {
+        let update = engine.changed(&batch);
+        let _ = site.send(Arc::new(Snapshot::of(&engine)));
+        let css = update.changed.iter().any(|p| p.ends_with(".css"));
+        let mut urls: Vec<String> = update
+            .changed
+            .iter()
+            .filter(|p| p.ends_with(".html"))
+            .map(|p| paths::url_of(p))
+            .collect();
+        if engine.problem().is_some() {
+            // Every page shows the problem: all reload.
+            urls.push("*".to_string());
+        }
+        let follow = follow
+            .then(|| update.edited.as_deref().and_then(|e| page_of(&engine, e)))
+            .flatten();
+        if !urls.is_empty() || css {
+            let _ = reloads.send(Reload { urls, css, follow });
+        }
+    }
+}
+
+/// The URL of the page that shows the content file `edited` in its own locale.
+fn page_of(engine: &Engine, edited: &str) -> Option<String> {
+    let (locale, rel) = edited.split_once('/')?;
+    let file = format!(
+        "{locale}/{}index.html",
+        crate::markdown::links::page_dir(rel)
+    );
+    engine
+        .files()
+        .contains_key(&file)
+        .then(|| paths::url_of(&file))
+}
+
+async fn events(State(shared): State<Shared>) -> impl IntoResponse {
+    let stream = BroadcastStream::new(shared.reloads.subscribe()).filter_map(|r| {
+        let reload = r.ok()?;
+        let data = serde_json::to_string(&reload).ok()?;
+        Some(Ok::<_, std::convert::Infallible>(
+            Event::default().event("reload").data(data),
+        ))
+    });
+    Sse::new(stream).keep_alive(KeepAlive::default())
+}
+
+async fn script() -> impl IntoResponse {
+    (
+        [(header::CONTENT_TYPE, "text/javascript; charset=utf-8")],
+        live::SCRIPT_BODY,
+    )
+}
+
+async fn page(State(shared): State<Shared>, request: Request) -> Response {
+    let snapshot = shared.site.borrow().clone();
+    let raw = request.uri().path();
+    let found = paths::resolve(raw, |p| snapshot.files.contains_key(p));
+    let (status, file) = match found {
+        paths::Found::File(file) => (StatusCode::OK, file),
+        paths::Found::Folder => {
+            let mut to = raw.to_string();
+            to.push('/');
+            return (StatusCode::MOVED_PERMANENTLY, [(header::LOCATION, to)]).into_response();
+        }
+        paths::Found::Nothing => (StatusCode::NOT_FOUND, "404.html".to_string()),
+    };
+    let Some(bytes) = snapshot.files.get(&file) else {
+        return (StatusCode::NOT_FOUND, "not found").into_response();
+    };
+    let kind = paths::content_type(&file);
+    let body = if kind.starts_with("text/html") {
+        let findings = snapshot
+            .sources
+            .get(&file)
+            .and_then(|source| snapshot.findings.get(source))
+            .map_or(&[][..], Vec::as_slice);
+        live::inject(bytes, findings, snapshot.problem.as_deref())
+    } else {
+        bytes.clone()
+    };
+    let mut response = (status, body).into_response();
+    let headers = response.headers_mut();
+    headers.insert(header::CONTENT_TYPE, HeaderValue::from_static(kind));
+    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    response
+}
