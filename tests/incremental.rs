@@ -11,6 +11,7 @@ use std::path::Path;
 
 use diglot::check::{Checked, check_site};
 use diglot::config::Config;
+use diglot::engine::Engine;
 use diglot::site::{Affected, Change, Site};
 
 /// xorshift64*: small, seeded, and the same everywhere.
@@ -234,5 +235,42 @@ fn replay(seed: u64, steps: usize) {
 fn incremental_findings_equal_a_fresh_load() {
     for seed in [1, 2, 3, 0x9E37_79B9_7F4A_7C15] {
         replay(seed, 40);
+    }
+}
+
+/// The preview's engine, fed the same edits as the watcher reports them (absolute paths),
+/// serves exactly the pages and findings of an engine loaded fresh.
+fn replay_engine(seed: u64, steps: usize) {
+    let dir = common::copy_site(&common::sample_site_dir());
+    let root = dir.path();
+    let mut rng = Rng(seed);
+    let mut engine = Engine::load(root, None).expect("engine");
+    for step in 0..steps {
+        let changed: Vec<std::path::PathBuf> = edit(&mut rng, root)
+            .into_iter()
+            .map(|c| match c {
+                Some(path) => root.join("content").join(path),
+                None => root.join("content/_model/portals.yaml"),
+            })
+            .collect();
+        engine.changed(&changed);
+        let fresh = Engine::load(root, None).expect("fresh engine");
+        let context = format!("seed {seed}, step {step}");
+        let names = |e: &Engine| e.files().keys().cloned().collect::<Vec<_>>();
+        assert_eq!(names(&engine), names(&fresh), "{context}: the site's files");
+        for (path, bytes) in engine.files() {
+            assert!(
+                fresh.files().get(path) == Some(bytes),
+                "{context}: {path} differs from a fresh render"
+            );
+        }
+        assert_eq!(engine.findings(), fresh.findings(), "{context}: findings");
+    }
+}
+
+#[test]
+fn the_engine_serves_what_a_fresh_load_renders() {
+    for seed in [5, 6] {
+        replay_engine(seed, 25);
     }
 }
