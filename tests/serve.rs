@@ -6,132 +6,11 @@
 #[path = "common/mod.rs"]
 mod common;
 
-use std::io::{BufRead, BufReader, Read, Write};
-use std::net::TcpStream;
-use std::process::{Child, Command, Stdio};
+use std::process::Command;
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
-/// Far beyond a reload's real time (well under a second): only a reload that never comes
-/// gets here.
-const PATIENCE: Duration = Duration::from_secs(60);
-
-/// A running `diglot serve` on a copy of the sample site, stopped when dropped.
-struct Server {
-    child: Child,
-    site: tempfile::TempDir,
-    addr: String,
-}
-
-impl Server {
-    fn start() -> Server {
-        let site = common::copy_site(&common::sample_site_dir());
-        Server::start_in(site, &[])
-    }
-
-    fn start_in(site: tempfile::TempDir, extra: &[&str]) -> Server {
-        let mut child = Command::new(assert_cmd::cargo::cargo_bin("diglot"))
-            .current_dir(site.path())
-            .args(["serve", "--port", "0"])
-            .args(extra)
-            .stdout(Stdio::null())
-            .stderr(Stdio::piped())
-            .spawn()
-            .expect("run diglot serve");
-        let stderr = child.stderr.take().expect("stderr");
-        let (tx, rx) = mpsc::channel();
-        std::thread::spawn(move || {
-            for line in BufReader::new(stderr).lines().map_while(Result::ok) {
-                if let Some(at) = line.find("http://") {
-                    let url = &line[at + "http://".len()..];
-                    let addr = url.split('/').next().unwrap_or_default().to_string();
-                    let _ = tx.send(addr);
-                }
-            }
-        });
-        let addr = rx
-            .recv_timeout(PATIENCE)
-            .expect("the server says where it listens");
-        Server { child, site, addr }
-    }
-
-    fn path(&self, rel: &str) -> std::path::PathBuf {
-        self.site.path().join(rel)
-    }
-
-    /// A raw HTTP/1.1 GET of `target` exactly as written: (status, body).
-    fn get(&self, target: &str) -> (u16, String) {
-        let mut stream = TcpStream::connect(&self.addr).expect("connect");
-        stream.set_read_timeout(Some(PATIENCE)).expect("timeout");
-        write!(
-            stream,
-            "GET {target} HTTP/1.1\r\nHost: {}\r\nConnection: close\r\n\r\n",
-            self.addr
-        )
-        .expect("send");
-        let mut response = Vec::new();
-        stream.read_to_end(&mut response).expect("read");
-        let text = String::from_utf8_lossy(&response).into_owned();
-        let status = text
-            .split(' ')
-            .nth(1)
-            .and_then(|s| s.parse().ok())
-            .unwrap_or(0);
-        let body = text
-            .split_once("\r\n\r\n")
-            .map_or("", |(_, b)| b)
-            .to_string();
-        (status, body)
-    }
-
-    /// Subscribes to the reload events; each `data:` line arrives on the channel.
-    fn events(&self) -> mpsc::Receiver<String> {
-        let mut stream = TcpStream::connect(&self.addr).expect("connect");
-        write!(
-            stream,
-            "GET /__diglot/events HTTP/1.1\r\nHost: {}\r\nAccept: text/event-stream\r\n\r\n",
-            self.addr
-        )
-        .expect("send");
-        let (tx, rx) = mpsc::channel();
-        std::thread::spawn(move || {
-            for line in BufReader::new(stream).lines().map_while(Result::ok) {
-                if let Some(data) = line.strip_prefix("data:")
-                    && tx.send(data.trim().to_string()).is_err()
-                {
-                    break;
-                }
-            }
-        });
-        // The subscription is live once the server answered; a keep-alive comment or the
-        // headers come first. Give it a moment to be registered.
-        std::thread::sleep(Duration::from_millis(300));
-        rx
-    }
-
-    /// Waits until `page` satisfies `ok`, polling: the watcher's timing is the system's.
-    fn wait_for(&self, page: &str, ok: impl Fn(&str) -> bool) -> String {
-        let started = Instant::now();
-        loop {
-            let (_, body) = self.get(page);
-            if ok(&body) {
-                return body;
-            }
-            assert!(
-                started.elapsed() < PATIENCE,
-                "{page} never changed:\n{body}"
-            );
-            std::thread::sleep(Duration::from_millis(50));
-        }
-    }
-}
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
+use common::preview::{PATIENCE, Preview};
 
 fn next_event(events: &mpsc::Receiver<String>) -> serde_json::Value {
     let data = events.recv_timeout(PATIENCE).expect("a reload event");
@@ -153,7 +32,7 @@ const PAGE: &str = "content/en-us/commerce/manage-partners.md";
 
 #[test]
 fn an_edit_reaches_its_page_and_the_event_names_only_the_pages_it_changed() {
-    let server = Server::start();
+    let server = Preview::start();
     let (status, before) = server.get("/en-us/commerce/manage-partners/");
     assert_eq!(status, 200);
     assert!(
@@ -186,7 +65,7 @@ fn an_edit_reaches_its_page_and_the_event_names_only_the_pages_it_changed() {
 
 #[test]
 fn an_editors_atomic_save_and_a_removal_are_seen() {
-    let server = Server::start();
+    let server = Preview::start();
     let page = server.path(PAGE);
     // Write a temporary file beside it, then rename it over the page (vim, VS Code…).
     let temp = page.with_extension("md.tmp~");
@@ -214,7 +93,7 @@ fn an_editors_atomic_save_and_a_removal_are_seen() {
 
 #[test]
 fn each_page_shows_its_findings_and_a_broken_site_toml_keeps_the_last_good_site() {
-    let server = Server::start();
+    let server = Preview::start();
     // The French sample page has machine-translation defects the checker finds.
     let (_, page) = server.get("/fr-fr/commerce/manage-partners/");
     assert!(
@@ -240,7 +119,7 @@ fn each_page_shows_its_findings_and_a_broken_site_toml_keeps_the_last_good_site(
 
 #[test]
 fn no_request_leaves_the_site() {
-    let server = Server::start();
+    let server = Preview::start();
     let secret = server.site.path().join("secret.txt");
     std::fs::write(&secret, "CANARY-serve-outside").expect("secret");
     std::fs::write(
@@ -294,7 +173,7 @@ fn a_taken_port_is_named_with_the_option_to_change_it() {
 fn a_template_change_reloads_the_pages_it_renders() {
     let site = common::copy_site(&common::sample_site_dir());
     std::fs::create_dir_all(site.path().join("templates")).expect("mkdir");
-    let server = Server::start_in(site, &[]);
+    let server = Preview::start_in(site, &[]);
     let events = server.events();
     std::fs::write(
         server.path("templates/404.html"),

@@ -190,6 +190,17 @@ impl Browser {
         }
     }
 
+    /// One press of the Enter key (on a focused button: a click).
+    pub fn enter(&mut self) {
+        for (kind, text) in [("keyDown", "\r"), ("keyUp", "")] {
+            self.call(
+                "Input.dispatchKeyEvent",
+                json!({"type": kind, "key": "Enter", "code": "Enter", "windowsVirtualKeyCode": 13, "text": text}),
+            )
+            .unwrap_or_else(|e| panic!("{e}"));
+        }
+    }
+
     /// Saves what the viewport shows as a PNG.
     pub fn screenshot(&mut self, path: &Path) {
         let shot = self

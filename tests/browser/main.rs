@@ -269,3 +269,37 @@ fn a_large_toc_fills_the_sidebar() {
     );
     browser.screenshot(&screenshots().join("large-toc-sidebar.png"));
 }
+
+#[test]
+fn the_preview_reloads_an_edited_page_and_its_findings_panel_dismisses_by_keyboard() {
+    let Some(exe) = chromium() else { return };
+    let preview = common::preview::Preview::start();
+    let mut browser = Browser::launch(&exe, 1280, 900).unwrap_or_else(|e| panic!("{e}"));
+    let url = format!("http://{}/fr-fr/commerce/manage-partners/", preview.addr);
+    browser.open(&url);
+    // The findings of the page, in a panel a keyboard user can dismiss.
+    let panel = "document.getElementById('diglot-findings')";
+    assert_eq!(browser.eval(&format!("!!{panel} && !{panel}.hidden")), true);
+    browser.eval("document.querySelector('#diglot-findings .diglot-dismiss').focus()");
+    browser.enter();
+    assert_eq!(
+        browser.eval(&format!("{panel}.hidden")),
+        true,
+        "Enter dismisses it"
+    );
+    browser.screenshot(&screenshots().join("preview-findings-dismissed.png"));
+
+    // A marker that a reload wipes; then an edit saved on disk.
+    browser.eval("window.diglotBeforeEdit = true");
+    let page = preview.path("content/fr-fr/commerce/manage-partners.md");
+    let text = read(&page);
+    std::fs::write(&page, format!("{text}\nUne phrase toute neuve.\n")).expect("save");
+    let reloaded = cdp::wait_for(common::preview::PATIENCE, || {
+        let v = browser.eval(
+            "document.readyState === 'complete' && !window.diglotBeforeEdit \
+             && document.body.innerText.includes('Une phrase toute neuve.')",
+        );
+        v.as_bool().filter(|b| *b)
+    });
+    assert!(reloaded.is_some(), "the page did not reload with the edit");
+}

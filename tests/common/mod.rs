@@ -2,6 +2,8 @@
 //! binary, and read back pages (only their `<main>`, which is what snapshots compare).
 #![allow(dead_code)]
 
+pub mod preview;
+
 use std::path::{Path, PathBuf};
 use std::process::Output;
 
