@@ -186,3 +186,91 @@ fn a_template_change_reloads_the_pages_it_renders() {
     assert_eq!(status, 404);
     assert!(body.contains("Nothing here, says the site"), "{body}");
 }
+
+#[test]
+fn a_broken_model_shows_the_error_overlay_with_its_line_until_it_is_fixed() {
+    let server = Preview::start();
+    let model = server.path("content/_model/portals.yaml");
+    let good = common::read(&model);
+    std::fs::write(&model, format!("{good}\n  - id: [unclosed\n")).expect("break");
+    let broken = server.wait_for("/en-us/", |b| b.contains("id=\"diglot-problem\""));
+    assert!(
+        broken.contains("_model/portals.yaml:"),
+        "file:line:col:\n{broken}"
+    );
+    assert!(broken.contains("WF001"), "{broken}");
+    assert!(broken.contains("<main"), "the site is still served");
+    std::fs::write(&model, good).expect("fix");
+    server.wait_for("/en-us/", |b| !b.contains("id=\"diglot-problem\""));
+}
+
+#[test]
+fn a_model_edit_re_runs_the_step_checks_of_the_articles_it_binds() {
+    let server = Preview::start();
+    let page = "/fr-fr/commerce/manage-partners/";
+    let finding = "**la** is no UI string of fr-fr";
+    let (_, before) = server.get(page);
+    assert!(before.contains(finding), "the sample page's ST005 finding");
+    // Give the model a UI string labelled `la`: the step names a known string now.
+    let strings = server.path("content/_model/ui-strings.yaml");
+    let text = common::read(&strings);
+    std::fs::write(
+        &strings,
+        format!(
+            "{text}  - id: test-la\n    kind: link\n    portal: admin-center\n    labels: {{en-us: The, fr-fr: la}}\n"
+        ),
+    )
+    .expect("write");
+    server.wait_for(page, |b| !b.contains(finding));
+}
+
+#[test]
+fn a_toc_edit_reaches_every_sidebar_and_a_deleted_translation_falls_back() {
+    let server = Preview::start();
+    let toc = server.path("content/en-us/TOC.yml");
+    let text = common::read(&toc);
+    let renamed = text.replacen("name: ", "name: Renamed in the TOC, ", 1);
+    assert_ne!(renamed, text);
+    std::fs::write(&toc, renamed).expect("write");
+    server.wait_for("/en-us/commerce/working-with-solution-providers/", |b| {
+        b.contains("Renamed in the TOC")
+    });
+    std::fs::remove_file(server.path("content/fr-fr/commerce/manage-partners.md")).expect("remove");
+    let fallback = server.wait_for("/fr-fr/commerce/manage-partners/", |b| {
+        b.contains("notice fallback")
+    });
+    assert!(fallback.contains("<main"), "{fallback}");
+}
+
+#[test]
+fn many_clients_at_once_slow_ones_and_a_huge_request_line_stop_no_one() {
+    use std::io::Write;
+    let server = Preview::start();
+    // A client that never finishes its request, and one with a 1 MB request line.
+    let mut slow = std::net::TcpStream::connect(&server.addr).expect("connect");
+    slow.write_all(b"GET /en-us/ HTTP/1.1\r\nHost: x\r\n")
+        .expect("half a request");
+    let mut huge = std::net::TcpStream::connect(&server.addr).expect("connect");
+    let _ = huge.write_all(format!("GET /{} HTTP/1.1\r\n", "a".repeat(1 << 20)).as_bytes());
+    let statuses: Vec<u16> = std::thread::scope(|s| {
+        let threads: Vec<_> = (0..300)
+            .map(|i| {
+                let server = &server;
+                s.spawn(move || {
+                    let page = if i % 2 == 0 {
+                        "/en-us/"
+                    } else {
+                        "/fr-fr/commerce/manage-partners/"
+                    };
+                    server.get(page).0
+                })
+            })
+            .collect();
+        threads
+            .into_iter()
+            .map(|t| t.join().expect("client"))
+            .collect()
+    });
+    assert!(statuses.iter().all(|&s| s == 200), "{statuses:?}");
+    drop((slow, huge));
+}

@@ -52,15 +52,43 @@ box-shadow:0 4px 16px rgba(0,0,0,.25)}#diglot-problem{left:1rem;top:1rem;bottom:
 #diglot-problem pre{white-space:pre-wrap;margin:.5rem 0 0}\
 .diglot-dismiss{float:right;font:inherit;border:1px solid #767676;background:#f3f3f3;border-radius:4px;cursor:pointer}</style>";
 
-/// The page with the script, its findings and the problem (if any) added before `</body>`.
-pub fn inject(page: &[u8], findings: &[Diagnostic], problem: Option<&str>) -> Vec<u8> {
+/// The page with the script, its findings, and the error overlay (a problem that keeps the
+/// site from rendering, or broken files with their source line) added before `</body>`.
+pub fn inject(
+    page: &[u8],
+    findings: &[Diagnostic],
+    broken: &[&Diagnostic],
+    problem: Option<&str>,
+) -> Vec<u8> {
     let mut added = String::from(STYLE);
-    if let Some(problem) = problem {
+    if problem.is_some() || !broken.is_empty() {
+        let mut body = String::new();
+        if let Some(problem) = problem {
+            body.push_str(&format!(
+                "<strong>diglot cannot show the site as it is now; this is the last good version.</strong>\
+                 <pre>{}</pre>",
+                escape::text(problem)
+            ));
+        }
+        for d in broken {
+            let excerpt = d
+                .snippet
+                .as_ref()
+                .map(|s| format!("\n  {} | {}", d.line, s.text))
+                .unwrap_or_default();
+            body.push_str(&format!(
+                "<pre>{}:{}:{}: {} [{}]{}</pre>",
+                escape::text(&d.path),
+                d.line,
+                d.column,
+                escape::text(&d.message),
+                escape::text(d.code),
+                escape::text(&excerpt)
+            ));
+        }
         added.push_str(&format!(
             "<div id=\"diglot-problem\" role=\"alert\"><button type=\"button\" class=\"diglot-dismiss\" \
-             data-diglot-dismiss=\"diglot-problem\">Dismiss</button><strong>diglot cannot show the site as it is now; \
-             this is the last good version.</strong><pre>{}</pre></div>",
-            escape::text(problem)
+             data-diglot-dismiss=\"diglot-problem\">Dismiss</button>{body}</div>"
         ));
     }
     if !findings.is_empty() {

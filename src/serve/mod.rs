@@ -40,11 +40,17 @@ pub struct Options {
     pub follow: bool,
 }
 
+/// Findings that mean a file is broken, not just imperfect: YAML, a model file, a TOC or a
+/// template that does not parse. They show as the error overlay, with their source line.
+const BROKEN: &[&str] = &["FM002", "WF001", "TC003", "RN001"];
+
 /// The site as the server shows it at one moment.
 pub struct Snapshot {
     files: Files,
     /// Findings by content path (`fr-fr/x.md`).
     findings: BTreeMap<String, Vec<Diagnostic>>,
+    /// Broken files that are no page's own (the model, TOCs, templates): on every page.
+    broken_everywhere: Vec<Diagnostic>,
     /// Output path of a page → the content path it shows.
     sources: BTreeMap<String, String>,
     problem: Option<String>,
@@ -56,15 +62,23 @@ impl Snapshot {
         for d in engine.findings() {
             findings.entry(d.path.clone()).or_default().push(d.clone());
         }
-        let sources = engine
+        let sources: BTreeMap<String, String> = engine
             .files()
             .keys()
             .filter(|p| p.ends_with("index.html"))
             .filter_map(|p| Some((p.clone(), engine.source_of(p)?)))
             .collect();
+        let pages: std::collections::BTreeSet<&String> = sources.values().collect();
+        let broken_everywhere = engine
+            .findings()
+            .iter()
+            .filter(|d| BROKEN.contains(&d.code) && !pages.contains(&d.path))
+            .cloned()
+            .collect();
         Snapshot {
             files: engine.files().clone(),
             findings,
+            broken_everywhere,
             sources,
             problem: engine.problem().map(str::to_string),
         }
@@ -242,7 +256,12 @@ async fn page(State(shared): State<Shared>, request: Request) -> Response {
             .get(&file)
             .and_then(|source| snapshot.findings.get(source))
             .map_or(&[][..], Vec::as_slice);
-        live::inject(bytes, findings, snapshot.problem.as_deref())
+        let broken: Vec<&Diagnostic> = snapshot
+            .broken_everywhere
+            .iter()
+            .chain(findings.iter().filter(|d| BROKEN.contains(&d.code)))
+            .collect();
+        live::inject(bytes, findings, &broken, snapshot.problem.as_deref())
     } else {
         bytes.clone()
     };
