@@ -4,7 +4,7 @@
 //! templates, a burst of many files) reloads it whole. A broken `site.toml` or template
 //! keeps the last good pages and says what is wrong ([`Engine::problem`]).
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
 use crate::check::Checked;
@@ -29,6 +29,13 @@ pub struct Engine {
     findings: Vec<Diagnostic>,
     files: Files,
     problem: Option<String>,
+    /// The navigation the rendered pages carry ([`render::nav_signature`]).
+    nav: u64,
+    /// The output paths of the article pages rendered.
+    pages: BTreeSet<String>,
+    /// Pages a template failed on (RN001), by content path, kept for the pages not
+    /// rendered again.
+    failures: BTreeMap<String, Diagnostic>,
 }
 
 /// Where the watched things are, resolved, to sort a changed path.
@@ -72,8 +79,11 @@ impl Engine {
             findings: Vec::new(),
             files: Files::new(),
             problem: None,
+            nav: 0,
+            pages: BTreeSet::new(),
+            failures: BTreeMap::new(),
         };
-        engine.render().map_err(|e| e.to_string())?;
+        engine.render(None).map_err(|e| e.to_string())?;
         Ok(engine)
     }
 
@@ -125,6 +135,9 @@ impl Engine {
         }
         let whole = content.len() > RELOAD_AFTER || content.iter().any(Option::is_none);
         let mut affected = Affected::Articles(Default::default());
+        // Only pages of text files the site knows can be rendered alone: an asset is
+        // copied by a whole render.
+        let mut pages_alone = !whole;
         if !whole {
             for path in content.iter().flatten() {
                 let change = Change { path: path.clone() };
@@ -136,6 +149,10 @@ impl Engine {
                     (Affected::Articles(more), Affected::Articles(all)) => all.extend(more),
                     (Affected::Articles(_), Affected::Everything) => {}
                 }
+                let text = self.site.by_path(path).is_some()
+                    || self.site.tocs.iter().any(|t| &t.file.path == path);
+                let gone = !self.site.all_paths.contains(path);
+                pages_alone &= text || (gone && crate::markdown::links::is_markdown(path));
             }
         }
         if whole || affected == Affected::Everything {
@@ -153,8 +170,17 @@ impl Engine {
         } else {
             self.checked.update(&self.site, &affected);
         }
-        let before = std::mem::take(&mut self.files);
-        if let Err(e) = self.render() {
+        let rels = match &affected {
+            Affected::Articles(paths) if pages_alone && !whole => Some(
+                paths
+                    .iter()
+                    .map(|p| p.split_once('/').map_or(p.as_str(), |(_, r)| r).to_string())
+                    .collect(),
+            ),
+            _ => None,
+        };
+        let before = self.files.clone();
+        if let Err(e) = self.render(rels) {
             self.problem = Some(e.to_string());
             self.files = before;
             return Update::default();
@@ -198,13 +224,60 @@ impl Engine {
         !self.site.all_paths.contains(rel) && self.site.covers(rel)
     }
 
-    fn render(&mut self) -> Result<(), render::RenderError> {
+    /// Renders the pages of `rels` (locale-relative paths, every locale) and the pages that
+    /// sum up the site, or, with `None` or when the navigation changed, the whole site.
+    fn render(&mut self, rels: Option<BTreeSet<String>>) -> Result<(), render::RenderError> {
         let findings = self.checked.findings(&self.site);
         let sink = MemorySink::new(self.site.config.boundary.clone());
         let checks = || findings.clone();
-        let report = render::render_site(&self.site, &sink, Some(&checks))?;
+        let nav = render::nav_signature(&self.site);
+        let scope = match rels {
+            Some(rels) if nav == self.nav => {
+                let carried = self
+                    .failures
+                    .values()
+                    .filter(|d| {
+                        let rel = d.path.split_once('/').map_or(d.path.as_str(), |(_, r)| r);
+                        !rels.contains(rel)
+                    })
+                    .cloned()
+                    .collect();
+                render::Scope::Pages { rels, carried }
+            }
+            _ => render::Scope::All,
+        };
+        let report = render::render_scope(&self.site, &sink, Some(&checks), &scope)?;
+        let written = sink.into_files();
+        let pages = render::page_outputs(&self.site);
+        if matches!(scope, render::Scope::All) {
+            self.files = written;
+        } else {
+            // Keep what was not rendered again, but no page that is gone, and no report
+            // page (the report is written whole each time; a file without findings any
+            // more has no source view).
+            let reports: Vec<String> = self
+                .site
+                .config
+                .locales
+                .iter()
+                .map(|l| format!("{l}/{}/", render::REPORT_DIR))
+                .collect();
+            let before = &self.pages;
+            self.files.retain(|path, _| {
+                !reports.iter().any(|r| path.starts_with(r))
+                    && (!before.contains(path) || pages.contains(path))
+            });
+            self.files.extend(written);
+        }
+        self.failures = report
+            .diagnostics
+            .iter()
+            .filter(|d| d.code == "RN001")
+            .map(|d| (d.path.clone(), d.clone()))
+            .collect();
         self.findings = report.diagnostics;
-        self.files = sink.into_files();
+        self.nav = nav;
+        self.pages = pages;
         self.problem = None;
         Ok(())
     }

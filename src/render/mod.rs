@@ -22,6 +22,7 @@ pub mod templates;
 /// so that pages (which keep an article out of it) and the report import neither each other.
 pub const REPORT_DIR: &str = "report";
 
+use std::collections::BTreeSet;
 use std::fmt;
 
 use crate::diagnostics::Diagnostic;
@@ -64,6 +65,21 @@ impl std::error::Error for RenderError {}
 /// The checks a build runs while its pages render; their findings go into the report pages.
 pub type Checks<'a> = &'a (dyn Fn() -> Vec<Diagnostic> + Sync);
 
+/// Which article pages a render writes.
+#[derive(Clone, Debug, Default)]
+pub enum Scope {
+    /// Every page, every asset: a build.
+    #[default]
+    All,
+    /// Only the pages of these locale-relative paths (in every locale), and the pages that
+    /// list or sum up the site (homes, lifecycle, report, 404, sitemap); no asset is copied.
+    /// `carried`: failures (RN001) of the pages not rendered again, for the report.
+    Pages {
+        rels: BTreeSet<String>,
+        carried: Vec<Diagnostic>,
+    },
+}
+
 /// Renders the whole site into `sink`. With `checks`, they run alongside the pages, and each
 /// locale gets a report page of what they found.
 pub fn render_site(
@@ -71,13 +87,27 @@ pub fn render_site(
     sink: &dyn Sink,
     checks: Option<Checks<'_>>,
 ) -> Result<RenderReport, RenderError> {
+    render_scope(site, sink, checks, &Scope::All)
+}
+
+/// [`render_site`], limited to `scope`: what the preview does after a change that leaves
+/// the navigation as it was.
+pub fn render_scope(
+    site: &Site,
+    sink: &dyn Sink,
+    checks: Option<Checks<'_>>,
+    scope: &Scope,
+) -> Result<RenderReport, RenderError> {
     // Functions first: Tera checks that the templates' calls resolve when it adds them.
     let mut functions = tera::Tera::default();
     model_html::register(&mut functions, site);
     let (tera, template_problems) =
         templates::load(&site.config, functions).map_err(RenderError::Templates)?;
     let renderer = pages::Renderer::new(site, &tera, checks.is_some());
-    let (found, rendered) = rayon::join(|| checks.map(|run| run()), || renderer.render_all(sink));
+    let (found, rendered) = rayon::join(
+        || checks.map(|run| run()),
+        || renderer.render_all(sink, scope),
+    );
     let mut report = rendered?;
     report.diagnostics.extend(template_problems);
     if let Some(found) = found {
@@ -87,4 +117,25 @@ pub fn render_site(
         }
     }
     Ok(report)
+}
+
+/// A fingerprint of every locale's navigation: when it is unchanged, a change affects only
+/// the pages of the files it touched; otherwise every page's sidebar changed.
+pub fn nav_signature(site: &Site) -> u64 {
+    let mut all = String::new();
+    for locale in &site.config.locales {
+        let nav = nav::LocaleNav::build(site, locale);
+        for (scope, html) in nav.scopes() {
+            all.push_str(&format!("{locale}\u{1}{scope}\u{1}{html}\u{2}"));
+        }
+    }
+    crate::hash::fnv1a(all.as_bytes())
+}
+
+/// The output path of every article page the site has (translations and fallbacks).
+pub fn page_outputs(site: &Site) -> BTreeSet<String> {
+    pages::page_locales(site)
+        .into_iter()
+        .flat_map(|(rel, locales)| locales.into_iter().map(move |l| page_output_path(l, rel)))
+        .collect()
 }

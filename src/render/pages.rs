@@ -37,6 +37,23 @@ pub fn page_output_path(locale: &Locale, rel: &str) -> String {
     format!("{locale}/{}index.html", page_dir(rel))
 }
 
+/// Per page path: the locales that get a page for it (its own article, or the source's
+/// as a fallback).
+pub(super) fn page_locales(site: &Site) -> BTreeMap<&str, Vec<&Locale>> {
+    let config = &site.config;
+    let mut page_locales: BTreeMap<&str, Vec<&Locale>> = BTreeMap::new();
+    for rel in site.page_paths() {
+        let has_source = site.article(&config.source_locale, rel).is_some();
+        let locales = config
+            .locales
+            .iter()
+            .filter(|l| has_source || site.article(l, rel).is_some())
+            .collect();
+        page_locales.insert(rel, locales);
+    }
+    page_locales
+}
+
 #[derive(Serialize)]
 struct SiteCtx<'a> {
     title: &'a str,
@@ -124,16 +141,7 @@ impl<'s> Renderer<'s> {
             .iter()
             .map(|l| (l, nav::LocaleNav::build(site, l)))
             .collect::<HashMap<_, _>>();
-        let mut page_locales: BTreeMap<&str, Vec<&Locale>> = BTreeMap::new();
-        for rel in site.page_paths() {
-            let has_source = site.article(&config.source_locale, rel).is_some();
-            let locales = config
-                .locales
-                .iter()
-                .filter(|l| has_source || site.article(l, rel).is_some())
-                .collect();
-            page_locales.insert(rel, locales);
-        }
+        let page_locales = page_locales(site);
         let depths: BTreeSet<usize> = page_locales.keys().map(|rel| page_depth(rel)).collect();
         let mut inline_navs = HashMap::new();
         let mut nav_scripts = HashMap::new();
@@ -164,7 +172,11 @@ impl<'s> Renderer<'s> {
         }
     }
 
-    pub(super) fn render_all(&self, sink: &dyn Sink) -> Result<RenderReport, RenderError> {
+    pub(super) fn render_all(
+        &self,
+        sink: &dyn Sink,
+        scope: &super::Scope,
+    ) -> Result<RenderReport, RenderError> {
         let write = |rel: &str, bytes: &[u8]| {
             sink.write(rel, bytes)
                 .map_err(|e| RenderError::Write(rel.to_string(), e))
@@ -175,9 +187,14 @@ impl<'s> Renderer<'s> {
             write(path, script.as_bytes())?;
         }
 
+        let only = match scope {
+            super::Scope::All => None,
+            super::Scope::Pages { rels, .. } => Some(rels),
+        };
         let jobs: Vec<(&Locale, &str)> = self
             .page_locales
             .iter()
+            .filter(|(rel, _)| only.is_none_or(|rels| rels.contains(**rel)))
             .flat_map(|(rel, locales)| locales.iter().map(move |l| (*l, *rel)))
             .collect();
         let results: Vec<Result<Option<Diagnostic>, RenderError>> = jobs
@@ -188,6 +205,9 @@ impl<'s> Renderer<'s> {
             diagnostics: self.url_collisions(),
             ..RenderReport::default()
         };
+        if let super::Scope::Pages { carried, .. } = scope {
+            report.diagnostics.extend(carried.iter().cloned());
+        }
         for r in results {
             match r? {
                 Some(d) => {
@@ -227,7 +247,9 @@ impl<'s> Renderer<'s> {
         if let Some(base) = &self.config.base_url {
             write("sitemap.xml", self.sitemap(base).as_bytes())?;
         }
-        self.copy_assets(sink)?;
+        if only.is_none() {
+            self.copy_assets(sink)?;
+        }
         Ok(report)
     }
 
