@@ -6,6 +6,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use crate::check::Checked;
 use crate::config::Config;
@@ -17,8 +18,9 @@ use crate::site::{Affected, Change, Site};
 /// More changed files than this at once (a `git checkout`) load the site again whole.
 const RELOAD_AFTER: usize = 64;
 
-/// The rendered site: site-relative path (`fr-fr/x/index.html`) → bytes.
-pub type Files = BTreeMap<String, Vec<u8>>;
+/// The rendered site: site-relative path (`fr-fr/x/index.html`) → bytes, shared: a
+/// snapshot of the site for the server costs a pointer per file, not a copy.
+pub type Files = BTreeMap<String, Arc<[u8]>>;
 
 pub struct Engine {
     root: PathBuf,
@@ -247,7 +249,11 @@ impl Engine {
             _ => render::Scope::All,
         };
         let report = render::render_scope(&self.site, &sink, Some(&checks), &scope)?;
-        let written = sink.into_files();
+        let written: Files = sink
+            .into_files()
+            .into_iter()
+            .map(|(path, bytes)| (path, Arc::from(bytes)))
+            .collect();
         let pages = render::page_outputs(&self.site);
         if matches!(scope, render::Scope::All) {
             self.files = written;

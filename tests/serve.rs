@@ -274,3 +274,28 @@ fn many_clients_at_once_slow_ones_and_a_huge_request_line_stop_no_one() {
     assert!(statuses.iter().all(|&s| s == 200), "{statuses:?}");
     drop((slow, huge));
 }
+
+#[test]
+fn memory_stays_flat_over_500_edits() {
+    let server = Preview::start();
+    let events = server.events();
+    let page = server.path(PAGE);
+    let text = common::read(&page);
+    let mut after_warm_up = 0;
+    for i in 0..500 {
+        std::fs::write(&page, format!("{text}\nEdit number {i}.\n")).expect("save");
+        // Each edit is rendered before the next one is saved.
+        next_event(&events);
+        if i == 49 {
+            after_warm_up = server.rss_kib();
+        }
+    }
+    let after = server.rss_kib();
+    if after_warm_up > 0 {
+        // Allocators keep some memory; a leak of even one page per edit would be far more.
+        assert!(
+            after < after_warm_up + 32 * 1024,
+            "memory grew from {after_warm_up} KiB to {after} KiB over 450 edits"
+        );
+    }
+}

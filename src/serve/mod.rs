@@ -263,7 +263,7 @@ async fn page(State(shared): State<Shared>, request: Request) -> Response {
             .collect();
         live::inject(bytes, findings, &broken, snapshot.problem.as_deref())
     } else {
-        bytes.clone()
+        bytes.to_vec()
     };
     let mut response = (status, body).into_response();
     let headers = response.headers_mut();

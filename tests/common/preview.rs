@@ -50,6 +50,18 @@ impl Preview {
         Preview { child, site, addr }
     }
 
+    /// The server's resident memory now, in KiB (Linux; 0 elsewhere).
+    pub fn rss_kib(&self) -> u64 {
+        std::fs::read_to_string(format!("/proc/{}/status", self.child.id()))
+            .ok()
+            .and_then(|s| {
+                s.lines()
+                    .find(|l| l.starts_with("VmRSS:"))
+                    .and_then(|l| l.split_whitespace().nth(1)?.parse().ok())
+            })
+            .unwrap_or(0)
+    }
+
     pub fn path(&self, rel: &str) -> std::path::PathBuf {
         self.site.path().join(rel)
     }
