@@ -270,6 +270,7 @@ fn a_large_toc_fills_the_sidebar() {
     browser.screenshot(&screenshots().join("large-toc-sidebar.png"));
 }
 
+#[cfg(feature = "serve")]
 #[test]
 fn the_preview_reloads_an_edited_page_and_its_findings_panel_dismisses_by_keyboard() {
     let Some(exe) = chromium() else { return };
