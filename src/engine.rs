@@ -38,6 +38,8 @@ pub struct Engine {
     /// Pages a template failed on (RN001), by content path, kept for the pages not
     /// rendered again.
     failures: BTreeMap<String, Diagnostic>,
+    /// The checks' findings by content path, as the report shows them.
+    by_file: BTreeMap<String, Vec<Diagnostic>>,
 }
 
 /// Where the watched things are, resolved, to sort a changed path.
@@ -84,6 +86,7 @@ impl Engine {
             nav: 0,
             pages: BTreeSet::new(),
             failures: BTreeMap::new(),
+            by_file: BTreeMap::new(),
         };
         engine.render(None).map_err(|e| e.to_string())?;
         Ok(engine)
@@ -105,22 +108,10 @@ impl Engine {
         self.problem.as_deref()
     }
 
-    /// The content file a page shows (`fr-fr/x/index.html` → `fr-fr/x.md`), for its findings.
-    pub fn source_of(&self, file: &str) -> Option<String> {
-        let (locale, _) = file.split_once('/')?;
-        let locale = self
-            .site
-            .config
-            .locales
-            .iter()
-            .find(|l| l.as_str() == locale)?;
-        self.site
-            .pages()
-            .filter(|a| a.locale() == locale || a.locale() == &self.site.config.source_locale)
-            .filter(|a| render::page_output_path(locale, a.rel()) == file)
-            // The page's own locale first: a fallback shows the source's.
-            .min_by_key(|a| a.locale() != locale)
-            .map(|a| a.path().to_string())
+    /// The content file each article page shows (`fr-fr/x/index.html` → `fr-fr/x.md`), for
+    /// its findings.
+    pub fn page_sources(&self) -> BTreeMap<String, String> {
+        render::page_sources(&self.site)
     }
 
     /// Takes the files that changed on disk (absolute paths, as a watcher reports them).
@@ -172,6 +163,7 @@ impl Engine {
         } else {
             self.checked.update(&self.site, &affected);
         }
+        let checked_at = std::time::Instant::now();
         let rels = match &affected {
             Affected::Articles(paths) if pages_alone && !whole => Some(
                 paths
@@ -186,6 +178,14 @@ impl Engine {
             self.problem = Some(e.to_string());
             self.files = before;
             return Update::default();
+        }
+        if std::env::var_os("DIGLOT_TIMINGS").is_some() {
+            use std::io::Write as _;
+            let _ = writeln!(
+                std::io::stderr(),
+                "timings: render {:.0}ms",
+                checked_at.elapsed().as_secs_f64() * 1e3
+            );
         }
         let mut changed: Vec<String> = self
             .files
@@ -229,7 +229,35 @@ impl Engine {
     /// Renders the pages of `rels` (locale-relative paths, every locale) and the pages that
     /// sum up the site, or, with `None` or when the navigation changed, the whole site.
     fn render(&mut self, rels: Option<BTreeSet<String>>) -> Result<(), render::RenderError> {
+        let started = std::time::Instant::now();
         let findings = self.checked.findings(&self.site);
+        let mut by_file: BTreeMap<String, Vec<Diagnostic>> = BTreeMap::new();
+        for d in &findings {
+            by_file.entry(d.path.clone()).or_default().push(d.clone());
+        }
+        // The files whose findings changed: their source views are written again.
+        // So are those of the pages rendered again (a template failure is shown there too).
+        let mut views: BTreeSet<String> = by_file
+            .iter()
+            .filter(|(p, found)| self.by_file.get(*p) != Some(*found))
+            .map(|(p, _)| p.clone())
+            .chain(
+                self.by_file
+                    .keys()
+                    .filter(|p| !by_file.contains_key(*p))
+                    .cloned(),
+            )
+            .collect();
+        for rel in rels.iter().flatten() {
+            views.extend(
+                self.site
+                    .config
+                    .locales
+                    .iter()
+                    .map(|l| format!("{l}/{rel}")),
+            );
+        }
+        let found_at = started.elapsed();
         let sink = MemorySink::new(self.site.config.boundary.clone());
         let checks = || findings.clone();
         let nav = render::nav_signature(&self.site);
@@ -244,11 +272,31 @@ impl Engine {
                     })
                     .cloned()
                     .collect();
-                render::Scope::Pages { rels, carried }
+                render::Scope::Pages {
+                    rels,
+                    carried,
+                    views: views.clone(),
+                }
             }
             _ => render::Scope::All,
         };
+        let nav_at = started.elapsed();
         let report = render::render_scope(&self.site, &sink, Some(&checks), &scope)?;
+        if std::env::var_os("DIGLOT_TIMINGS").is_some() {
+            use std::io::Write as _;
+            let _ = writeln!(
+                std::io::stderr(),
+                "timings: findings {:.0}ms, nav {:.0}ms, render {:.0}ms ({})",
+                found_at.as_secs_f64() * 1e3,
+                (nav_at - found_at).as_secs_f64() * 1e3,
+                (started.elapsed() - nav_at).as_secs_f64() * 1e3,
+                if matches!(scope, render::Scope::All) {
+                    "all"
+                } else {
+                    "some pages"
+                }
+            );
+        }
         let written: Files = sink
             .into_files()
             .into_iter()
@@ -258,19 +306,15 @@ impl Engine {
         if matches!(scope, render::Scope::All) {
             self.files = written;
         } else {
-            // Keep what was not rendered again, but no page that is gone, and no report
-            // page (the report is written whole each time; a file without findings any
-            // more has no source view).
-            let reports: Vec<String> = self
-                .site
-                .config
-                .locales
-                .iter()
-                .map(|l| format!("{l}/{}/", render::REPORT_DIR))
-                .collect();
+            // Keep what was not rendered again, but no page that is gone, and no source view
+            // of a file whose findings changed (written again if it still has some).
             let before = &self.pages;
+            let marker = format!("/{}/source/", render::REPORT_DIR);
             self.files.retain(|path, _| {
-                !reports.iter().any(|r| path.starts_with(r))
+                let view_of = path
+                    .split_once(&marker)
+                    .and_then(|(_, p)| p.strip_suffix(".html"));
+                !view_of.is_some_and(|p| views.contains(p))
                     && (!before.contains(path) || pages.contains(path))
             });
             self.files.extend(written);
@@ -284,6 +328,7 @@ impl Engine {
         self.findings = report.diagnostics;
         self.nav = nav;
         self.pages = pages;
+        self.by_file = by_file;
         self.problem = None;
         Ok(())
     }

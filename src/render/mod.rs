@@ -73,10 +73,13 @@ pub enum Scope {
     All,
     /// Only the pages of these locale-relative paths (in every locale), and the pages that
     /// list or sum up the site (homes, lifecycle, report, 404, sitemap); no asset is copied.
-    /// `carried`: failures (RN001) of the pages not rendered again, for the report.
+    /// `carried`: failures (RN001) of the pages not rendered again, for the report;
+    /// `views`: the content paths whose report source views are written again (those
+    /// whose findings changed).
     Pages {
         rels: BTreeSet<String>,
         carried: Vec<Diagnostic>,
+        views: BTreeSet<String>,
     },
 }
 
@@ -113,7 +116,11 @@ pub fn render_scope(
     if let Some(found) = found {
         report::merge(found, &mut report);
         if renderer.has_report() {
-            renderer.write_reports(&report.diagnostics, sink)?;
+            let views = match scope {
+                Scope::All => None,
+                Scope::Pages { views, .. } => Some(views),
+            };
+            renderer.write_reports(&report.diagnostics, sink, views)?;
         }
     }
     Ok(report)
@@ -137,5 +144,20 @@ pub fn page_outputs(site: &Site) -> BTreeSet<String> {
     pages::page_locales(site)
         .into_iter()
         .flat_map(|(rel, locales)| locales.into_iter().map(move |l| page_output_path(l, rel)))
+        .collect()
+}
+
+/// The content file each article page shows, by output path: its own locale's article, or
+/// the source's on a fallback page.
+pub fn page_sources(site: &Site) -> std::collections::BTreeMap<String, String> {
+    let source = &site.config.source_locale;
+    pages::page_locales(site)
+        .into_iter()
+        .flat_map(|(rel, locales)| {
+            locales.into_iter().filter_map(move |l| {
+                let shown = site.article(l, rel).or_else(|| site.article(source, rel))?;
+                Some((page_output_path(l, rel), shown.path().to_string()))
+            })
+        })
         .collect()
 }

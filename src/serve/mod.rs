@@ -62,12 +62,7 @@ impl Snapshot {
         for d in engine.findings() {
             findings.entry(d.path.clone()).or_default().push(d.clone());
         }
-        let sources: BTreeMap<String, String> = engine
-            .files()
-            .keys()
-            .filter(|p| p.ends_with("index.html"))
-            .filter_map(|p| Some((p.clone(), engine.source_of(p)?)))
-            .collect();
+        let sources = engine.page_sources();
         let pages: std::collections::BTreeSet<&String> = sources.values().collect();
         let broken_everywhere = engine
             .findings()
@@ -179,9 +174,23 @@ fn keep_current(
     reloads: broadcast::Sender<Reload>,
     follow: bool,
 ) {
+    let timings = std::env::var_os("DIGLOT_TIMINGS").is_some();
     while let Ok(batch) = changes.recv() {
+        let started = std::time::Instant::now();
         let update = engine.changed(&batch);
+        let changed_at = started.elapsed();
         let _ = site.send(Arc::new(Snapshot::of(&engine)));
+        if timings {
+            use std::io::Write as _;
+            let _ = writeln!(
+                std::io::stderr(),
+                "timings: {} changed files: engine {:.0}ms, snapshot {:.0}ms; {} outputs changed",
+                batch.len(),
+                changed_at.as_secs_f64() * 1e3,
+                (started.elapsed() - changed_at).as_secs_f64() * 1e3,
+                update.changed.len()
+            );
+        }
         let css = update.changed.iter().any(|p| p.ends_with(".css"));
         let mut urls: Vec<String> = update
             .changed

@@ -1,20 +1,22 @@
 //! Watching what the site is made of: the content folder, the templates folder and
-//! `site.toml` (not the output folder, not the rest of the root). Events are debounced over
-//! a short window, so an editor's save (write a temporary file, rename it over the old
+//! `site.toml` (not the output folder, not the rest of the root). Reads are no events (the
+//! server's own reads would otherwise wake it). Events are gathered over a short window, so an editor's save (write a temporary file, rename it over the old
 //! one; or remove, then create) arrives as one batch naming the file, and a `git checkout`
 //! as one large batch (which the engine takes as a reload).
 
+use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::sync::mpsc;
 use std::time::Duration;
 
-use notify_debouncer_mini::notify::RecursiveMode;
-use notify_debouncer_mini::{DebounceEventResult, new_debouncer};
+use notify::{Event, EventKind, RecursiveMode, Watcher};
 
 use crate::config::Config;
 
 /// Long enough to gather one save's events, short enough not to be felt.
 const WINDOW: Duration = Duration::from_millis(80);
+/// The longest a batch waits for the writes to stop.
+const MAX_GATHER: Duration = Duration::from_secs(1);
 
 /// What to watch, resolved from the site's configuration.
 pub struct Watched {
@@ -40,42 +42,64 @@ impl Watched {
 }
 
 /// Starts watching; each debounced batch of changed paths arrives on the channel. The
-/// watcher lives as long as the receiving thread keeps the channel.
+/// watcher lives as long as the receiving end of the channel.
 pub fn start(watched: &Watched) -> std::io::Result<mpsc::Receiver<Vec<PathBuf>>> {
-    let (tx, rx) = mpsc::channel();
-    let site_toml = watched.site_toml.clone();
-    let site_toml_name = site_toml.file_name().map(|n| n.to_os_string());
-    let mut debouncer = new_debouncer(WINDOW, move |result: DebounceEventResult| {
-        let Ok(events) = result else { return };
-        let paths: Vec<PathBuf> = events
-            .into_iter()
-            .map(|e| e.path)
-            // From the root, only site.toml matters.
-            .filter(|p| {
-                p.parent() != site_toml.parent() || p.file_name() == site_toml_name.as_deref()
-            })
-            .collect();
-        if !paths.is_empty() {
-            let _ = tx.send(paths);
-        }
-    })
-    .map_err(std::io::Error::other)?;
+    let (events_tx, events_rx) = mpsc::channel::<notify::Result<Event>>();
+    let mut watcher = notify::recommended_watcher(events_tx).map_err(std::io::Error::other)?;
     for folder in &watched.folders {
         if folder.is_dir() {
-            debouncer
-                .watcher()
+            watcher
                 .watch(folder, RecursiveMode::Recursive)
                 .map_err(std::io::Error::other)?;
         }
     }
     if let Some(root) = watched.site_toml.parent() {
-        debouncer
-            .watcher()
+        watcher
             .watch(root, RecursiveMode::NonRecursive)
             .map_err(std::io::Error::other)?;
     }
-    // The debouncer must outlive this call: it stops when dropped. It lives as long as
-    // the process (the server runs until it exits).
-    std::mem::forget(debouncer);
+    let (tx, rx) = mpsc::channel();
+    let site_toml = watched.site_toml.clone();
+    std::thread::spawn(move || {
+        // Owned here: watching stops when this thread ends (the server has gone).
+        let _watcher = watcher;
+        let relevant = |path: &Path| {
+            path.parent() != site_toml.parent() || path.file_name() == site_toml.file_name()
+        };
+        let mut batch: BTreeSet<PathBuf> = BTreeSet::new();
+        let mut first_at = std::time::Instant::now();
+        loop {
+            // Wait for a first event, then gather until the window passes quietly (or a
+            // file written without end has kept it open for a second).
+            let next = if batch.is_empty() {
+                first_at = std::time::Instant::now();
+                events_rx
+                    .recv()
+                    .map_err(|_| mpsc::RecvTimeoutError::Disconnected)
+            } else if first_at.elapsed() > MAX_GATHER {
+                Err(mpsc::RecvTimeoutError::Timeout)
+            } else {
+                events_rx.recv_timeout(WINDOW)
+            };
+            match next {
+                Ok(Ok(event)) => {
+                    // Reading a file is no change (diglot's own reads would loop).
+                    if !matches!(event.kind, EventKind::Access(_)) {
+                        batch.extend(event.paths.into_iter().filter(|p| relevant(p)));
+                    }
+                }
+                Ok(Err(_)) => {}
+                Err(mpsc::RecvTimeoutError::Timeout) => {
+                    if tx
+                        .send(std::mem::take(&mut batch).into_iter().collect())
+                        .is_err()
+                    {
+                        return;
+                    }
+                }
+                Err(mpsc::RecvTimeoutError::Disconnected) => return,
+            }
+        }
+    });
     Ok(rx)
 }

@@ -89,6 +89,7 @@ impl Renderer<'_> {
         &self,
         diagnostics: &[Diagnostic],
         sink: &dyn Sink,
+        views: Option<&std::collections::BTreeSet<String>>,
     ) -> Result<(), RenderError> {
         let site = self.site;
         let viewed: HashSet<&str> = diagnostics
@@ -117,7 +118,7 @@ impl Renderer<'_> {
         for locale in &site.config.locales {
             self.write_locale_report(locale, &coverage, &findings, &links, sink)?;
         }
-        self.write_source_views(diagnostics, &links, sink)
+        self.write_source_views(diagnostics, &links, sink, views)
     }
 
     /// One locale's report page: every locale's figures, this locale's findings.
@@ -167,9 +168,14 @@ impl Renderer<'_> {
         diagnostics: &[Diagnostic],
         links: &Links<'_>,
         sink: &dyn Sink,
+        only: Option<&std::collections::BTreeSet<String>>,
     ) -> Result<(), RenderError> {
         let mut by_file: BTreeMap<&str, Vec<&Diagnostic>> = BTreeMap::new();
-        for d in diagnostics.iter().filter(|d| links.has_view(&d.path)) {
+        for d in diagnostics
+            .iter()
+            .filter(|d| links.has_view(&d.path))
+            .filter(|d| only.is_none_or(|o| o.contains(&d.path)))
+        {
             by_file.entry(&d.path).or_default().push(d);
         }
         by_file.par_iter().try_for_each(|(path, found)| {
