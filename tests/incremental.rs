@@ -1,6 +1,6 @@
 //! Incremental = fresh: random sequences of edits to a copy of the sample site (articles
 //! and includes in both locales written, copied across locales and deleted; TOCs rewritten;
-//! the model and `site.toml` touched), each applied to one long-lived site with
+//! an asset added and removed; the model and `site.toml` changed), each applied to one long-lived site with
 //! `Site::apply` and `Checked::update`, must leave exactly the findings and files that a
 //! fresh load of the same folder has. Seeded, so a failure names a sequence to replay.
 
@@ -166,8 +166,20 @@ fn edit(rng: &mut Rng, root: &Path) -> Vec<Option<String>> {
             write("TOC.yml", &text)
         }
         10 => write("media/pic.png", "PNG"),
+        11 if rng.chance(50) => {
+            // site.toml: a setting that changes findings (a severity) or just a comment.
+            let site_toml = root.join("site.toml");
+            let text = std::fs::read_to_string(&site_toml).unwrap_or_default();
+            let text = if rng.chance(50) && !text.contains("[severity]") {
+                format!("{text}\n[severity]\nLK006 = \"off\"\n")
+            } else {
+                format!("{text}\n# touched {}\n", rng.below(1000))
+            };
+            std::fs::write(&site_toml, text).expect("write");
+            vec![None]
+        }
         _ => {
-            // The model or site.toml: not taken file by file.
+            // The model: not taken file by file.
             let portals = content.join("_model/portals.yaml");
             let text = std::fs::read_to_string(&portals).unwrap_or_default();
             std::fs::write(&portals, format!("{text}\n# touched {}\n", rng.below(1000)))
@@ -246,11 +258,13 @@ fn replay_engine(seed: u64, steps: usize) {
     let mut rng = Rng(seed);
     let mut engine = Engine::load(root, None).expect("engine");
     for step in 0..steps {
+        // What the watcher would report: the file written (the model's, or site.toml, for a
+        // change outside the locale folders).
         let changed: Vec<std::path::PathBuf> = edit(&mut rng, root)
             .into_iter()
             .map(|c| match c {
                 Some(path) => root.join("content").join(path),
-                None => root.join("content/_model/portals.yaml"),
+                None => root.join("site.toml"),
             })
             .collect();
         engine.changed(&changed);
