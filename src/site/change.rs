@@ -91,12 +91,7 @@ impl Site {
             Reread::Refused(d) => self.load_findings.push(d),
             Reread::Absent => {}
         }
-        self.by_path = self
-            .articles
-            .iter()
-            .enumerate()
-            .map(|(i, a)| (a.path().to_string(), i))
-            .collect();
+        self.index_paths();
 
         let added_or_removed = existed != self.all_paths.contains(path);
         let mut affected = self.affected_by(rel, added_or_removed);

@@ -137,13 +137,19 @@ impl Site {
 
     /// Rebuilds the path index and the reverse link index from the articles.
     fn reindex(&mut self) {
+        self.index_paths();
+        self.links_in = index::LinksIn::of(&self.articles);
+    }
+
+    /// Rebuilds the index of articles by content path (their positions move when one is
+    /// added or removed).
+    fn index_paths(&mut self) {
         self.by_path = self
             .articles
             .iter()
             .enumerate()
             .map(|(i, a)| (a.path().to_string(), i))
             .collect();
-        self.links_in = index::LinksIn::of(&self.articles);
     }
 
     /// What loading and parsing found (before any rule ran), in path order.
