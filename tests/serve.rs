@@ -170,11 +170,13 @@ fn a_taken_port_is_named_with_the_option_to_change_it() {
 }
 
 #[test]
-fn a_template_change_reloads_the_pages_it_renders() {
+fn a_template_change_reloads_the_pages_it_renders_even_in_a_folder_made_later() {
+    // No templates folder at the start: it is made while the server runs.
     let site = common::copy_site(&common::sample_site_dir());
-    std::fs::create_dir_all(site.path().join("templates")).expect("mkdir");
+    std::fs::remove_dir_all(site.path().join("templates")).expect("rm templates");
     let server = Preview::start_in(site, &[]);
     let events = server.events();
+    std::fs::create_dir_all(server.path("templates")).expect("mkdir");
     std::fs::write(
         server.path("templates/404.html"),
         "<!doctype html><html><body><main>Nothing here, says the site</main></body></html>",
@@ -182,9 +184,18 @@ fn a_template_change_reloads_the_pages_it_renders() {
     .expect("write");
     let event = next_event(&events);
     assert!(urls(&event).contains(&"/404.html".to_string()), "{event}");
-    let (status, body) = server.get("/no/such/page/");
-    assert_eq!(status, 404);
-    assert!(body.contains("Nothing here, says the site"), "{body}");
+    server.wait_for("/no/such/page/", |b| {
+        b.contains("Nothing here, says the site")
+    });
+    // Watched from now on: a second change reaches the page too.
+    std::fs::write(
+        server.path("templates/404.html"),
+        "<!doctype html><html><body><main>Still nothing, says the site</main></body></html>",
+    )
+    .expect("write");
+    server.wait_for("/no/such/page/", |b| {
+        b.contains("Still nothing, says the site")
+    });
 }
 
 #[test]

@@ -35,10 +35,20 @@ impl Watched {
             folders.push(root.join("templates"));
         }
         Watched {
-            folders,
-            site_toml: root.join("site.toml"),
+            folders: folders.iter().map(|f| normal(f)).collect(),
+            site_toml: normal(&root.join("site.toml")),
         }
     }
+}
+
+/// `path` absolute, without `.` segments: as the watcher reports paths (`/site/./x` and
+/// `./x` are the same file to it only once both are written so).
+fn normal(path: &Path) -> PathBuf {
+    let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+    absolute
+        .components()
+        .filter(|c| !matches!(c, std::path::Component::CurDir))
+        .collect()
 }
 
 /// Starts watching; each debounced batch of changed paths arrives on the channel. The
@@ -60,11 +70,15 @@ pub fn start(watched: &Watched) -> std::io::Result<mpsc::Receiver<Vec<PathBuf>>>
     }
     let (tx, rx) = mpsc::channel();
     let site_toml = watched.site_toml.clone();
+    let folders = watched.folders.clone();
     std::thread::spawn(move || {
         // Owned here: watching stops when this thread ends (the server has gone).
-        let _watcher = watcher;
-        let relevant = |path: &Path| {
-            path.parent() != site_toml.parent() || path.file_name() == site_toml.file_name()
+        let mut watcher = watcher;
+        let mut unwatched: Vec<PathBuf> = folders.into_iter().filter(|f| !f.is_dir()).collect();
+        let relevant = |path: &Path, unwatched: &[PathBuf]| {
+            path.parent() != site_toml.parent()
+                || path.file_name() == site_toml.file_name()
+                || unwatched.iter().any(|f| f == path)
         };
         let mut batch: BTreeSet<PathBuf> = BTreeSet::new();
         let mut first_at = std::time::Instant::now();
@@ -85,7 +99,17 @@ pub fn start(watched: &Watched) -> std::io::Result<mpsc::Receiver<Vec<PathBuf>>>
                 Ok(Ok(event)) => {
                     // Reading a file is no change (diglot's own reads would loop).
                     if !matches!(event.kind, EventKind::Access(_)) {
-                        batch.extend(event.paths.into_iter().filter(|p| relevant(p)));
+                        // A templates folder made after the start is watched from now on.
+                        let paths: Vec<PathBuf> = event.paths.iter().map(|p| normal(p)).collect();
+                        for path in &paths {
+                            if let Some(i) = unwatched.iter().position(|f| f == path)
+                                && path.is_dir()
+                                && watcher.watch(path, RecursiveMode::Recursive).is_ok()
+                            {
+                                batch.insert(unwatched.remove(i));
+                            }
+                        }
+                        batch.extend(paths.into_iter().filter(|p| relevant(p, &unwatched)));
                     }
                 }
                 Ok(Err(_)) => {}
