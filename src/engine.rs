@@ -190,7 +190,12 @@ impl Engine {
         let mut changed: Vec<String> = self
             .files
             .iter()
-            .filter(|(path, bytes)| before.get(*path) != Some(*bytes))
+            // A file kept from before is the same allocation: only new ones are compared.
+            .filter(|(path, bytes)| {
+                before
+                    .get(*path)
+                    .is_none_or(|old| !Arc::ptr_eq(old, bytes) && old != *bytes)
+            })
             .map(|(path, _)| path.clone())
             .collect();
         changed.extend(
