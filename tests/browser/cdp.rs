@@ -191,6 +191,7 @@ impl Browser {
     }
 
     /// One press of the Enter key (on a focused button: a click).
+    #[cfg_attr(not(feature = "serve"), allow(dead_code))]
     pub fn enter(&mut self) {
         for (kind, text) in [("keyDown", "\r"), ("keyUp", "")] {
             self.call(
