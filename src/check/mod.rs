@@ -11,7 +11,8 @@ use rayon::prelude::*;
 
 pub use context::{CheckContext, Resolution};
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
+use std::sync::Arc;
 
 use crate::config::SeverityOverride;
 use crate::diagnostics::{Diagnostic, Severity};
@@ -51,71 +52,176 @@ pub fn check_site_with(site: &Site, online: bool) -> Vec<Diagnostic> {
     Checked::new(site).findings_with(site, online)
 }
 
-/// The article rules' findings, kept per article so that a change runs again only the
-/// rules of the articles it affects ([`Checked::update`]); the site rules are cheap and run
-/// whole each time. `check`, `build` and the preview server all read findings from here.
+/// The findings, kept per file so that a change runs again only the article rules of the
+/// articles it affects and the site rules that read what it touched ([`Checked::update`]).
+/// `check`, `build` and the preview server all read findings from here.
 #[derive(Debug, Default)]
 pub struct Checked {
+    /// The article rules' findings, by article (an article rule reports on its own article).
     by_article: BTreeMap<String, Vec<Diagnostic>>,
+    /// Each site rule's findings ([`rules::SITE_RULES`] order), by content path.
+    by_site_rule: Vec<BTreeMap<String, Vec<Diagnostic>>>,
+    /// What is reported of each file: every source's findings, with `site.toml`'s
+    /// severities and the file's suppressions applied, sorted. No entry for a clean file.
+    by_file: BTreeMap<String, Arc<[Diagnostic]>>,
 }
 
 impl Checked {
-    /// Runs every article rule on every article, in parallel.
+    /// Runs every rule on the whole site: the article rules in parallel, beside the site
+    /// rules.
     pub fn new(site: &Site) -> Checked {
         let cx = CheckContext::new(site);
-        let by_article = site
-            .articles
-            .par_iter()
-            .map(|article| (article.path().to_string(), article_findings(article, &cx)))
-            .collect();
-        Checked { by_article }
+        let (by_article, by_site_rule) = rayon::join(
+            || {
+                site.articles
+                    .par_iter()
+                    .map(|article| (article.path().to_string(), article_findings(article, &cx)))
+                    .filter(|(_, found)| !found.is_empty())
+                    .collect()
+            },
+            || {
+                rules::SITE_RULES
+                    .iter()
+                    .map(|(rule, _)| site_rule_findings(*rule, &cx))
+                    .collect()
+            },
+        );
+        let mut checked = Checked {
+            by_article,
+            by_site_rule,
+            by_file: BTreeMap::new(),
+        };
+        let mut paths: BTreeSet<String> = checked.by_article.keys().cloned().collect();
+        for found in &checked.by_site_rule {
+            paths.extend(found.keys().cloned());
+        }
+        paths.extend(site.diagnosed_paths().into_iter().map(str::to_string));
+        checked.report(site, &paths);
+        checked
     }
 
-    /// Runs the article rules again where `affected` says, on the site after the change.
-    pub fn update(&mut self, site: &Site, affected: &Affected) {
-        let paths = match affected {
+    /// Runs again, on the site after a change, the article rules of the articles it
+    /// affects and the site rules that read what it touched. Returns the files whose
+    /// findings changed (with [`Affected::Everything`], every file that has or had some).
+    pub fn update(&mut self, site: &Site, affected: &Affected) -> BTreeSet<String> {
+        let touched = match affected {
             Affected::Everything => {
-                *self = Checked::new(site);
-                return;
+                let before = std::mem::replace(self, Checked::new(site));
+                return before
+                    .by_file
+                    .into_keys()
+                    .chain(self.by_file.keys().cloned())
+                    .collect();
             }
-            Affected::Articles(paths) => paths,
+            Affected::Files(touched) => touched,
         };
         let cx = CheckContext::new(site);
-        let fresh: Vec<(String, Vec<Diagnostic>)> = paths
+        let fresh: Vec<(String, Vec<Diagnostic>)> = touched
+            .articles
             .par_iter()
             .filter_map(|p| {
                 let article = site.by_path(p)?;
                 Some((p.clone(), article_findings(article, &cx)))
             })
             .collect();
-        for path in paths {
+        for path in &touched.articles {
             self.by_article.remove(path);
         }
-        self.by_article.extend(fresh);
+        self.by_article
+            .extend(fresh.into_iter().filter(|(_, found)| !found.is_empty()));
+
+        let mut dirty: BTreeSet<String> = touched.articles.clone();
+        dirty.extend(touched.files.iter().cloned());
+        for ((rule, reads), kept) in rules::SITE_RULES.iter().zip(&mut self.by_site_rule) {
+            // Findings on a changed file carry its old source line: they are made again.
+            if !reads.any_of(touched) && !touched.files.iter().any(|f| kept.contains_key(f)) {
+                continue;
+            }
+            let found = site_rule_findings(*rule, &cx);
+            for (path, old) in kept.iter() {
+                if found.get(path) != Some(old) {
+                    dirty.insert(path.clone());
+                }
+            }
+            dirty.extend(found.keys().filter(|p| !kept.contains_key(*p)).cloned());
+            *kept = found;
+        }
+        self.report(site, &dirty)
     }
 
-    /// Every finding: the articles' kept ones, the site rules', and loading's, with
-    /// `site.toml`'s severities and inline suppressions applied, sorted.
+    /// Makes again what is reported of `paths`; returns those whose findings changed.
+    fn report(&mut self, site: &Site, paths: &BTreeSet<String>) -> BTreeSet<String> {
+        let made: Vec<(&String, Vec<Diagnostic>)> = paths
+            .par_iter()
+            .map(|path| {
+                let mut found: Vec<Diagnostic> = self
+                    .by_article
+                    .get(path)
+                    .into_iter()
+                    .flatten()
+                    .chain(
+                        self.by_site_rule
+                            .iter()
+                            .filter_map(|f| f.get(path))
+                            .flatten(),
+                    )
+                    .chain(site.diagnostics_of(path))
+                    .cloned()
+                    .collect();
+                found = apply_severity(site, found);
+                found = suppress::apply_to_file(site, path, found);
+                found.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+                found.dedup();
+                (path, found)
+            })
+            .collect();
+        let mut changed = BTreeSet::new();
+        for (path, found) in made {
+            let old = self.by_file.get(path);
+            if old.map_or(&[][..], |o| &o[..]) == &found[..] {
+                continue;
+            }
+            changed.insert(path.clone());
+            if found.is_empty() {
+                self.by_file.remove(path);
+            } else {
+                self.by_file.insert(path.clone(), Arc::from(found));
+            }
+        }
+        changed
+    }
+
+    /// What is reported, by content path, sorted within each file; clean files are absent.
+    pub fn by_file(&self) -> &BTreeMap<String, Arc<[Diagnostic]>> {
+        &self.by_file
+    }
+
+    /// Every finding: the articles', the site rules', and loading's, with `site.toml`'s
+    /// severities and inline suppressions applied, sorted.
     pub fn findings(&self, site: &Site) -> Vec<Diagnostic> {
         self.findings_with(site, false)
     }
 
     /// [`Checked::findings`]; `online` also fetches external links (LK008).
     pub fn findings_with(&self, site: &Site, online: bool) -> Vec<Diagnostic> {
-        let cx = CheckContext::new(site);
-        let mut found: Vec<Diagnostic> = self.by_article.values().flatten().cloned().collect();
-        for rule in rules::SITE_RULES {
-            rule(&cx, &mut found);
-        }
+        // Files are kept in path order, and a file's findings in order: already sorted.
+        let mut all: Vec<Diagnostic> = self
+            .by_file
+            .values()
+            .flat_map(|f| f.iter().cloned())
+            .collect();
         if online {
-            found.extend(online::check_external_links(site));
+            let mut fetched: BTreeMap<String, Vec<Diagnostic>> = BTreeMap::new();
+            for d in apply_severity(site, online::check_external_links(site)) {
+                fetched.entry(d.path.clone()).or_default().push(d);
+            }
+            for (path, found) in fetched {
+                all.extend(suppress::apply_to_file(site, &path, found));
+            }
+            all.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+            all.dedup();
         }
-        found.extend(site.diagnostics());
-        let found = apply_severity(site, found);
-        let mut kept = suppress::apply(site, found);
-        kept.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
-        kept.dedup();
-        kept
+        all
     }
 }
 
@@ -124,7 +230,24 @@ fn article_findings(article: &Article, cx: &CheckContext<'_>) -> Vec<Diagnostic>
     for rule in rules::ARTICLE_RULES {
         rule(article, cx, &mut out);
     }
+    debug_assert!(
+        out.iter().all(|d| d.path == article.path()),
+        "an article rule reports on its own article only"
+    );
     out
+}
+
+fn site_rule_findings(
+    rule: rules::SiteRule,
+    cx: &CheckContext<'_>,
+) -> BTreeMap<String, Vec<Diagnostic>> {
+    let mut out = Vec::new();
+    rule(cx, &mut out);
+    let mut by_path: BTreeMap<String, Vec<Diagnostic>> = BTreeMap::new();
+    for d in out {
+        by_path.entry(d.path.clone()).or_default().push(d);
+    }
+    by_path
 }
 
 /// In-process fixtures for rule tests: a site made of the given files, checked whole.

@@ -2,30 +2,25 @@
 //! `<!-- diglot-disable-next-line CODE -->`, `<!-- diglot-disable CODE -->` …
 //! `<!-- diglot-enable CODE -->`. Several codes may be listed; no code means every code.
 
-use std::collections::HashMap;
-
 use crate::diagnostics::Diagnostic;
 use crate::site::Site;
 
 /// A file's suppressed (line range, code) pairs; `None` code means all.
 type Ranges = Vec<(u32, u32, Option<String>)>;
 
-pub fn apply(site: &Site, diagnostics: Vec<Diagnostic>) -> Vec<Diagnostic> {
-    let mut by_file: HashMap<&str, Ranges> = HashMap::new();
-    for article in &site.articles {
-        if article.file.text.contains("diglot-") {
-            by_file.insert(article.path(), ranges(&article.file.text));
-        }
-    }
-    if by_file.is_empty() {
+/// Drops the findings of one file that its own suppression comments cover (only articles
+/// carry them).
+pub fn apply_to_file(site: &Site, path: &str, diagnostics: Vec<Diagnostic>) -> Vec<Diagnostic> {
+    let Some(article) = site.by_path(path) else {
+        return diagnostics;
+    };
+    if !article.file.text.contains("diglot-") {
         return diagnostics;
     }
+    let ranges = ranges(&article.file.text);
     diagnostics
         .into_iter()
         .filter(|d| {
-            let Some(ranges) = by_file.get(d.path.as_str()) else {
-                return true;
-            };
             !ranges.iter().any(|(from, to, code)| {
                 (*from..=*to).contains(&d.line)
                     && code.as_deref().is_none_or(|c| c == d.code || c == d.rule)

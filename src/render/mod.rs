@@ -9,6 +9,7 @@ mod bilingual;
 mod include;
 mod lifecycle;
 pub mod model_html;
+pub use model_html::LIFECYCLE_DIR;
 pub mod nav;
 mod pages;
 mod placeholder;
@@ -65,22 +66,116 @@ impl std::error::Error for RenderError {}
 /// The checks a build runs while its pages render; their findings go into the report pages.
 pub type Checks<'a> = &'a (dyn Fn() -> Vec<Diagnostic> + Sync);
 
-/// Which article pages a render writes.
-#[derive(Clone, Debug, Default)]
-pub enum Scope {
-    /// Every page, every asset: a build.
-    #[default]
-    All,
-    /// Only the pages of these locale-relative paths (in every locale), and the pages that
-    /// list or sum up the site (homes, lifecycle, report, 404, sitemap); no asset is copied.
-    /// `carried`: failures (RN001) of the pages not rendered again, for the report;
-    /// `views`: the content paths whose report source views are written again (those
-    /// whose findings changed).
-    Pages {
-        rels: BTreeSet<String>,
-        carried: Vec<Diagnostic>,
-        views: BTreeSet<String>,
-    },
+/// What rendering needs besides the site, made once: the templates (with the model's
+/// functions) and every locale's navigation. A build makes one and renders everything
+/// ([`render_site`]); the preview keeps one and renders each output when it is asked for
+/// ([`Prepared::render_path`]), making the navigation again only after a change that can
+/// move it ([`Prepared::renavigate`]).
+pub struct Prepared {
+    tera: tera::Tera,
+    /// Template overrides that could not be used (the built-in one stands in).
+    template_problems: Vec<Diagnostic>,
+    navs: pages::Navs,
+    /// Whether the checks run, so that each locale gets a report page.
+    checked: bool,
+}
+
+/// One output rendered alone.
+#[derive(Debug)]
+pub enum Output {
+    Bytes(Vec<u8>),
+    /// The template failed on this article page (RN001).
+    Failed(Diagnostic),
+}
+
+impl Prepared {
+    /// Loads the templates and builds the navigation. Fails when the templates cannot be
+    /// used at all.
+    pub fn new(site: &Site, checked: bool) -> Result<Prepared, RenderError> {
+        // Functions first: Tera checks that the templates' calls resolve when it adds them.
+        let mut functions = tera::Tera::default();
+        model_html::register(&mut functions, site);
+        let (tera, template_problems) =
+            templates::load(&site.config, functions).map_err(RenderError::Templates)?;
+        Ok(Prepared {
+            tera,
+            template_problems,
+            navs: pages::Navs::build(site),
+            checked,
+        })
+    }
+
+    /// Builds the navigation again, after a change to a TOC, a title or the set of pages;
+    /// returns whether any sidebar or contents list changed (every page shows one).
+    pub fn renavigate(&mut self, site: &Site) -> bool {
+        let navs = pages::Navs::build(site);
+        let moved = !navs.same_sidebars(&self.navs);
+        self.navs = navs;
+        moved
+    }
+
+    fn renderer<'s>(&'s self, site: &'s Site) -> pages::Renderer<'s> {
+        pages::Renderer::new(site, &self.tera, &self.navs, self.checked)
+    }
+
+    /// What rendering finds without rendering a page: template overrides that could not
+    /// be used, and articles that publish at the same URL (RN002).
+    pub fn findings(&self, site: &Site) -> Vec<Diagnostic> {
+        let mut found = self.renderer(site).url_collisions();
+        found.extend(self.template_problems.iter().cloned());
+        found
+    }
+
+    /// One output by its site-relative path (`fr-fr/x/index.html`), rendered alone;
+    /// `diagnostics` (every finding, sorted) feed the report pages. Assets are read from
+    /// their files. `None` when the site has nothing there.
+    pub fn render_path(
+        &self,
+        site: &Site,
+        out: &str,
+        diagnostics: &[Diagnostic],
+    ) -> Option<Result<Output, RenderError>> {
+        let renderer = self.renderer(site);
+        if let Some(rendered) = renderer.render_path(out, diagnostics) {
+            return Some(rendered);
+        }
+        let from = renderer.asset_at(out)?;
+        let sink = crate::output::MemorySink::new(site.config.boundary.clone());
+        Some(
+            sink.copy(out, from)
+                .map_err(|e| RenderError::Write(out.to_string(), e))
+                .map(|()| {
+                    Output::Bytes(sink.into_files().into_values().next().unwrap_or_default())
+                }),
+        )
+    }
+
+    /// Every output's site-relative path but the report's source views (see
+    /// [`Prepared::source_view_of`]).
+    pub fn outputs(&self, site: &Site) -> BTreeSet<String> {
+        self.renderer(site).outputs()
+    }
+
+    /// Where the report's source view of a content file is written, if it gets one (it
+    /// has findings).
+    pub fn source_view_of(&self, site: &Site, path: &str) -> Option<String> {
+        let renderer = self.renderer(site);
+        if !renderer.has_report() {
+            return None;
+        }
+        renderer.source_view_paths(std::iter::once(path)).pop()
+    }
+
+    /// The output paths of the article pages of `rels` (locale-relative), in every locale
+    /// that has one.
+    pub fn pages_of<'r>(&self, rels: impl Iterator<Item = &'r str>) -> Vec<String> {
+        rels.flat_map(|rel| {
+            self.navs
+                .locales_of(rel)
+                .map(move |l| page_output_path(l, rel))
+        })
+        .collect()
+    }
 }
 
 /// Renders the whole site into `sink`. With `checks`, they run alongside the pages, and each
@@ -90,53 +185,20 @@ pub fn render_site(
     sink: &dyn Sink,
     checks: Option<Checks<'_>>,
 ) -> Result<RenderReport, RenderError> {
-    render_scope(site, sink, checks, &Scope::All)
-}
-
-/// [`render_site`], limited to `scope`: what the preview does after a change that leaves
-/// the navigation as it was.
-pub fn render_scope(
-    site: &Site,
-    sink: &dyn Sink,
-    checks: Option<Checks<'_>>,
-    scope: &Scope,
-) -> Result<RenderReport, RenderError> {
-    // Functions first: Tera checks that the templates' calls resolve when it adds them.
-    let mut functions = tera::Tera::default();
-    model_html::register(&mut functions, site);
-    let (tera, template_problems) =
-        templates::load(&site.config, functions).map_err(RenderError::Templates)?;
-    let renderer = pages::Renderer::new(site, &tera, checks.is_some());
-    let (found, rendered) = rayon::join(
-        || checks.map(|run| run()),
-        || renderer.render_all(sink, scope),
-    );
+    let prepared = Prepared::new(site, checks.is_some())?;
+    let renderer = prepared.renderer(site);
+    let (found, rendered) = rayon::join(|| checks.map(|run| run()), || renderer.render_all(sink));
     let mut report = rendered?;
-    report.diagnostics.extend(template_problems);
+    report
+        .diagnostics
+        .extend(prepared.template_problems.iter().cloned());
     if let Some(found) = found {
         report::merge(found, &mut report);
         if renderer.has_report() {
-            let views = match scope {
-                Scope::All => None,
-                Scope::Pages { views, .. } => Some(views),
-            };
-            renderer.write_reports(&report.diagnostics, sink, views)?;
+            renderer.write_reports(&report.diagnostics, sink, None)?;
         }
     }
     Ok(report)
-}
-
-/// A fingerprint of every locale's navigation: when it is unchanged, a change affects only
-/// the pages of the files it touched; otherwise every page's sidebar changed.
-pub fn nav_signature(site: &Site) -> u64 {
-    let mut all = String::new();
-    for locale in &site.config.locales {
-        let nav = nav::LocaleNav::build(site, locale);
-        for (scope, html) in nav.scopes() {
-            all.push_str(&format!("{locale}\u{1}{scope}\u{1}{html}\u{2}"));
-        }
-    }
-    crate::hash::fnv1a(all.as_bytes())
 }
 
 /// The output path of every article page the site has (translations and fallbacks).

@@ -23,7 +23,7 @@ pub struct NavNode {
 /// per scope (a root TOC's folder, or a top-level folder) for the pages under it. Like
 /// DocFX, a page shows the TOC it belongs to, not the whole site: on a large site the
 /// whole tree in every page would dwarf the pages themselves.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, PartialEq, Eq)]
 pub struct LocaleNav {
     pub whole: String,
     /// (folder prefix ending in `/`, or `` for the locale root; sidebar HTML), longest first.

@@ -116,32 +116,34 @@ struct PageCtx<'a> {
     shown_name: String,
 }
 
-pub(super) struct Renderer<'s> {
-    pub(super) site: &'s Site,
-    pub(super) config: &'s Config,
-    pub(super) tera: &'s Tera,
-    /// Whether the checks run, so that each locale gets a report page.
-    checked: bool,
-    theme: Theme,
+/// What every page's sidebar and language switcher need, made once for the whole site and
+/// kept while no TOC, title or page comes or goes.
+#[derive(Debug, Default)]
+pub(super) struct Navs {
     /// Per locale: the navigation (URLs under the locale-root marker).
-    navs: HashMap<&'s Locale, nav::LocaleNav>,
+    navs: HashMap<Locale, nav::LocaleNav>,
     /// Sidebars ready to paste, per (locale, scope, page depth): small ones inline.
-    inline_navs: HashMap<(&'s Locale, usize, usize), String>,
+    inline_navs: HashMap<(Locale, usize, usize), String>,
     /// Large sidebars, one script per (locale, scope): (path, contents).
-    nav_scripts: HashMap<(&'s Locale, usize), (String, String)>,
+    nav_scripts: HashMap<(Locale, usize), (String, String)>,
     /// Per page path: the locales that get a page for it.
-    page_locales: BTreeMap<&'s str, Vec<&'s Locale>>,
+    page_locales: BTreeMap<String, Vec<Locale>>,
+    /// Where each article page is written → (locale, locale-relative path).
+    page_at: HashMap<String, (Locale, String)>,
 }
 
-impl<'s> Renderer<'s> {
-    pub(super) fn new(site: &'s Site, tera: &'s Tera, checked: bool) -> Self {
+impl Navs {
+    pub(super) fn build(site: &Site) -> Navs {
         let config = &site.config;
         let navs = config
             .locales
             .iter()
-            .map(|l| (l, nav::LocaleNav::build(site, l)))
+            .map(|l| (l.clone(), nav::LocaleNav::build(site, l)))
             .collect::<HashMap<_, _>>();
-        let page_locales = page_locales(site);
+        let page_locales: BTreeMap<String, Vec<Locale>> = page_locales(site)
+            .into_iter()
+            .map(|(rel, ls)| (rel.to_string(), ls.into_iter().cloned().collect()))
+            .collect();
         let depths: BTreeSet<usize> = page_locales.keys().map(|rel| page_depth(rel)).collect();
         let mut inline_navs = HashMap::new();
         let mut nav_scripts = HashMap::new();
@@ -150,52 +152,96 @@ impl<'s> Renderer<'s> {
                 if html.len() <= INLINE_NAV_LIMIT {
                     for &depth in &depths {
                         inline_navs.insert(
-                            (*locale, scope, depth),
+                            (locale.clone(), scope, depth),
                             html.replace(LOCALE_ROOT, &"../".repeat(depth)),
                         );
                     }
                 } else {
-                    nav_scripts.insert((*locale, scope), nav_script(locale, scope, html));
+                    nav_scripts.insert((locale.clone(), scope), nav_script(locale, scope, html));
                 }
             }
         }
-        Renderer {
-            site,
-            config,
-            tera,
-            checked,
-            theme: Theme::built_in(),
+        let page_at = page_locales
+            .iter()
+            .flat_map(|(rel, locales)| {
+                locales
+                    .iter()
+                    .map(move |l| (page_output_path(l, rel), (l.clone(), rel.clone())))
+            })
+            .collect();
+        Navs {
             navs,
             inline_navs,
             nav_scripts,
             page_locales,
+            page_at,
         }
     }
 
-    pub(super) fn render_all(
-        &self,
-        sink: &dyn Sink,
-        scope: &super::Scope,
-    ) -> Result<RenderReport, RenderError> {
+    /// Whether every sidebar and contents list is as in `other`.
+    pub(super) fn same_sidebars(&self, other: &Navs) -> bool {
+        self.navs == other.navs
+    }
+
+    /// The article page written at `out` (site-relative): (locale, locale-relative path).
+    pub(super) fn page_at(&self, out: &str) -> Option<(&Locale, &str)> {
+        self.page_at.get(out).map(|(l, rel)| (l, rel.as_str()))
+    }
+
+    /// Every article page's output path.
+    pub(super) fn pages(&self) -> impl Iterator<Item = &str> {
+        self.page_at.keys().map(String::as_str)
+    }
+
+    /// The locales that get a page for `rel`.
+    pub(super) fn locales_of(&self, rel: &str) -> impl Iterator<Item = &Locale> {
+        self.page_locales.get(rel).into_iter().flatten()
+    }
+
+    /// The scripts that carry large sidebars: (path, contents).
+    pub(super) fn scripts(&self) -> impl Iterator<Item = &(String, String)> {
+        self.nav_scripts.values()
+    }
+}
+
+pub(super) struct Renderer<'s> {
+    pub(super) site: &'s Site,
+    pub(super) config: &'s Config,
+    pub(super) tera: &'s Tera,
+    /// Whether the checks run, so that each locale gets a report page.
+    checked: bool,
+    theme: Theme,
+    navs: &'s Navs,
+}
+
+impl<'s> Renderer<'s> {
+    pub(super) fn new(site: &'s Site, tera: &'s Tera, navs: &'s Navs, checked: bool) -> Self {
+        Renderer {
+            site,
+            config: &site.config,
+            tera,
+            checked,
+            theme: Theme::built_in(),
+            navs,
+        }
+    }
+
+    pub(super) fn render_all(&self, sink: &dyn Sink) -> Result<RenderReport, RenderError> {
         let write = |rel: &str, bytes: &[u8]| {
             sink.write(rel, bytes)
                 .map_err(|e| RenderError::Write(rel.to_string(), e))
         };
         write(&self.theme.css.path, self.theme.css.bytes)?;
         write(&self.theme.js.path, self.theme.js.bytes)?;
-        for (path, script) in self.nav_scripts.values() {
+        for (path, script) in self.navs.scripts() {
             write(path, script.as_bytes())?;
         }
 
-        let only = match scope {
-            super::Scope::All => None,
-            super::Scope::Pages { rels, .. } => Some(rels),
-        };
         let jobs: Vec<(&Locale, &str)> = self
+            .navs
             .page_locales
             .iter()
-            .filter(|(rel, _)| only.is_none_or(|rels| rels.contains(**rel)))
-            .flat_map(|(rel, locales)| locales.iter().map(move |l| (*l, *rel)))
+            .flat_map(|(rel, locales)| locales.iter().map(move |l| (l, rel.as_str())))
             .collect();
         let results: Vec<Result<Option<Diagnostic>, RenderError>> = jobs
             .par_iter()
@@ -205,9 +251,6 @@ impl<'s> Renderer<'s> {
             diagnostics: self.url_collisions(),
             ..RenderReport::default()
         };
-        if let super::Scope::Pages { carried, .. } = scope {
-            report.diagnostics.extend(carried.iter().cloned());
-        }
         for r in results {
             match r? {
                 Some(d) => {
@@ -247,14 +290,12 @@ impl<'s> Renderer<'s> {
         if let Some(base) = &self.config.base_url {
             write("sitemap.xml", self.sitemap(base).as_bytes())?;
         }
-        if only.is_none() {
-            self.copy_assets(sink)?;
-        }
+        self.copy_assets(sink)?;
         Ok(report)
     }
 
     /// `a.md` and `a/index.md` both publish at `a/`: the later one would silently win.
-    fn url_collisions(&self) -> Vec<Diagnostic> {
+    pub(super) fn url_collisions(&self) -> Vec<Diagnostic> {
         let mut seen: HashMap<(&Locale, String), &str> = HashMap::new();
         let mut out = Vec::new();
         for article in self.site.pages() {
@@ -285,18 +326,38 @@ impl<'s> Renderer<'s> {
         rel: &str,
         sink: &dyn Sink,
     ) -> Result<Option<Diagnostic>, RenderError> {
+        let out_path = page_output_path(locale, rel);
+        match self.article_html(locale, rel) {
+            None => Ok(None),
+            Some(Err(failed)) => Ok(Some(failed)),
+            Some(Ok((html, article_path))) => match sink.write(&out_path, html.as_bytes()) {
+                Ok(()) => Ok(None),
+                Err(e) => Ok(Some(Diagnostic::whole_file(
+                    &codes::RN001,
+                    &article_path,
+                    format!("cannot write {out_path}: {e}"),
+                ))),
+            },
+        }
+    }
+
+    /// The HTML of one article page and the content file it shows, or the RN001 of the
+    /// template failing on it; `None` if the site has no article there.
+    fn article_html(
+        &self,
+        locale: &Locale,
+        rel: &str,
+    ) -> Option<Result<(String, String), Diagnostic>> {
         let own = self.site.article(locale, rel);
-        let Some(article) = own.or_else(|| self.site.article(&self.config.source_locale, rel))
-        else {
-            return Ok(None);
-        };
+        let article = own.or_else(|| self.site.article(&self.config.source_locale, rel))?;
         let depth = page_depth(rel);
         let root = "../".repeat(depth + 1);
         let locale_root = "../".repeat(depth);
         let mut ctx = self.common(locale, &root, self.translations(rel, locale, &root));
-        let scope = self.navs.get(locale).and_then(|n| n.scope_of(rel));
-        let inline = scope.and_then(|s| self.inline_navs.get(&(locale, s, depth)));
-        let script = scope.and_then(|s| self.nav_scripts.get(&(locale, s)));
+        let nav = self.navs;
+        let scope = nav.navs.get(locale).and_then(|n| n.scope_of(rel));
+        let inline = scope.and_then(|s| nav.inline_navs.get(&(locale.clone(), s, depth)));
+        let script = scope.and_then(|s| nav.nav_scripts.get(&(locale.clone(), s)));
         ctx.insert("nav", inline.map_or("", String::as_str));
         ctx.insert("nav_script", &script.map(|(path, _)| path.as_str()));
         ctx.insert("locale_root", &locale_root);
@@ -304,21 +365,142 @@ impl<'s> Renderer<'s> {
             "page",
             &self.page_ctx(article, locale, own.is_none(), &locale_root),
         );
-        let out_path = page_output_path(locale, rel);
-        let failed = |message: String| {
-            Ok(Some(Diagnostic::whole_file(
+        Some(match self.tera.render("page.html", &ctx) {
+            Ok(html) => Ok((html, article.path().to_string())),
+            Err(e) => Err(Diagnostic::whole_file(
                 &codes::RN001,
                 article.path(),
-                message,
-            )))
+                format!(
+                    "template `page.html` failed for {}: {e}",
+                    page_output_path(locale, rel)
+                ),
+            )),
+        })
+    }
+
+    /// One output of the site rendered alone, by its site-relative path: what the preview
+    /// serves on request. `diagnostics`: every finding, for the report pages. `None` when
+    /// the site has nothing at `out` (assets are not rendered: see [`Self::asset_at`]).
+    pub(super) fn render_path(
+        &self,
+        out: &str,
+        diagnostics: &[Diagnostic],
+    ) -> Option<Result<super::Output, RenderError>> {
+        use super::Output;
+        let page = |html: Result<String, String>| {
+            Some(
+                html.map(|h| Output::Bytes(h.into_bytes()))
+                    .map_err(RenderError::Templates),
+            )
         };
-        match self.tera.render("page.html", &ctx) {
-            Ok(html) => match sink.write(&out_path, html.as_bytes()) {
-                Ok(()) => Ok(None),
-                Err(e) => failed(format!("cannot write {out_path}: {e}")),
-            },
-            Err(e) => failed(format!("template `page.html` failed for {out_path}: {e}")),
+        if out == self.theme.css.path {
+            return Some(Ok(Output::Bytes(self.theme.css.bytes.to_vec())));
         }
+        if out == self.theme.js.path {
+            return Some(Ok(Output::Bytes(self.theme.js.bytes.to_vec())));
+        }
+        if let Some((_, script)) = self.navs.scripts().find(|(p, _)| p == out) {
+            return Some(Ok(Output::Bytes(script.clone().into_bytes())));
+        }
+        match out {
+            "index.html" => return page(self.root_page("root.html", "")),
+            "404.html" => return page(self.root_page("404.html", &self.base_path())),
+            "sitemap.xml" => {
+                let base = self.config.base_url.as_ref()?;
+                return Some(Ok(Output::Bytes(self.sitemap(base).into_bytes())));
+            }
+            _ => {}
+        }
+        if let Some((locale, rel)) = self.navs.page_at(out) {
+            return Some(Ok(match self.article_html(locale, rel)? {
+                Ok((html, _)) => Output::Bytes(html.into_bytes()),
+                Err(failed) => Output::Failed(failed),
+            }));
+        }
+        let (locale, rest) = out.split_once('/')?;
+        let locale = self.config.locales.iter().find(|l| l.as_str() == locale)?;
+        if rest == "index.html" {
+            return page(self.home(locale));
+        }
+        if rest == format!("{LIFECYCLE_DIR}/index.html") && self.has_lifecycle() {
+            return page(self.lifecycle_page(locale));
+        }
+        if self.has_report() {
+            if rest == format!("{REPORT_DIR}/index.html") {
+                return Some(
+                    self.report_of(locale, diagnostics)
+                        .map(|h| Output::Bytes(h.into_bytes())),
+                );
+            }
+            if rest.starts_with(&format!("{REPORT_DIR}/source/")) {
+                return Some(
+                    self.source_view_at(out, diagnostics)?
+                        .map(|h| Output::Bytes(h.into_bytes())),
+                );
+            }
+        }
+        None
+    }
+
+    /// The file an asset output is copied from: the locale's own, else the source
+    /// locale's (as [`Self::copy_assets`] copies them).
+    pub(super) fn asset_at(&self, out: &str) -> Option<&std::path::Path> {
+        let (locale, rel) = out.split_once('/')?;
+        let source = &self.config.source_locale;
+        let find = |l: &str| {
+            self.site
+                .assets
+                .iter()
+                .find(|a| a.locale.as_str() == l && a.rel == rel)
+        };
+        find(locale)
+            .or_else(|| {
+                self.config
+                    .locales
+                    .iter()
+                    .any(|l| l.as_str() == locale)
+                    .then(|| find(source.as_str()))
+                    .flatten()
+            })
+            .map(|a| a.source.as_path())
+    }
+
+    /// Every output's site-relative path but the source views (a report's, which follow
+    /// the findings): what the preview can serve.
+    pub(super) fn outputs(&self) -> BTreeSet<String> {
+        let mut out: BTreeSet<String> = [
+            self.theme.css.path.clone(),
+            self.theme.js.path.clone(),
+            "index.html".to_string(),
+            "404.html".to_string(),
+        ]
+        .into_iter()
+        .collect();
+        if self.config.base_url.is_some() {
+            out.insert("sitemap.xml".to_string());
+        }
+        out.extend(self.navs.scripts().map(|(p, _)| p.clone()));
+        out.extend(self.navs.pages().map(str::to_string));
+        let (lifecycle, report) = (self.has_lifecycle(), self.has_report());
+        for locale in &self.config.locales {
+            out.insert(format!("{locale}/index.html"));
+            if lifecycle {
+                out.insert(format!("{locale}/{LIFECYCLE_DIR}/index.html"));
+            }
+            if report {
+                out.insert(format!("{locale}/{REPORT_DIR}/index.html"));
+            }
+        }
+        let source = &self.config.source_locale;
+        for asset in &self.site.assets {
+            out.insert(format!("{}/{}", asset.locale, asset.rel));
+            if &asset.locale == source {
+                for l in self.config.locales.iter().filter(|l| *l != source) {
+                    out.insert(format!("{l}/{}", asset.rel));
+                }
+            }
+        }
+        out
     }
 
     fn page_ctx<'a>(
@@ -493,7 +675,7 @@ impl<'s> Renderer<'s> {
         );
         ctx.insert(
             "contents",
-            &self.navs.get(locale).map_or("", |n| n.whole.as_str()),
+            &self.navs.navs.get(locale).map_or("", |n| n.whole.as_str()),
         );
         ctx.insert("lifecycle", &self.has_lifecycle());
         ctx.insert("report", &self.has_report());
@@ -580,7 +762,8 @@ impl<'s> Renderer<'s> {
     }
 
     fn translations(&self, rel: &str, current: &Locale, root: &str) -> Vec<Translation> {
-        self.page_locales
+        self.navs
+            .page_locales
             .get(rel)
             .into_iter()
             .flatten()
@@ -615,6 +798,7 @@ impl<'s> Renderer<'s> {
     fn sitemap(&self, base: &str) -> String {
         let base = base.trim_end_matches('/');
         let entries: Vec<SitemapEntry> = self
+            .navs
             .page_locales
             .iter()
             .map(|(rel, locales)| SitemapEntry {

@@ -11,10 +11,11 @@ mod live;
 mod paths;
 mod watch;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::net::{SocketAddr, TcpListener};
 use std::path::PathBuf;
 use std::sync::Arc;
+use std::sync::mpsc;
 
 use axum::Router;
 use axum::extract::{Request, State};
@@ -22,12 +23,15 @@ use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::sse::{Event, KeepAlive, Sse};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
-use tokio::sync::{broadcast, watch as tokio_watch};
+use tokio::sync::{broadcast, oneshot, watch as tokio_watch};
 use tokio_stream::StreamExt;
 use tokio_stream::wrappers::BroadcastStream;
 
 use crate::diagnostics::Diagnostic;
-use crate::engine::{Engine, Files};
+use crate::engine::{Engine, Files, FindingsByFile, Served};
+
+/// What a page whose template failed shows under its error overlay.
+const EMPTY_PAGE: &str = "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>diglot</title></head><body></body></html>";
 
 /// What `diglot serve` was asked for.
 #[derive(Clone, Debug)]
@@ -44,40 +48,62 @@ pub struct Options {
 /// template that does not parse. They show as the error overlay, with their source line.
 const BROKEN: &[&str] = &["FM002", "WF001", "TC003", "RN001"];
 
-/// The site as the server shows it at one moment.
+/// The site as the server shows it at one moment: what is rendered, what exists, and the
+/// findings. A page not rendered yet is asked of the engine's thread ([`Job::Render`]).
 pub struct Snapshot {
-    files: Files,
+    cached: Files,
+    outputs: Arc<BTreeSet<String>>,
+    views: Arc<BTreeMap<String, String>>,
     /// Findings by content path (`fr-fr/x.md`).
-    findings: BTreeMap<String, Vec<Diagnostic>>,
+    findings: Arc<FindingsByFile>,
     /// Broken files that are no page's own (the model, TOCs, templates): on every page.
     broken_everywhere: Vec<Diagnostic>,
     /// Output path of a page → the content path it shows.
-    sources: BTreeMap<String, String>,
+    sources: Arc<BTreeMap<String, String>>,
     problem: Option<String>,
 }
 
 impl Snapshot {
     fn of(engine: &Engine) -> Snapshot {
-        let mut findings: BTreeMap<String, Vec<Diagnostic>> = BTreeMap::new();
-        for d in engine.findings() {
-            findings.entry(d.path.clone()).or_default().push(d.clone());
-        }
-        let sources = engine.page_sources();
-        let pages: std::collections::BTreeSet<&String> = sources.values().collect();
-        let broken_everywhere = engine
-            .findings()
-            .iter()
-            .filter(|d| BROKEN.contains(&d.code) && !pages.contains(&d.path))
-            .cloned()
+        let findings = engine.findings_by_file();
+        let sources = engine.sources();
+        let broken: Vec<&Diagnostic> = findings
+            .values()
+            .flat_map(|f| f.iter())
+            .filter(|d| BROKEN.contains(&d.code))
             .collect();
+        let broken_everywhere = if broken.is_empty() {
+            Vec::new()
+        } else {
+            let pages: BTreeSet<&String> = sources.values().collect();
+            broken
+                .into_iter()
+                .filter(|d| !pages.contains(&d.path))
+                .cloned()
+                .collect()
+        };
         Snapshot {
-            files: engine.files().clone(),
+            cached: engine.cached().clone(),
+            outputs: engine.outputs(),
+            views: engine.views(),
             findings,
             broken_everywhere,
             sources,
             problem: engine.problem().map(str::to_string),
         }
     }
+
+    fn has(&self, out: &str) -> bool {
+        self.outputs.contains(out) || self.views.contains_key(out)
+    }
+}
+
+/// What the engine's thread is asked to do.
+enum Job {
+    /// Files changed on disk (a watcher's batch).
+    Changed(Vec<PathBuf>),
+    /// Render an output not in the snapshot yet.
+    Render(String, oneshot::Sender<Option<Served>>),
 }
 
 /// A reload event: the URLs whose pages changed, and where an edit happened.
@@ -92,6 +118,7 @@ struct Reload {
 struct Shared {
     site: tokio_watch::Receiver<Arc<Snapshot>>,
     reloads: broadcast::Sender<Reload>,
+    jobs: mpsc::Sender<Job>,
 }
 
 /// Why the server could not run.
@@ -134,10 +161,21 @@ pub fn run(options: &Options, announce: &dyn Fn(&str)) -> Result<(), ServeError>
     let (reload_tx, _) = broadcast::channel(64);
     let watched = watch::Watched::of(&options.root, options.content.as_deref());
     let changes = watch::start(&watched).map_err(ServeError::Io)?;
+    let (jobs_tx, jobs) = mpsc::channel();
+    {
+        let jobs_tx = jobs_tx.clone();
+        std::thread::spawn(move || {
+            while let Ok(batch) = changes.recv() {
+                if jobs_tx.send(Job::Changed(batch)).is_err() {
+                    break;
+                }
+            }
+        });
+    }
     {
         let reloads = reload_tx.clone();
         let follow = options.follow;
-        std::thread::spawn(move || keep_current(engine, changes, site_tx, reloads, follow));
+        std::thread::spawn(move || keep_current(engine, jobs, site_tx, reloads, follow));
     }
     announce(&format!("http://{local}/"));
     let runtime = tokio::runtime::Builder::new_current_thread()
@@ -150,6 +188,7 @@ pub fn run(options: &Options, announce: &dyn Fn(&str)) -> Result<(), ServeError>
             let shared = Shared {
                 site: site_rx,
                 reloads: reload_tx,
+                jobs: jobs_tx,
             };
             let app = Router::new()
                 .route(live::EVENTS, get(events))
@@ -166,41 +205,70 @@ pub fn run(options: &Options, announce: &dyn Fn(&str)) -> Result<(), ServeError>
 }
 
 /// The engine's thread: each batch of changes applied, a new snapshot published, and the
-/// changed URLs sent to the browsers.
+/// changed URLs sent to the browsers; pages not rendered yet rendered when asked for.
 fn keep_current(
     mut engine: Engine,
-    changes: std::sync::mpsc::Receiver<Vec<PathBuf>>,
+    jobs: mpsc::Receiver<Job>,
     site: tokio_watch::Sender<Arc<Snapshot>>,
     reloads: broadcast::Sender<Reload>,
     follow: bool,
 ) {
     let timings = std::env::var_os("DIGLOT_TIMINGS").is_some();
-    while let Ok(batch) = changes.recv() {
+    // Pages rendered since the last snapshot: published once no job waits.
+    let mut rendered = false;
+    loop {
+        let job = match jobs.try_recv() {
+            Ok(job) => job,
+            Err(mpsc::TryRecvError::Disconnected) => return,
+            Err(mpsc::TryRecvError::Empty) => {
+                if std::mem::take(&mut rendered) {
+                    let _ = site.send(Arc::new(Snapshot::of(&engine)));
+                }
+                match jobs.recv() {
+                    Ok(job) => job,
+                    Err(_) => return,
+                }
+            }
+        };
+        let batch = match job {
+            Job::Render(out, reply) => {
+                let served = engine.render(&out);
+                rendered |= matches!(served, Some(Served::Found(_)));
+                let _ = reply.send(served);
+                continue;
+            }
+            Job::Changed(batch) => batch,
+        };
         let started = std::time::Instant::now();
         let update = engine.changed(&batch);
         let changed_at = started.elapsed();
         let _ = site.send(Arc::new(Snapshot::of(&engine)));
+        rendered = false;
         if timings {
             use std::io::Write as _;
             let _ = writeln!(
                 std::io::stderr(),
-                "timings: {} changed files: engine {:.0}ms, snapshot {:.0}ms; {} outputs changed",
+                "timings: {} changed files: engine {:.1}ms, snapshot {:.1}ms; {} outputs changed",
                 batch.len(),
                 changed_at.as_secs_f64() * 1e3,
                 (started.elapsed() - changed_at).as_secs_f64() * 1e3,
-                update.changed.len()
+                if update.all {
+                    "all".to_string()
+                } else {
+                    update.changed.len().to_string()
+                }
             );
         }
-        let css = update.changed.iter().any(|p| p.ends_with(".css"));
+        let css = update.all || update.changed.iter().any(|p| p.ends_with(".css"));
         let mut urls: Vec<String> = update
             .changed
             .iter()
             .filter(|p| p.ends_with(".html"))
             .map(|p| paths::url_of(p))
             .collect();
-        if engine.problem().is_some() {
-            // Every page shows the problem: all reload.
-            urls.push("*".to_string());
+        if update.all || engine.problem().is_some() {
+            // Every page shows the problem, or may have changed: all reload.
+            urls = vec!["*".to_string()];
         }
         let follow = follow
             .then(|| update.edited.as_deref().and_then(|e| page_of(&engine, e)))
@@ -218,10 +286,7 @@ fn page_of(engine: &Engine, edited: &str) -> Option<String> {
         "{locale}/{}index.html",
         crate::markdown::links::page_dir(rel)
     );
-    engine
-        .files()
-        .contains_key(&file)
-        .then(|| paths::url_of(&file))
+    engine.has(&file).then(|| paths::url_of(&file))
 }
 
 async fn events(State(shared): State<Shared>) -> impl IntoResponse {
@@ -242,10 +307,20 @@ async fn script() -> impl IntoResponse {
     )
 }
 
+/// The bytes of an output: from the snapshot, or rendered by the engine's thread.
+async fn output(shared: &Shared, snapshot: &Snapshot, out: &str) -> Option<Served> {
+    if let Some(bytes) = snapshot.cached.get(out) {
+        return Some(Served::Found(bytes.clone()));
+    }
+    let (reply, answer) = oneshot::channel();
+    shared.jobs.send(Job::Render(out.to_string(), reply)).ok()?;
+    answer.await.ok().flatten()
+}
+
 async fn page(State(shared): State<Shared>, request: Request) -> Response {
     let snapshot = shared.site.borrow().clone();
     let raw = request.uri().path();
-    let found = paths::resolve(raw, |p| snapshot.files.contains_key(p));
+    let found = paths::resolve(raw, |p| snapshot.has(p));
     let (status, file) = match found {
         paths::Found::File(file) => (StatusCode::OK, file),
         paths::Found::Folder => {
@@ -255,22 +330,40 @@ async fn page(State(shared): State<Shared>, request: Request) -> Response {
         }
         paths::Found::Nothing => (StatusCode::NOT_FOUND, "404.html".to_string()),
     };
-    let Some(bytes) = snapshot.files.get(&file) else {
-        return (StatusCode::NOT_FOUND, "not found").into_response();
-    };
     let kind = paths::content_type(&file);
+    let findings = snapshot
+        .sources
+        .get(&file)
+        .and_then(|source| snapshot.findings.get(source))
+        .map_or(&[][..], |f| &f[..]);
+    let mut problem = snapshot.problem.clone();
+    let mut failed = None;
+    let (status, bytes) = match output(&shared, &snapshot, &file).await {
+        Some(Served::Found(bytes)) => (status, bytes),
+        Some(Served::Failed(d)) => {
+            failed = Some(d);
+            (
+                StatusCode::INTERNAL_SERVER_ERROR,
+                Arc::from(EMPTY_PAGE.as_bytes()),
+            )
+        }
+        Some(Served::Error(e)) => {
+            problem = Some(e);
+            (
+                StatusCode::INTERNAL_SERVER_ERROR,
+                Arc::from(EMPTY_PAGE.as_bytes()),
+            )
+        }
+        None => return (StatusCode::NOT_FOUND, "not found").into_response(),
+    };
+    let broken: Vec<&Diagnostic> = snapshot
+        .broken_everywhere
+        .iter()
+        .chain(findings.iter().filter(|d| BROKEN.contains(&d.code)))
+        .chain(failed.iter().filter(|d| !findings.contains(d)))
+        .collect();
     let body = if kind.starts_with("text/html") {
-        let findings = snapshot
-            .sources
-            .get(&file)
-            .and_then(|source| snapshot.findings.get(source))
-            .map_or(&[][..], Vec::as_slice);
-        let broken: Vec<&Diagnostic> = snapshot
-            .broken_everywhere
-            .iter()
-            .chain(findings.iter().filter(|d| BROKEN.contains(&d.code)))
-            .collect();
-        live::inject(bytes, findings, &broken, snapshot.problem.as_deref())
+        live::inject(&bytes, findings, &broken, problem.as_deref())
     } else {
         bytes.to_vec()
     };

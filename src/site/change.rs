@@ -21,9 +21,54 @@ pub struct Change {
 pub enum Affected {
     /// Not a file the site takes alone: load the whole site again.
     Everything,
-    /// The articles (content paths) whose article rules must run again, the changed file's
-    /// own path among them even when it is gone or no article; site rules always run again.
-    Articles(BTreeSet<String>),
+    /// What the changed files touched, for the checks and the pages to follow.
+    Files(Touched),
+}
+
+/// What changed files touched: the articles whose rules read them, and the kinds of site
+/// facts that moved, so that a site rule runs again only when what it reads changed
+/// (the checks' `Reads`) and the navigation is rebuilt only when a TOC, a title
+/// or the set of pages changed.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Touched {
+    /// The articles (content paths) whose article rules must run again, each changed
+    /// file's own path among them even when it is gone or no article.
+    pub articles: BTreeSet<String>,
+    /// The changed files themselves (content paths), gone ones too.
+    pub files: BTreeSet<String>,
+    /// A TOC changed, came or went.
+    pub tocs: bool,
+    /// A file came or went.
+    pub paths: bool,
+    /// An article's text changed, came or went.
+    pub bodies: bool,
+    /// An article's title changed (or an article came or went).
+    pub titles: bool,
+}
+
+impl Touched {
+    /// Adds what another change touched.
+    pub fn extend(&mut self, other: Touched) {
+        self.articles.extend(other.articles);
+        self.files.extend(other.files);
+        self.tocs |= other.tocs;
+        self.paths |= other.paths;
+        self.bodies |= other.bodies;
+        self.titles |= other.titles;
+    }
+}
+
+impl Affected {
+    /// Both changes' effects: everything if either needs everything.
+    pub fn merge(self, other: Affected) -> Affected {
+        match (self, other) {
+            (Affected::Files(mut a), Affected::Files(b)) => {
+                a.extend(b);
+                Affected::Files(a)
+            }
+            _ => Affected::Everything,
+        }
+    }
 }
 
 impl Site {
@@ -45,6 +90,8 @@ impl Site {
             return Affected::Everything; // `_model/`, redirections, an unknown folder
         };
         let existed = self.all_paths.contains(path);
+        let was_toc = self.tocs.iter().any(|t| t.file.path == path);
+        let old_title = self.by_path(path).map(|a| a.title.clone());
 
         // Forget what the file was.
         self.load_findings.retain(|d| d.path != path);
@@ -94,10 +141,18 @@ impl Site {
         self.index_paths();
 
         let added_or_removed = existed != self.all_paths.contains(path);
-        let mut affected = self.affected_by(rel, added_or_removed);
+        let mut articles = self.affected_by(rel, added_or_removed);
         // The file itself, even gone: its old findings go.
-        affected.insert(path.to_string());
-        Affected::Articles(affected)
+        articles.insert(path.to_string());
+        let new_title = self.by_path(path).map(|a| &a.title);
+        Affected::Files(Touched {
+            articles,
+            files: BTreeSet::from([path.to_string()]),
+            tocs: was_toc || self.tocs.iter().any(|t| t.file.path == path),
+            paths: added_or_removed,
+            bodies: old_title.is_some() || new_title.is_some(),
+            titles: old_title.as_ref() != new_title,
+        })
     }
 
     /// The articles whose article rules read the file at locale-relative `rel` (in any

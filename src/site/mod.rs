@@ -4,7 +4,7 @@ mod change;
 pub mod includes;
 mod index;
 
-pub use change::{Affected, Change};
+pub use change::{Affected, Change, Touched};
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
@@ -162,6 +162,23 @@ impl Site {
             .collect();
         all.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
         all
+    }
+
+    /// What loading and parsing found in one file (unsorted).
+    pub fn diagnostics_of<'a>(&'a self, path: &'a str) -> impl Iterator<Item = &'a Diagnostic> {
+        self.load_findings
+            .iter()
+            .filter(move |d| d.path == path)
+            .chain(self.file_findings.get(path).into_iter().flatten())
+    }
+
+    /// The files loading and parsing found something in.
+    pub fn diagnosed_paths(&self) -> BTreeSet<&str> {
+        self.load_findings
+            .iter()
+            .map(|d| d.path.as_str())
+            .chain(self.file_findings.keys().map(String::as_str))
+            .collect()
     }
 
     /// The article at `locale/rel`, if the site has one.

@@ -5,6 +5,7 @@
 //! URL for it.
 
 use crate::check::CheckContext;
+use crate::check::rules::Reads;
 use crate::content::toc::TocEntry;
 use crate::diagnostics::{Diagnostic, codes};
 use crate::markdown::active::{ActiveKind, is_script_url, is_script_url_as_is};
@@ -46,6 +47,13 @@ pub fn check(article: &Article, _cx: &CheckContext<'_>, out: &mut Vec<Diagnostic
         );
     }
 }
+
+/// What the site rule reads: the TOCs alone.
+pub const TOCS_READS: Reads = Reads {
+    tocs: true,
+    paths: false,
+    bodies: false,
+};
 
 /// The TOC half of the rule (a site rule): an entry whose `href` is a script URL. The
 /// sidebar shows such an entry as plain text.

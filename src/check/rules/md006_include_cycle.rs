@@ -7,9 +7,17 @@
 use std::collections::HashMap;
 
 use crate::check::CheckContext;
+use crate::check::rules::Reads;
 use crate::diagnostics::{Diagnostic, codes};
 use crate::graph;
 use crate::site::includes;
+
+/// What the site rule reads: every article's includes, and which files exist.
+pub const READS: Reads = Reads {
+    tocs: false,
+    paths: true,
+    bodies: true,
+};
 
 pub fn check(cx: &CheckContext<'_>, out: &mut Vec<Diagnostic>) {
     let site = cx.site;

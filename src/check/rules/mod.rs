@@ -60,6 +60,28 @@ use crate::markdown::Article;
 pub type ArticleRule = fn(&Article, &CheckContext<'_>, &mut Vec<Diagnostic>);
 pub type SiteRule = fn(&CheckContext<'_>, &mut Vec<Diagnostic>);
 
+/// What a site rule reads of the site besides the model (a model, `site.toml` or template
+/// change reloads everything): a change runs the rule again only when one of these moved,
+/// or when the rule has findings on a changed file (their source lines moved).
+#[derive(Clone, Copy, Debug)]
+pub struct Reads {
+    /// The TOC files.
+    pub tocs: bool,
+    /// Which files exist.
+    pub paths: bool,
+    /// The articles' text.
+    pub bodies: bool,
+}
+
+impl Reads {
+    /// Whether what changes touched is something the rule reads.
+    pub fn any_of(self, touched: &crate::site::Touched) -> bool {
+        (self.tocs && touched.tocs)
+            || (self.paths && touched.paths)
+            || (self.bodies && touched.bodies)
+    }
+}
+
 /// Rules run on each article (in parallel).
 pub const ARTICLE_RULES: &[ArticleRule] = &[
     fm003_required_key::check,
@@ -103,13 +125,25 @@ pub const ARTICLE_RULES: &[ArticleRule] = &[
 ];
 
 /// Rules run once on the whole site.
-pub const SITE_RULES: &[SiteRule] = &[
-    tc001_toc_missing_target::check,
-    tc002_not_in_toc::check,
-    tr002_missing_translation::check,
-    wf002_model_dangling::check,
-    wf003_model_unreachable::check,
-    wf004_binding_target::check,
-    md006_include_cycle::check,
-    md005_active_content::check_tocs,
+pub const SITE_RULES: &[(SiteRule, Reads)] = &[
+    (
+        tc001_toc_missing_target::check,
+        tc001_toc_missing_target::READS,
+    ),
+    (tc002_not_in_toc::check, tc002_not_in_toc::READS),
+    (
+        tr002_missing_translation::check,
+        tr002_missing_translation::READS,
+    ),
+    (wf002_model_dangling::check, wf002_model_dangling::READS),
+    (
+        wf003_model_unreachable::check,
+        wf003_model_unreachable::READS,
+    ),
+    (wf004_binding_target::check, wf004_binding_target::READS),
+    (md006_include_cycle::check, md006_include_cycle::READS),
+    (
+        md005_active_content::check_tocs,
+        md005_active_content::TOCS_READS,
+    ),
 ];

@@ -1,11 +1,19 @@
 //! TC001 toc-missing-target: every TOC `href` must lead to a file of the site.
 
 use crate::check::CheckContext;
+use crate::check::rules::Reads;
 use crate::content::toc::TocEntry;
 use crate::diagnostics::{Diagnostic, codes};
 use crate::markdown::active::is_script_url_as_is;
 use crate::markdown::links;
 use crate::site::Toc;
+
+/// What the site rule reads: what its TOCs lead to, and which files exist.
+pub const READS: Reads = Reads {
+    tocs: true,
+    paths: true,
+    bodies: false,
+};
 
 pub fn check(cx: &CheckContext<'_>, out: &mut Vec<Diagnostic>) {
     for toc in &cx.site.tocs {

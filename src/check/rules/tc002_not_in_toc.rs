@@ -3,10 +3,18 @@
 use std::collections::HashSet;
 
 use crate::check::CheckContext;
+use crate::check::rules::Reads;
 use crate::content::toc::TocEntry;
 use crate::diagnostics::{Diagnostic, codes};
 use crate::markdown::links;
 use crate::span::Span;
+
+/// What the site rule reads: the TOCs, and which pages exist.
+pub const READS: Reads = Reads {
+    tocs: true,
+    paths: true,
+    bodies: false,
+};
 
 pub fn check(cx: &CheckContext<'_>, out: &mut Vec<Diagnostic>) {
     for locale in &cx.site.config.locales {

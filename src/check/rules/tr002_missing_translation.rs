@@ -2,8 +2,16 @@
 
 use super::tr_common::is_translatable;
 use crate::check::CheckContext;
+use crate::check::rules::Reads;
 use crate::diagnostics::{Diagnostic, codes};
 use crate::span::Span;
+
+/// What the site rule reads: which articles exist in each locale.
+pub const READS: Reads = Reads {
+    tocs: false,
+    paths: true,
+    bodies: false,
+};
 
 pub fn check(cx: &CheckContext<'_>, out: &mut Vec<Diagnostic>) {
     let config = &cx.site.config;

@@ -1,6 +1,7 @@
 //! WF002 model-dangling: every id the model refers to is defined.
 
 use crate::check::CheckContext;
+use crate::check::rules::Reads;
 use crate::diagnostics::{Diagnostic, codes};
 use crate::markdown::directives::Directive;
 use crate::model::{FileId, span_of};
@@ -8,6 +9,13 @@ use serde_saphyr::Spanned;
 
 /// The ids of one kind: a set, so a model of 20,000 states checks in linear time.
 type Known<'m> = std::collections::BTreeSet<&'m str>;
+
+/// What the site rule reads: the model, and the articles' `:::partner-types:::` directives.
+pub const READS: Reads = Reads {
+    tocs: false,
+    paths: false,
+    bodies: true,
+};
 
 pub fn check(cx: &CheckContext<'_>, out: &mut Vec<Diagnostic>) {
     // With a file missing (WF001), what it defines would look dangling or unreachable.

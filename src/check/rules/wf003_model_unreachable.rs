@@ -4,8 +4,16 @@
 use std::collections::{BTreeSet, VecDeque};
 
 use crate::check::CheckContext;
+use crate::check::rules::Reads;
 use crate::diagnostics::{Diagnostic, codes};
 use crate::model::{Model, StateId, Workflow, span_of};
+
+/// What the site rule reads: the model alone.
+pub const READS: Reads = Reads {
+    tocs: false,
+    paths: false,
+    bodies: false,
+};
 
 pub fn check(cx: &CheckContext<'_>, out: &mut Vec<Diagnostic>) {
     // With a file missing (WF001), what it defines would look dangling or unreachable.

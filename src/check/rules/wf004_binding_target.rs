@@ -3,8 +3,16 @@
 
 use crate::check::CheckContext;
 use crate::check::bound::procedure_under;
+use crate::check::rules::Reads;
 use crate::diagnostics::{Diagnostic, codes};
 use crate::model::span_of;
+
+/// What the site rule reads: the model, which articles exist, and their headings and procedures.
+pub const READS: Reads = Reads {
+    tocs: false,
+    paths: true,
+    bodies: true,
+};
 
 pub fn check(cx: &CheckContext<'_>, out: &mut Vec<Diagnostic>) {
     let Some(model) = cx.site.model.as_ref() else {

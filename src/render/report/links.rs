@@ -33,6 +33,11 @@ impl<'s> Links<'s> {
         self.viewed.contains(path)
     }
 
+    /// The files that get a source view.
+    pub fn viewed(&self) -> impl Iterator<Item = &'s str> + '_ {
+        self.viewed.iter().copied()
+    }
+
     /// The locale whose report lists a file: its locale folder's, else the source locale's
     /// (the model, files outside any locale).
     pub fn owner(&self, path: &str) -> &'s Locale {

@@ -83,14 +83,16 @@ struct ReportCtx<'a> {
     files_svg: String,
 }
 
-impl Renderer<'_> {
-    /// Writes every locale's report page and the source views its entries link to.
-    pub(in crate::render) fn write_reports(
-        &self,
-        diagnostics: &[Diagnostic],
-        sink: &dyn Sink,
-        views: Option<&std::collections::BTreeSet<String>>,
-    ) -> Result<(), RenderError> {
+/// What every locale's report page is drawn from.
+struct Figures<'s> {
+    links: Links<'s>,
+    coverage: Vec<Coverage>,
+    findings: BTreeMap<&'s Locale, Findings>,
+}
+
+impl<'s> Renderer<'s> {
+    /// Each locale's coverage and findings, and where entries link.
+    fn figures(&self, diagnostics: &'s [Diagnostic]) -> Figures<'s> {
         let site = self.site;
         let viewed: HashSet<&str> = diagnostics
             .iter()
@@ -99,14 +101,11 @@ impl Renderer<'_> {
             .collect();
         let links = Links::new(site, viewed);
         let source = &site.config.source_locale;
-        let targets: Vec<&Locale> = site
+        let coverage: Vec<Coverage> = site
             .config
             .locales
             .iter()
             .filter(|l| *l != source)
-            .collect();
-        let coverage: Vec<Coverage> = targets
-            .iter()
             .map(|l| coverage::of_locale(site, l, diagnostics, &links))
             .collect();
         let findings: BTreeMap<&Locale, Findings> = site
@@ -115,22 +114,77 @@ impl Renderer<'_> {
             .iter()
             .map(|l| (l, findings::of_locale(site, l, diagnostics, &links)))
             .collect();
-        for locale in &site.config.locales {
-            self.write_locale_report(locale, &coverage, &findings, &links, sink)?;
+        Figures {
+            links,
+            coverage,
+            findings,
         }
-        self.write_source_views(diagnostics, &links, sink, views)
+    }
+
+    /// Writes every locale's report page and the source views its entries link to.
+    pub(in crate::render) fn write_reports(
+        &self,
+        diagnostics: &'s [Diagnostic],
+        sink: &dyn Sink,
+        views: Option<&std::collections::BTreeSet<String>>,
+    ) -> Result<(), RenderError> {
+        let figures = self.figures(diagnostics);
+        for locale in &self.site.config.locales {
+            let html = self.locale_report(locale, &figures)?;
+            let path = format!("{locale}/{REPORT_DIR}/index.html");
+            sink.write(&path, html.as_bytes())
+                .map_err(|e| RenderError::Write(path, e))?;
+        }
+        self.write_source_views(diagnostics, &figures.links, sink, views)
+    }
+
+    /// Where the source views of `paths` (content files with findings) are written.
+    pub(in crate::render) fn source_view_paths<'p>(
+        &self,
+        paths: impl Iterator<Item = &'p str>,
+    ) -> Vec<String> {
+        let links = Links::new(self.site, HashSet::new());
+        paths
+            .filter(|p| self.site.text_of(p).is_some())
+            .map(|p| links.source_view_path(p))
+            .collect()
+    }
+
+    /// One locale's report page alone (`diagnostics`: every finding, sorted).
+    pub(in crate::render) fn report_of(
+        &self,
+        locale: &Locale,
+        diagnostics: &'s [Diagnostic],
+    ) -> Result<String, RenderError> {
+        self.locale_report(locale, &self.figures(diagnostics))
+    }
+
+    /// The source view written at `out` (site-relative) alone, if a file has one there.
+    pub(in crate::render) fn source_view_at(
+        &self,
+        out: &str,
+        diagnostics: &'s [Diagnostic],
+    ) -> Option<Result<String, RenderError>> {
+        let site = self.site;
+        let viewed: HashSet<&str> = diagnostics
+            .iter()
+            .map(|d| d.path.as_str())
+            .filter(|p| site.text_of(p).is_some())
+            .collect();
+        let links = Links::new(site, viewed);
+        let path = links.viewed().find(|p| links.source_view_path(p) == out)?;
+        let found: Vec<&Diagnostic> = diagnostics.iter().filter(|d| d.path == path).collect();
+        Some(self.source_page(path, &found, &links))
     }
 
     /// One locale's report page: every locale's figures, this locale's findings.
-    fn write_locale_report(
-        &self,
-        locale: &Locale,
-        coverage: &[Coverage],
-        findings: &BTreeMap<&Locale, Findings>,
-        links: &Links<'_>,
-        sink: &dyn Sink,
-    ) -> Result<(), RenderError> {
+    fn locale_report(&self, locale: &Locale, figures: &Figures<'_>) -> Result<String, RenderError> {
         let site = self.site;
+        let Figures {
+            links,
+            coverage,
+            findings,
+        } = figures;
         let rs = strings::for_language(locale.language());
         let coverage_svg = coverage_chart(coverage, &rs);
         let types_svg = types_chart(coverage, &rs);
@@ -156,10 +210,7 @@ impl Renderer<'_> {
             rules_svg: rules_chart(ours, &rs),
             files_svg: files_chart(ours, &rs),
         };
-        let html = self.report_page(locale, &ctx, &rs)?;
-        let path = format!("{locale}/{REPORT_DIR}/index.html");
-        sink.write(&path, html.as_bytes())
-            .map_err(|e| RenderError::Write(path, e))
+        self.report_page(locale, &ctx, &rs)
     }
 
     /// A source view for every file with findings, in parallel.
