@@ -117,7 +117,7 @@ fn main() {
         peak as f64 / 1024.0
     );
     println!(
-        "(the event waits for the debounce window, 80 ms, by design; edit-to-reload \
+        "(the event waits for the watcher's quiet window, 20 ms, by design; edit-to-reload \
          ratio to a full build: {:.3})",
         median.as_secs_f64() / build.as_secs_f64()
     );

@@ -56,11 +56,23 @@ struct Loaded {
 
 impl Loaded {
     fn load(config: Config) -> Result<Loaded, String> {
-        let site = Site::load(config);
+        let started = std::time::Instant::now();
+        // Bodies are rendered to HTML when their pages are first asked for.
+        let site = Site::load_unrendered(config);
+        let loaded_at = started.elapsed();
         let (checked, prepared) = rayon::join(
             || Checked::new(&site),
             || Prepared::new(&site, true).map_err(|e| e.to_string()),
         );
+        if std::env::var_os("DIGLOT_TIMINGS").is_some() {
+            use std::io::Write as _;
+            let _ = writeln!(
+                std::io::stderr(),
+                "timings: load {:.0}ms, check and prepare {:.0}ms",
+                loaded_at.as_secs_f64() * 1e3,
+                (started.elapsed() - loaded_at).as_secs_f64() * 1e3
+            );
+        }
         let prepared = prepared?;
         let mut loaded = Loaded {
             render_findings: prepared.findings(&site),
@@ -100,10 +112,12 @@ impl Loaded {
         }
         let views = Arc::make_mut(&mut self.views);
         views.retain(|_, p| !paths.contains(p));
-        for path in paths.iter().filter(|p| findings.contains_key(*p)) {
-            if let Some(out) = self.prepared.source_view_of(&self.site, path) {
-                views.insert(out, path.clone());
-            }
+        let with_findings = paths
+            .iter()
+            .filter(|p| findings.contains_key(*p))
+            .map(String::as_str);
+        for (out, path) in self.prepared.source_views(&self.site, with_findings) {
+            views.insert(out, path.to_string());
         }
     }
 }

@@ -189,8 +189,10 @@ pub struct Article {
     pub directives: Vec<DirectiveAt>,
     /// Scripts, event handlers and script URLs in the body's raw HTML.
     pub active: Vec<Active>,
-    /// The rendered body (a fragment), with internal URLs relative to [`links::LOCALE_ROOT`].
-    pub html: String,
+    /// The rendered body (a fragment), with internal URLs relative to [`links::LOCALE_ROOT`]:
+    /// made while parsing for a build, or on first use ([`Article::html`]) for the preview,
+    /// which renders only the pages asked for.
+    html: std::sync::OnceLock<String>,
 }
 
 impl Article {
@@ -235,6 +237,24 @@ impl Article {
             })
     }
 
+    /// The rendered body (a fragment), with internal URLs relative to
+    /// [`links::LOCALE_ROOT`]; rendered now if parsing did not.
+    pub fn html(&self) -> &str {
+        self.html.get_or_init(|| {
+            let lang = language_of(&self.file);
+            let mut ignored = Vec::new();
+            walk::walk(
+                &self.file,
+                self.body_start,
+                &self.segments,
+                &lang,
+                true,
+                &mut ignored,
+            )
+            .html
+        })
+    }
+
     /// Whether the article carries bilingual sxs markup.
     pub fn is_bilingual(&self) -> bool {
         !self.segments.is_empty()
@@ -247,19 +267,14 @@ pub fn parse(file: SourceFile) -> (Article, Vec<Diagnostic>) {
     parse_with(file, true)
 }
 
-/// Like [`parse`]; without `html` the body is not rendered (`Article::html` stays empty),
-/// which is all `check` needs and saves a third of the work and most of the memory.
+/// Like [`parse`]; without `html` the body is not rendered until [`Article::html`] is
+/// first called, which is all `check` needs and saves a third of the work and most of the
+/// memory.
 pub fn parse_with(file: SourceFile, html: bool) -> (Article, Vec<Diagnostic>) {
     let mut diags = Vec::new();
     let (front_matter, body_start) = read_front_matter(&file, &mut diags);
     let segments = sxs::scan(&file.text, body_start);
-    let lang = file
-        .locale
-        .as_str()
-        .split('-')
-        .next()
-        .unwrap_or("en")
-        .to_string();
+    let lang = language_of(&file);
     let walked = walk::walk(&file, body_start, &segments, &lang, html, &mut diags);
 
     let title = front_matter
@@ -286,9 +301,23 @@ pub fn parse_with(file: SourceFile, html: bool) -> (Article, Vec<Diagnostic>) {
         segments,
         directives: walked.directives,
         active: walked.active,
-        html: walked.html,
+        html: if html {
+            std::sync::OnceLock::from(walked.html)
+        } else {
+            std::sync::OnceLock::new()
+        },
     };
     (article, diags)
+}
+
+/// The language subtag of a file's locale (`fr` of `fr-fr`).
+fn language_of(file: &SourceFile) -> String {
+    file.locale
+        .as_str()
+        .split('-')
+        .next()
+        .unwrap_or("en")
+        .to_string()
 }
 
 fn read_front_matter(

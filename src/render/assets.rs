@@ -12,11 +12,13 @@ pub struct Theme {
 }
 
 impl Theme {
-    pub fn built_in() -> Theme {
-        Theme {
+    /// The built-in theme, fingerprinted once per process.
+    pub fn built_in() -> &'static Theme {
+        static THEME: std::sync::OnceLock<Theme> = std::sync::OnceLock::new();
+        THEME.get_or_init(|| Theme {
             css: fingerprinted("style", "css", include_bytes!("static/style.css")),
             js: fingerprinted("diglot", "js", include_bytes!("static/diglot.js")),
-        }
+        })
     }
 }
 

@@ -18,7 +18,7 @@ const CLOSE: &str = "\"></diglot-include>";
 /// `article`'s HTML with its includes spliced in, for a page of `locale`.
 pub fn splice<'h>(article: &'h Article, site: &Site, locale: &Locale) -> Cow<'h, str> {
     let mut expansion = Expansion::new(article);
-    splice_into(&article.html, site, locale, &mut expansion)
+    splice_into(article.html(), site, locale, &mut expansion)
 }
 
 fn splice_into<'h, 's>(
@@ -37,7 +37,7 @@ fn splice_into<'h, 's>(
         match expansion.enter(included) {
             Ok(()) => {
                 out.push_str("<div class=\"include\">");
-                out.push_str(&splice_into(&included.html, site, locale, expansion));
+                out.push_str(&splice_into(included.html(), site, locale, expansion));
                 out.push_str("</div>");
                 expansion.leave();
             }

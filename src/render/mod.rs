@@ -156,14 +156,18 @@ impl Prepared {
         self.renderer(site).outputs()
     }
 
-    /// Where the report's source view of a content file is written, if it gets one (it
-    /// has findings).
-    pub fn source_view_of(&self, site: &Site, path: &str) -> Option<String> {
+    /// Where the report's source views of content files (those with findings) are
+    /// written: (output path, content path); none when the site has no report.
+    pub fn source_views<'p>(
+        &self,
+        site: &Site,
+        paths: impl Iterator<Item = &'p str>,
+    ) -> Vec<(String, &'p str)> {
         let renderer = self.renderer(site);
         if !renderer.has_report() {
-            return None;
+            return Vec::new();
         }
-        renderer.source_view_paths(std::iter::once(path)).pop()
+        renderer.source_view_paths(paths)
     }
 
     /// The output paths of the article pages of `rels` (locale-relative), in every locale

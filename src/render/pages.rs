@@ -210,7 +210,7 @@ pub(super) struct Renderer<'s> {
     pub(super) tera: &'s Tera,
     /// Whether the checks run, so that each locale gets a report page.
     checked: bool,
-    theme: Theme,
+    theme: &'static Theme,
     navs: &'s Navs,
 }
 

@@ -13,8 +13,11 @@ use notify::{Event, EventKind, RecursiveMode, Watcher};
 
 use crate::config::Config;
 
-/// Long enough to gather one save's events, short enough not to be felt.
-const WINDOW: Duration = Duration::from_millis(80);
+/// Long enough to gather one save's events (an editor's write-rename or remove-create
+/// comes within a millisecond or two), short enough to add little to the reload: a batch
+/// ends when no event came for this long. A burst that pauses longer arrives as two
+/// batches, the second ending on the right content.
+const WINDOW: Duration = Duration::from_millis(20);
 /// The longest a batch waits for the writes to stop.
 const MAX_GATHER: Duration = Duration::from_secs(1);
 

@@ -193,13 +193,13 @@ mod tests {
             lines: crate::span::LineIndex::new(text),
         };
         let (article, _) = crate::markdown::parse(file);
-        assert!(!article.html.contains("data-ttu-id") && !article.html.contains("data-stu-id"));
+        assert!(!article.html().contains("data-ttu-id") && !article.html().contains("data-stu-id"));
         assert!(
-            article.html.contains("href=\"https://e.com/\""),
+            article.html().contains("href=\"https://e.com/\""),
             "{}",
-            article.html
+            article.html()
         );
-        assert!(article.html.contains("x/#a"), "{}", article.html);
+        assert!(article.html().contains("x/#a"), "{}", article.html());
     }
 
     #[test]

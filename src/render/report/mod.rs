@@ -142,11 +142,11 @@ impl<'s> Renderer<'s> {
     pub(in crate::render) fn source_view_paths<'p>(
         &self,
         paths: impl Iterator<Item = &'p str>,
-    ) -> Vec<String> {
+    ) -> Vec<(String, &'p str)> {
         let links = Links::new(self.site, HashSet::new());
         paths
             .filter(|p| self.site.text_of(p).is_some())
-            .map(|p| links.source_view_path(p))
+            .map(|p| (links.source_view_path(p), p))
             .collect()
     }
 
