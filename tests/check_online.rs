@@ -53,6 +53,9 @@ fn serve() -> (u16, Hits) {
                     }
                     _ => "HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\n\r\n".to_string(),
                 };
+                // Said, since the connection is closed after each response: a client that
+                // kept it for its retry would find it gone (a real server says so too).
+                let response = response.replacen("\r\n", "\r\nConnection: close\r\n", 1);
                 let mut stream = stream;
                 let _ = stream.write_all(response.as_bytes());
                 let _ = stream.shutdown(std::net::Shutdown::Both);

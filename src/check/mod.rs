@@ -44,12 +44,7 @@ fn apply_severity(site: &Site, diagnostics: Vec<Diagnostic>) -> Vec<Diagnostic> 
 /// Runs every rule; returns the parse-stage diagnostics and the rules' findings, sorted,
 /// with inline suppressions applied.
 pub fn check_site(site: &Site) -> Vec<Diagnostic> {
-    check_site_with(site, false)
-}
-
-/// Like [`check_site`]; `online` also fetches external links (LK008).
-pub fn check_site_with(site: &Site, online: bool) -> Vec<Diagnostic> {
-    Checked::new(site).findings_with(site, online)
+    Checked::new(site).findings(site)
 }
 
 /// The findings, kept per file so that a change runs again only the article rules of the
@@ -96,6 +91,19 @@ impl Checked {
             paths.extend(found.keys().cloned());
         }
         paths.extend(site.diagnosed_paths().into_iter().map(str::to_string));
+        checked.report(site, &paths);
+        checked
+    }
+
+    /// No rule run: only what loading found (for `build --no-check`), with `site.toml`'s
+    /// severities and inline suppressions applied.
+    pub fn unchecked(site: &Site) -> Checked {
+        let mut checked = Checked::default();
+        let paths = site
+            .diagnosed_paths()
+            .into_iter()
+            .map(str::to_string)
+            .collect();
         checked.report(site, &paths);
         checked
     }

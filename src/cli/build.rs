@@ -7,9 +7,8 @@ use super::term::{self, errln};
 use super::{Exit, SiteArgs};
 use crate::config::Config;
 use crate::diagnostics::{Summary, render_short};
+use crate::engine::{Engine, Purpose};
 use crate::output::{self, DirSink};
-use crate::render;
-use crate::site::Site;
 
 #[derive(clap::Args, Debug)]
 pub struct BuildArgs {
@@ -50,19 +49,24 @@ pub fn run(args: &BuildArgs) -> Exit {
         }
     };
     let stage_start = Instant::now();
-    let content = crate::content::load(&config);
-    let read_at = stage_start.elapsed();
     let config_output = config.output_dir.clone();
-    let site = Site::from_content(config, content);
+    let purpose = Purpose::Build {
+        check: !args.no_check,
+    };
+    let engine = match Engine::open(config, purpose) {
+        Ok(engine) => engine,
+        Err(e) => {
+            staging.abandon();
+            errln!("error: {e}");
+            return Exit::Failure;
+        }
+    };
+    let site = engine.site();
     let loaded_at = stage_start.elapsed();
-    // The checks run while the pages render; their findings also make the report pages.
-    let checks = || crate::check::check_site(&site);
-    let checks: Option<render::Checks<'_>> = (!args.no_check).then_some(&checks);
-    let rendered = render::render_site(
-        &site,
-        &DirSink::new(staging.temp.clone(), site.config.boundary.clone()),
-        checks,
-    );
+    let rendered = engine.write_all(&DirSink::new(
+        staging.temp.clone(),
+        site.config.boundary.clone(),
+    ));
     let rendered_at = stage_start.elapsed();
     let report = match rendered {
         Ok(r) => r,
@@ -98,19 +102,13 @@ pub fn run(args: &BuildArgs) -> Exit {
     };
     if std::env::var_os("DIGLOT_TIMINGS").is_some() {
         errln!(
-            "timings: read {:.0}ms, parse {:.0}ms, render+check+write {:.0}ms, swap {:.0}ms",
-            read_at.as_secs_f64() * 1e3,
-            (loaded_at - read_at).as_secs_f64() * 1e3,
+            "timings: load+check {:.0}ms, render+write {:.0}ms, swap {:.0}ms",
+            loaded_at.as_secs_f64() * 1e3,
             (rendered_at - loaded_at).as_secs_f64() * 1e3,
             (stage_start.elapsed() - rendered_at).as_secs_f64() * 1e3,
         );
     }
-    let mut diagnostics = if args.no_check {
-        site.diagnostics()
-    } else {
-        Vec::new()
-    };
-    diagnostics.extend(report.diagnostics);
+    let diagnostics = report.diagnostics;
     term::err(&render_short(&diagnostics));
     let summary = Summary::of(&diagnostics);
     errln!(

@@ -5,13 +5,12 @@ use std::path::{Path, PathBuf};
 
 use super::term::{self, errln};
 use super::{Exit, SiteArgs};
-use crate::check::check_site_with;
 use crate::config::Config;
 use crate::diagnostics::{
     Diagnostic, Severity, Summary, render_github, render_human, render_json, render_junit,
     render_sarif, render_short,
 };
-use crate::site::Site;
+use crate::engine::{Engine, Purpose};
 
 #[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Format {
@@ -56,7 +55,14 @@ pub fn run(args: &CheckArgs) -> Exit {
         }
     };
     let content_dir = config.content_dir.clone();
-    let site = Site::load_unrendered(config);
+    let engine = match Engine::open(config, Purpose::Check) {
+        Ok(engine) => engine,
+        Err(e) => {
+            errln!("error: {e}");
+            return Exit::Failure;
+        }
+    };
+    let site = engine.site();
     let filters: Vec<String> = args
         .paths
         .iter()
@@ -75,7 +81,7 @@ pub fn run(args: &CheckArgs) -> Exit {
         }
         return Exit::Failure;
     }
-    let mut diagnostics = check_site_with(&site, args.online);
+    let mut diagnostics = engine.check_findings(args.online);
     let keep = |path: &str| {
         filters.is_empty()
             || filters

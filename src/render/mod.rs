@@ -63,9 +63,6 @@ impl fmt::Display for RenderError {
 
 impl std::error::Error for RenderError {}
 
-/// The checks a build runs while its pages render; their findings go into the report pages.
-pub type Checks<'a> = &'a (dyn Fn() -> Vec<Diagnostic> + Sync);
-
 /// What rendering needs besides the site, made once: the templates (with the model's
 /// functions) and every locale's navigation. A build makes one and renders everything
 /// ([`render_site`]); the preview keeps one and renders each output when it is asked for
@@ -150,6 +147,28 @@ impl Prepared {
         )
     }
 
+    /// Renders every output into `sink`, in parallel: what a build writes. `checks` run
+    /// meanwhile; their findings (sorted) come first in the report, and when the site was
+    /// prepared with checks, each locale gets report pages of them.
+    pub fn write_all(
+        &self,
+        site: &Site,
+        sink: &dyn Sink,
+        checks: &(dyn Fn() -> Vec<Diagnostic> + Sync),
+    ) -> Result<RenderReport, RenderError> {
+        let renderer = self.renderer(site);
+        let (findings, rendered) = rayon::join(checks, || renderer.render_all(sink));
+        let mut report = rendered?;
+        report
+            .diagnostics
+            .extend(self.template_problems.iter().cloned());
+        report::merge(findings, &mut report);
+        if renderer.has_report() {
+            renderer.write_reports(&report.diagnostics, sink, None)?;
+        }
+        Ok(report)
+    }
+
     /// Every output's site-relative path but the report's source views (see
     /// [`Prepared::source_view_of`]).
     pub fn outputs(&self, site: &Site) -> BTreeSet<String> {
@@ -180,29 +199,6 @@ impl Prepared {
         })
         .collect()
     }
-}
-
-/// Renders the whole site into `sink`. With `checks`, they run alongside the pages, and each
-/// locale gets a report page of what they found.
-pub fn render_site(
-    site: &Site,
-    sink: &dyn Sink,
-    checks: Option<Checks<'_>>,
-) -> Result<RenderReport, RenderError> {
-    let prepared = Prepared::new(site, checks.is_some())?;
-    let renderer = prepared.renderer(site);
-    let (found, rendered) = rayon::join(|| checks.map(|run| run()), || renderer.render_all(sink));
-    let mut report = rendered?;
-    report
-        .diagnostics
-        .extend(prepared.template_problems.iter().cloned());
-    if let Some(found) = found {
-        report::merge(found, &mut report);
-        if renderer.has_report() {
-            renderer.write_reports(&report.diagnostics, sink, None)?;
-        }
-    }
-    Ok(report)
 }
 
 /// The output path of every article page the site has (translations and fallbacks).

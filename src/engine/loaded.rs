@@ -1,0 +1,131 @@
+//! One consistent state of the site: its files, their findings, and what renders them.
+//! `check`, `build` and the preview all load it the same way ([`Loaded::load`]).
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::sync::Arc;
+
+use super::{FindingsByFile, Purpose};
+use crate::check::Checked;
+use crate::config::Config;
+use crate::diagnostics::Diagnostic;
+use crate::render::{self, Prepared};
+use crate::site::Site;
+
+pub(super) struct Loaded {
+    pub(super) purpose: Purpose,
+    pub(super) site: Site,
+    pub(super) checked: Checked,
+    /// What renders the site; none for `check`.
+    pub(super) prepared: Option<Prepared>,
+    /// What rendering finds without rendering a page (RN002, unusable template overrides).
+    pub(super) render_findings: Vec<Diagnostic>,
+    /// Every output the site has but the report's source views.
+    pub(super) outputs: Arc<BTreeSet<String>>,
+    /// Source view output path → the content file it shows (those with findings).
+    pub(super) views: Arc<BTreeMap<String, String>>,
+    /// Article page output path → the content file it shows.
+    pub(super) sources: Arc<BTreeMap<String, String>>,
+    /// Every finding by content path: the checks' and rendering's.
+    pub(super) findings: Arc<FindingsByFile>,
+}
+
+impl Loaded {
+    /// Reads and parses the site, runs the checks the purpose asks for beside loading the
+    /// templates, and lists what the site serves. Fails only when the templates cannot be
+    /// used at all.
+    pub(super) fn load(config: Config, purpose: Purpose) -> Result<Loaded, String> {
+        let started = std::time::Instant::now();
+        // A build renders every body, in parallel as it parses; the preview renders a
+        // body when its page is first asked for; `check` never does.
+        let site = match purpose {
+            Purpose::Build { .. } => Site::load(config),
+            Purpose::Check | Purpose::Preview => Site::load_unrendered(config),
+        };
+        let loaded_at = started.elapsed();
+        let (checked, prepared) = rayon::join(
+            || match purpose {
+                // A build's checks run beside its rendering ([`super::Engine::write_all`]).
+                Purpose::Build { .. } => Checked::unchecked(&site),
+                Purpose::Check | Purpose::Preview => Checked::new(&site),
+            },
+            || match purpose {
+                Purpose::Check => Ok(None),
+                Purpose::Build { check } => Prepared::new(&site, check).map(Some),
+                Purpose::Preview => Prepared::new(&site, true).map(Some),
+            },
+        );
+        let prepared = prepared.map_err(|e| e.to_string())?;
+        if std::env::var_os("DIGLOT_TIMINGS").is_some() {
+            use std::io::Write as _;
+            let _ = writeln!(
+                std::io::stderr(),
+                "timings: load {:.0}ms, check and prepare {:.0}ms",
+                loaded_at.as_secs_f64() * 1e3,
+                (started.elapsed() - loaded_at).as_secs_f64() * 1e3
+            );
+        }
+        let mut loaded = Loaded {
+            render_findings: Vec::new(),
+            outputs: Arc::default(),
+            views: Arc::default(),
+            sources: Arc::default(),
+            findings: Arc::default(),
+            purpose,
+            site,
+            checked,
+            prepared,
+        };
+        if purpose == Purpose::Preview {
+            loaded.list_outputs();
+            let all: BTreeSet<String> = loaded.checked.by_file().keys().cloned().collect();
+            loaded.refresh_findings(&all);
+        }
+        Ok(loaded)
+    }
+
+    /// Lists what the site serves and what rendering finds without rendering: again after a
+    /// change to the files or the navigation.
+    pub(super) fn list_outputs(&mut self) {
+        let Some(prepared) = &self.prepared else {
+            return;
+        };
+        self.render_findings = prepared.findings(&self.site);
+        self.outputs = Arc::new(prepared.outputs(&self.site));
+        self.sources = Arc::new(render::page_sources(&self.site));
+    }
+
+    /// Makes again the merged findings and the source views of `paths`.
+    pub(super) fn refresh_findings(&mut self, paths: &BTreeSet<String>) {
+        let findings = Arc::make_mut(&mut self.findings);
+        for path in paths {
+            match self.checked.by_file().get(path) {
+                Some(found) => findings.insert(path.clone(), found.clone()),
+                None => findings.remove(path),
+            };
+        }
+        for d in self
+            .render_findings
+            .iter()
+            .filter(|d| paths.contains(&d.path))
+        {
+            let mut all: Vec<Diagnostic> = findings.get(&d.path).map_or(Vec::new(), |f| f.to_vec());
+            if !all.contains(d) {
+                all.push(d.clone());
+                all.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+                findings.insert(d.path.clone(), Arc::from(all));
+            }
+        }
+        let Some(prepared) = &self.prepared else {
+            return;
+        };
+        let views = Arc::make_mut(&mut self.views);
+        views.retain(|_, p| !paths.contains(p));
+        let with_findings = paths
+            .iter()
+            .filter(|p| findings.contains_key(*p))
+            .map(String::as_str);
+        for (out, path) in prepared.source_views(&self.site, with_findings) {
+            views.insert(out, path.to_string());
+        }
+    }
+}

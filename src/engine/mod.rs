@@ -1,0 +1,247 @@
+//! The site engine: `check`, `build` and the preview server all load a site through it
+//! ([`Engine::open`]), so they read the same files, run the same checks and render the
+//! same pages.
+//!
+//! For the preview it stays loaded: changed file by file ([`Site::apply`], in `change`),
+//! its findings kept per file ([`Checked`]), each page rendered when it is asked for and
+//! kept until a change affects it ([`Engine::render`]). A change the site cannot take file
+//! by file (`site.toml`, the model, templates, a burst of many files) loads it again whole;
+//! if that fails (a broken `site.toml` or template), the last good site stays served and
+//! [`Engine::problem`] says what is wrong.
+
+mod change;
+mod loaded;
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use crate::config::Config;
+use crate::diagnostics::Diagnostic;
+use crate::output::Sink;
+use crate::render::{self, Output, RenderError, RenderReport};
+use crate::site::Site;
+use loaded::Loaded;
+
+/// Rendered outputs: site-relative path (`fr-fr/x/index.html`) → bytes, shared: a snapshot
+/// for the server costs a pointer per file, not a copy.
+pub type Files = BTreeMap<String, Arc<[u8]>>;
+
+/// Findings by content path, sorted within each file, shared the same way.
+pub type FindingsByFile = BTreeMap<String, Arc<[Diagnostic]>>;
+
+/// What a site is loaded for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Purpose {
+    /// Findings only: nothing is rendered.
+    Check,
+    /// Every page, written once; `check: false` reports only what loading found.
+    Build { check: bool },
+    /// Kept loaded and rendered page by page, as the preview server asks.
+    Preview,
+}
+
+pub struct Engine {
+    /// How the site was found, to load it again (`None`: never, outside the preview).
+    reload_from: Option<(PathBuf, Option<PathBuf>)>,
+    config_paths: ConfigPaths,
+    loaded: Loaded,
+    /// What was rendered since the last change that affected it.
+    cache: Files,
+    /// Pages the template failed on (RN001), by output path, as they were rendered.
+    failures: BTreeMap<String, Diagnostic>,
+    problem: Option<String>,
+}
+
+/// Where the watched things are, resolved, to sort a changed path.
+struct ConfigPaths {
+    content: PathBuf,
+    site_toml: PathBuf,
+}
+
+impl ConfigPaths {
+    fn of(config: &Config) -> ConfigPaths {
+        let resolve = |p: &Path| p.canonicalize().unwrap_or_else(|_| p.to_path_buf());
+        ConfigPaths {
+            content: resolve(&config.content_dir),
+            site_toml: resolve(&config.root).join("site.toml"),
+        }
+    }
+}
+
+/// What a change did to the served site.
+#[derive(Debug, Default)]
+pub struct Update {
+    /// Every page may have changed (the site was loaded again, or the navigation moved).
+    pub all: bool,
+    /// Otherwise, the site-relative paths of the outputs that changed (or may have).
+    pub changed: Vec<String>,
+    /// The content file a writer just saved, if one (for `--follow`).
+    pub edited: Option<String>,
+}
+
+/// An output asked for.
+#[derive(Debug)]
+pub enum Served {
+    Found(Arc<[u8]>),
+    /// The page's template failed: the message (an RN001).
+    Failed(Diagnostic),
+    /// Rendering could not be done (a template failed on a page every locale has).
+    Error(String),
+}
+
+impl Engine {
+    /// Loads a site for `purpose`: reads and parses it, checks it, and (to render) loads
+    /// its templates. Fails only when the templates cannot be used at all.
+    pub fn open(config: Config, purpose: Purpose) -> Result<Engine, String> {
+        Ok(Engine {
+            reload_from: None,
+            config_paths: ConfigPaths::of(&config),
+            loaded: Loaded::load(config, purpose)?,
+            cache: Files::new(),
+            failures: BTreeMap::new(),
+            problem: None,
+        })
+    }
+
+    /// Loads the site at `root` for the preview. Fails only when there is no site to show.
+    /// No page is rendered until it is asked for.
+    pub fn load(root: &Path, content: Option<&Path>) -> Result<Engine, String> {
+        let config = Config::load(root, content, None).map_err(|e| e.to_string())?;
+        let mut engine = Engine::open(config, Purpose::Preview)?;
+        engine.reload_from = Some((root.to_path_buf(), content.map(Path::to_path_buf)));
+        Ok(engine)
+    }
+
+    /// The site as loaded now.
+    pub fn site(&self) -> &Site {
+        &self.loaded.site
+    }
+
+    /// What `check` reports: every finding, sorted; `online` also fetches external links
+    /// (LK008).
+    pub fn check_findings(&self, online: bool) -> Vec<Diagnostic> {
+        self.loaded.checked.findings_with(&self.loaded.site, online)
+    }
+
+    /// Renders every output into `sink`, in parallel: a build. The report pages show the
+    /// checks' findings, when the engine was opened to check.
+    pub fn write_all(&self, sink: &dyn Sink) -> Result<RenderReport, RenderError> {
+        let loaded = &self.loaded;
+        let Some(prepared) = &loaded.prepared else {
+            return Ok(RenderReport::default());
+        };
+        let site = &loaded.site;
+        // The checks run while the pages render (both in parallel): a build waits for the
+        // slower, not for both.
+        let checks = || match loaded.purpose {
+            Purpose::Build { check: true } => crate::check::Checked::new(site).findings(site),
+            _ => loaded.checked.findings(site),
+        };
+        prepared.write_all(site, sink, &checks)
+    }
+
+    /// The outputs rendered so far and still current.
+    pub fn cached(&self) -> &Files {
+        &self.cache
+    }
+
+    /// Whether the site has an output at a site-relative path.
+    pub fn has(&self, out: &str) -> bool {
+        self.loaded.outputs.contains(out) || self.loaded.views.contains_key(out)
+    }
+
+    /// Every output path the site has but the source views; shared.
+    pub fn outputs(&self) -> Arc<BTreeSet<String>> {
+        self.loaded.outputs.clone()
+    }
+
+    /// The report's source views (output path → content path); shared.
+    pub fn views(&self) -> Arc<BTreeMap<String, String>> {
+        self.loaded.views.clone()
+    }
+
+    /// The content file each article page shows (`fr-fr/x/index.html` → `fr-fr/x.md`).
+    pub fn sources(&self) -> Arc<BTreeMap<String, String>> {
+        self.loaded.sources.clone()
+    }
+
+    /// Every finding by content path (the checks', rendering's, and the pages' whose
+    /// template failed as far as they were rendered).
+    pub fn findings_by_file(&self) -> Arc<FindingsByFile> {
+        if self.failures.is_empty() {
+            return self.loaded.findings.clone();
+        }
+        let mut all = (*self.loaded.findings).clone();
+        for d in self.failures.values() {
+            let mut found: Vec<Diagnostic> = all.get(&d.path).map_or(Vec::new(), |f| f.to_vec());
+            if !found.contains(d) {
+                found.push(d.clone());
+                found.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+            }
+            all.insert(d.path.clone(), Arc::from(found));
+        }
+        Arc::new(all)
+    }
+
+    /// Every finding, sorted, as the report lists them.
+    pub fn findings(&self) -> Vec<Diagnostic> {
+        self.findings_by_file()
+            .values()
+            .flat_map(|f| f.iter().cloned())
+            .collect()
+    }
+
+    /// What keeps the site from being shown as it is now (a broken `site.toml` or template):
+    /// the last good site stays served meanwhile.
+    pub fn problem(&self) -> Option<&str> {
+        self.problem.as_deref()
+    }
+
+    /// The output at a site-relative path, rendered now unless it is cached; `None` when
+    /// the site has nothing there.
+    pub fn render(&mut self, out: &str) -> Option<Served> {
+        if let Some(bytes) = self.cache.get(out) {
+            return Some(Served::Found(bytes.clone()));
+        }
+        if !self.has(out) {
+            return None;
+        }
+        let report = out.contains(&format!("/{}/", render::REPORT_DIR));
+        let findings = if report { self.findings() } else { Vec::new() };
+        let loaded = &self.loaded;
+        match loaded
+            .prepared
+            .as_ref()?
+            .render_path(&loaded.site, out, &findings)?
+        {
+            Ok(Output::Bytes(bytes)) => {
+                let bytes: Arc<[u8]> = Arc::from(bytes);
+                self.failures.remove(out);
+                self.cache.insert(out.to_string(), bytes.clone());
+                Some(Served::Found(bytes))
+            }
+            Ok(Output::Failed(d)) => {
+                self.failures.insert(out.to_string(), d.clone());
+                Some(Served::Failed(d))
+            }
+            Err(e) => Some(Served::Error(e.to_string())),
+        }
+    }
+
+    /// Renders every output (what a build writes, in memory): for tests that compare the
+    /// served site with a fresh one.
+    pub fn render_all(&mut self) -> Files {
+        let all: Vec<String> = self
+            .loaded
+            .outputs
+            .iter()
+            .chain(self.loaded.views.keys())
+            .cloned()
+            .collect();
+        for out in &all {
+            self.render(out);
+        }
+        self.cache.clone()
+    }
+}
