@@ -101,6 +101,6 @@ rules! {
     IO003 = "IO003", "outside-site", Error, "a symbolic link resolves outside the site; it is not read", "files.rs";
     IO004 = "IO004", "special-file", Error, "a FIFO, socket or device file in the site; it is not read", "files.rs";
     IO005 = "IO005", "file-too-large", Error, "a text file over the size limit; it is not read", "files.rs";
-    RN001 = "RN001", "render-failed", Error, "a page could not be rendered by its template", "render/pages.rs";
-    RN002 = "RN002", "url-collision", Error, "two articles would be published at the same URL", "render/pages.rs";
+    RN001 = "RN001", "render-failed", Error, "a page could not be rendered by its template", "render/pages/mod.rs";
+    RN002 = "RN002", "url-collision", Error, "two articles would be published at the same URL", "render/pages/mod.rs";
 }

@@ -6,6 +6,7 @@
 
 pub mod assets;
 mod bilingual;
+mod context;
 mod include;
 mod lifecycle;
 pub mod model_html;
@@ -164,7 +165,9 @@ impl Prepared {
             .extend(self.template_problems.iter().cloned());
         report::merge(findings, &mut report);
         if renderer.has_report() {
-            renderer.write_reports(&report.diagnostics, sink, None)?;
+            renderer
+                .reports()
+                .write_reports(&report.diagnostics, sink, None)?;
         }
         Ok(report)
     }
@@ -186,7 +189,7 @@ impl Prepared {
         if !renderer.has_report() {
             return Vec::new();
         }
-        renderer.source_view_paths(paths)
+        renderer.reports().source_view_paths(paths)
     }
 
     /// The output paths of the article pages of `rels` (locale-relative), in every locale

@@ -17,7 +17,7 @@ use std::collections::{BTreeMap, HashSet};
 use rayon::prelude::*;
 use serde::Serialize;
 
-use super::pages::Renderer;
+use super::context::PageContext;
 use super::report_strings::{self as strings, ReportStrings};
 use super::{REPORT_DIR, RenderError, RenderReport};
 use crate::config::Locale;
@@ -90,10 +90,19 @@ struct Figures<'s> {
     findings: BTreeMap<&'s Locale, Findings>,
 }
 
-impl<'s> Renderer<'s> {
+/// The report pages and source views, drawn with the pages' context.
+pub(in crate::render) struct Reports<'a, 's> {
+    cx: &'a PageContext<'s>,
+}
+
+impl<'a, 's> Reports<'a, 's> {
+    pub(in crate::render) fn new(cx: &'a PageContext<'s>) -> Self {
+        Reports { cx }
+    }
+
     /// Each locale's coverage and findings, and where entries link.
     fn figures(&self, diagnostics: &'s [Diagnostic]) -> Figures<'s> {
-        let site = self.site;
+        let site = self.cx.site;
         let viewed: HashSet<&str> = diagnostics
             .iter()
             .map(|d| d.path.as_str())
@@ -129,7 +138,7 @@ impl<'s> Renderer<'s> {
         views: Option<&std::collections::BTreeSet<String>>,
     ) -> Result<(), RenderError> {
         let figures = self.figures(diagnostics);
-        for locale in &self.site.config.locales {
+        for locale in &self.cx.site.config.locales {
             let html = self.locale_report(locale, &figures)?;
             let path = format!("{locale}/{REPORT_DIR}/index.html");
             sink.write(&path, html.as_bytes())
@@ -143,9 +152,9 @@ impl<'s> Renderer<'s> {
         &self,
         paths: impl Iterator<Item = &'p str>,
     ) -> Vec<(String, &'p str)> {
-        let links = Links::new(self.site, HashSet::new());
+        let links = Links::new(self.cx.site, HashSet::new());
         paths
-            .filter(|p| self.site.text_of(p).is_some())
+            .filter(|p| self.cx.site.text_of(p).is_some())
             .map(|p| (links.source_view_path(p), p))
             .collect()
     }
@@ -165,7 +174,7 @@ impl<'s> Renderer<'s> {
         out: &str,
         diagnostics: &'s [Diagnostic],
     ) -> Option<Result<String, RenderError>> {
-        let site = self.site;
+        let site = self.cx.site;
         let viewed: HashSet<&str> = diagnostics
             .iter()
             .map(|d| d.path.as_str())
@@ -179,7 +188,7 @@ impl<'s> Renderer<'s> {
 
     /// One locale's report page: every locale's figures, this locale's findings.
     fn locale_report(&self, locale: &Locale, figures: &Figures<'_>) -> Result<String, RenderError> {
-        let site = self.site;
+        let site = self.cx.site;
         let Figures {
             links,
             coverage,
@@ -188,7 +197,7 @@ impl<'s> Renderer<'s> {
         let rs = strings::for_language(locale.language());
         let coverage_svg = coverage_chart(coverage, &rs);
         let types_svg = types_chart(coverage, &rs);
-        let overview_svg = overview_chart(findings, links, &rs, self);
+        let overview_svg = overview_chart(findings, links, &rs, self.cx);
         let ours = &findings[locale];
         let ctx = ReportCtx {
             coverage,
@@ -245,18 +254,23 @@ impl<'s> Renderer<'s> {
     ) -> Result<String, RenderError> {
         let root = links::ROOT;
         let translations = self
+            .cx
             .config
             .locales
             .iter()
-            .map(|l| self.translation(l, locale, &format!("{root}{l}/{REPORT_DIR}/")))
+            .map(|l| {
+                self.cx
+                    .translation(l, locale, &format!("{root}{l}/{REPORT_DIR}/"))
+            })
             .collect();
-        let mut ctx = self.common(locale, root, translations);
+        let mut ctx = self.cx.common(locale, root, translations);
         ctx.insert("report", report);
         ctx.insert("rs", rs);
         ctx.insert("nav", "");
         ctx.insert("nav_script", &None::<&str>);
         ctx.insert("locale_root", "../");
-        self.tera
+        self.cx
+            .tera
             .render("report.html", &ctx)
             .map_err(|e| RenderError::Templates(format!("template `report.html` failed: {e}")))
     }
@@ -267,12 +281,12 @@ impl<'s> Renderer<'s> {
         found: &[&Diagnostic],
         links: &Links<'_>,
     ) -> Result<String, RenderError> {
-        let text = self.site.text_of(path).unwrap_or_default();
+        let text = self.cx.site.text_of(path).unwrap_or_default();
         let out = links.source_view_path(path);
         let root = "../".repeat(out.matches('/').count());
         let locale = links.owner(path);
         let rs = strings::for_language(locale.language());
-        let mut ctx = self.common(locale, &root, Vec::new());
+        let mut ctx = self.cx.common(locale, &root, Vec::new());
         ctx.insert(
             "file",
             &serde_json::json!({
@@ -287,9 +301,12 @@ impl<'s> Renderer<'s> {
         ctx.insert("nav", "");
         ctx.insert("nav_script", &None::<&str>);
         ctx.insert("locale_root", &root);
-        self.tera.render("report-source.html", &ctx).map_err(|e| {
-            RenderError::Templates(format!("template `report-source.html` failed: {e}"))
-        })
+        self.cx
+            .tera
+            .render("report-source.html", &ctx)
+            .map_err(|e| {
+                RenderError::Templates(format!("template `report-source.html` failed: {e}"))
+            })
     }
 }
 
@@ -356,12 +373,12 @@ fn overview_chart(
     findings: &BTreeMap<&Locale, Findings>,
     links: &Links<'_>,
     rs: &ReportStrings,
-    renderer: &Renderer<'_>,
+    cx: &PageContext<'_>,
 ) -> String {
     let bars: Vec<Bar> = findings
         .iter()
         .map(|(l, f)| Bar {
-            label: renderer.config.locale_name(l),
+            label: cx.config.locale_name(l),
             href: Some(format!("{}#findings", links.report_of(l))),
             segments: severity_segments(f.counts.errors, f.counts.warnings, f.counts.infos, rs),
         })

@@ -1,36 +1,29 @@
 //! The pages of the site: articles (translations and fallbacks), locale homes, the root
 //! language choice, 404, and the sitemap.
 
+mod navs;
+mod served;
+
+pub(super) use navs::Navs;
+
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use rayon::prelude::*;
 use serde::Serialize;
-use tera::{Context, Tera};
+use tera::Tera;
 
-use super::assets::Theme;
+use super::context::{PageContext, Translation};
 use super::model_html::{self, LIFECYCLE_DIR};
+use super::report::Reports;
 use super::sitemap::{self, SitemapEntry};
-use super::strings::{self, UiStrings};
-use super::{REPORT_DIR, RenderError, RenderReport, bilingual, include, lifecycle, nav};
-use crate::config::{Config, Locale};
+use super::strings;
+use super::{REPORT_DIR, RenderError, RenderReport, bilingual, include, lifecycle};
+use crate::config::Locale;
 use crate::diagnostics::{Diagnostic, codes};
 use crate::markdown::Article;
 use crate::markdown::links::{LOCALE_ROOT, page_depth, page_dir, page_url};
 use crate::output::Sink;
 use crate::site::Site;
-
-/// Sidebars larger than this go into a script shared by their pages: inline, a 300-entry
-/// TOC would make every page of its section several times larger than its own text.
-const INLINE_NAV_LIMIT: usize = 16 * 1024;
-
-/// A script that fills the page's `<nav data-nav-root>` with a sidebar, its locale-root
-/// marker replaced by the page's own way up (`data-nav-root`). Returns (path, contents).
-fn nav_script(locale: &Locale, scope: usize, html: &str) -> (String, String) {
-    let literal = serde_json::to_string(html).unwrap_or_else(|_| "\"\"".to_string());
-    let script = format!("diglotNav({literal});\n");
-    let hash = super::assets::fnv1a(script.as_bytes()) as u32;
-    (format!("static/nav/{locale}-{scope}.{hash:08x}.js"), script)
-}
 
 /// Where a page is written: `fr-fr/commerce/manage-partners/index.html`.
 pub fn page_output_path(locale: &Locale, rel: &str) -> String {
@@ -52,41 +45,6 @@ pub(super) fn page_locales(site: &Site) -> BTreeMap<&str, Vec<&Locale>> {
         page_locales.insert(rel, locales);
     }
     page_locales
-}
-
-#[derive(Serialize)]
-struct SiteCtx<'a> {
-    title: &'a str,
-    source_locale: &'a str,
-}
-
-#[derive(Serialize)]
-struct LocaleCtx {
-    code: String,
-    name: String,
-    lang: String,
-    dir: &'static str,
-}
-
-#[derive(Serialize)]
-pub(super) struct Translation {
-    code: String,
-    name: String,
-    lang: String,
-    url: String,
-    current: bool,
-}
-
-#[derive(Serialize)]
-struct Alternate {
-    lang: String,
-    url: String,
-}
-
-#[derive(Serialize)]
-struct AssetsCtx<'a> {
-    css: &'a str,
-    js: &'a str,
 }
 
 #[derive(Serialize)]
@@ -116,114 +74,25 @@ struct PageCtx<'a> {
     shown_name: String,
 }
 
-/// What every page's sidebar and language switcher need, made once for the whole site and
-/// kept while no TOC, title or page comes or goes.
-#[derive(Debug, Default)]
-pub(super) struct Navs {
-    /// Per locale: the navigation (URLs under the locale-root marker).
-    navs: HashMap<Locale, nav::LocaleNav>,
-    /// Sidebars ready to paste, per (locale, scope, page depth): small ones inline.
-    inline_navs: HashMap<(Locale, usize, usize), String>,
-    /// Large sidebars, one script per (locale, scope): (path, contents).
-    nav_scripts: HashMap<(Locale, usize), (String, String)>,
-    /// Per page path: the locales that get a page for it.
-    page_locales: BTreeMap<String, Vec<Locale>>,
-    /// Where each article page is written → (locale, locale-relative path).
-    page_at: HashMap<String, (Locale, String)>,
-}
-
-impl Navs {
-    pub(super) fn build(site: &Site) -> Navs {
-        let config = &site.config;
-        let navs = config
-            .locales
-            .iter()
-            .map(|l| (l.clone(), nav::LocaleNav::build(site, l)))
-            .collect::<HashMap<_, _>>();
-        let page_locales: BTreeMap<String, Vec<Locale>> = page_locales(site)
-            .into_iter()
-            .map(|(rel, ls)| (rel.to_string(), ls.into_iter().cloned().collect()))
-            .collect();
-        let depths: BTreeSet<usize> = page_locales.keys().map(|rel| page_depth(rel)).collect();
-        let mut inline_navs = HashMap::new();
-        let mut nav_scripts = HashMap::new();
-        for (locale, locale_nav) in &navs {
-            for (scope, html) in locale_nav.scopes() {
-                if html.len() <= INLINE_NAV_LIMIT {
-                    for &depth in &depths {
-                        inline_navs.insert(
-                            (locale.clone(), scope, depth),
-                            html.replace(LOCALE_ROOT, &"../".repeat(depth)),
-                        );
-                    }
-                } else {
-                    nav_scripts.insert((locale.clone(), scope), nav_script(locale, scope, html));
-                }
-            }
-        }
-        let page_at = page_locales
-            .iter()
-            .flat_map(|(rel, locales)| {
-                locales
-                    .iter()
-                    .map(move |l| (page_output_path(l, rel), (l.clone(), rel.clone())))
-            })
-            .collect();
-        Navs {
-            navs,
-            inline_navs,
-            nav_scripts,
-            page_locales,
-            page_at,
-        }
-    }
-
-    /// Whether every sidebar and contents list is as in `other`.
-    pub(super) fn same_sidebars(&self, other: &Navs) -> bool {
-        self.navs == other.navs
-    }
-
-    /// The article page written at `out` (site-relative): (locale, locale-relative path).
-    pub(super) fn page_at(&self, out: &str) -> Option<(&Locale, &str)> {
-        self.page_at.get(out).map(|(l, rel)| (l, rel.as_str()))
-    }
-
-    /// Every article page's output path.
-    pub(super) fn pages(&self) -> impl Iterator<Item = &str> {
-        self.page_at.keys().map(String::as_str)
-    }
-
-    /// The locales that get a page for `rel`.
-    pub(super) fn locales_of(&self, rel: &str) -> impl Iterator<Item = &Locale> {
-        self.page_locales.get(rel).into_iter().flatten()
-    }
-
-    /// The scripts that carry large sidebars: (path, contents).
-    pub(super) fn scripts(&self) -> impl Iterator<Item = &(String, String)> {
-        self.nav_scripts.values()
-    }
-}
-
 pub(super) struct Renderer<'s> {
-    pub(super) site: &'s Site,
-    pub(super) config: &'s Config,
-    pub(super) tera: &'s Tera,
+    cx: PageContext<'s>,
     /// Whether the checks run, so that each locale gets a report page.
     checked: bool,
-    theme: &'static Theme,
     navs: &'s Navs,
 }
 
 impl<'s> Renderer<'s> {
     pub(super) fn new(site: &'s Site, tera: &'s Tera, navs: &'s Navs, checked: bool) -> Self {
         Renderer {
-            site,
-            config: &site.config,
-            tera,
+            cx: PageContext::new(site, tera),
             checked,
-            theme: Theme::built_in(),
             navs,
         }
+    }
+
+    /// The report pages, drawn with the same context.
+    pub(super) fn reports(&self) -> Reports<'_, 's> {
+        Reports::new(&self.cx)
     }
 
     pub(super) fn render_all(&self, sink: &dyn Sink) -> Result<RenderReport, RenderError> {
@@ -231,8 +100,8 @@ impl<'s> Renderer<'s> {
             sink.write(rel, bytes)
                 .map_err(|e| RenderError::Write(rel.to_string(), e))
         };
-        write(&self.theme.css.path, self.theme.css.bytes)?;
-        write(&self.theme.js.path, self.theme.js.bytes)?;
+        write(&self.cx.theme.css.path, self.cx.theme.css.bytes)?;
+        write(&self.cx.theme.js.path, self.cx.theme.js.bytes)?;
         for (path, script) in self.navs.scripts() {
             write(path, script.as_bytes())?;
         }
@@ -262,10 +131,10 @@ impl<'s> Renderer<'s> {
         }
         report.fallbacks = jobs
             .iter()
-            .filter(|(l, rel)| self.site.article(l, rel).is_none())
+            .filter(|(l, rel)| self.cx.site.article(l, rel).is_none())
             .count();
 
-        for locale in &self.config.locales {
+        for locale in &self.cx.config.locales {
             let html = self.home(locale).map_err(RenderError::Templates)?;
             write(&format!("{locale}/index.html"), html.as_bytes())?;
             if self.has_lifecycle() {
@@ -287,7 +156,7 @@ impl<'s> Renderer<'s> {
             .root_page("404.html", &base_path)
             .map_err(RenderError::Templates)?;
         write("404.html", not_found.as_bytes())?;
-        if let Some(base) = &self.config.base_url {
+        if let Some(base) = &self.cx.config.base_url {
             write("sitemap.xml", self.sitemap(base).as_bytes())?;
         }
         self.copy_assets(sink)?;
@@ -298,7 +167,7 @@ impl<'s> Renderer<'s> {
     pub(super) fn url_collisions(&self) -> Vec<Diagnostic> {
         let mut seen: HashMap<(&Locale, String), &str> = HashMap::new();
         let mut out = Vec::new();
-        for article in self.site.pages() {
+        for article in self.cx.site.pages() {
             let key = (article.locale(), page_dir(article.rel()));
             if let Some(first) = seen.insert(key, article.rel()) {
                 out.push(
@@ -348,12 +217,14 @@ impl<'s> Renderer<'s> {
         locale: &Locale,
         rel: &str,
     ) -> Option<Result<(String, String), Diagnostic>> {
-        let own = self.site.article(locale, rel);
-        let article = own.or_else(|| self.site.article(&self.config.source_locale, rel))?;
+        let own = self.cx.site.article(locale, rel);
+        let article = own.or_else(|| self.cx.site.article(&self.cx.config.source_locale, rel))?;
         let depth = page_depth(rel);
         let root = "../".repeat(depth + 1);
         let locale_root = "../".repeat(depth);
-        let mut ctx = self.common(locale, &root, self.translations(rel, locale, &root));
+        let mut ctx = self
+            .cx
+            .common(locale, &root, self.translations(rel, locale, &root));
         let nav = self.navs;
         let scope = nav.navs.get(locale).and_then(|n| n.scope_of(rel));
         let inline = scope.and_then(|s| nav.inline_navs.get(&(locale.clone(), s, depth)));
@@ -365,7 +236,7 @@ impl<'s> Renderer<'s> {
             "page",
             &self.page_ctx(article, locale, own.is_none(), &locale_root),
         );
-        Some(match self.tera.render("page.html", &ctx) {
+        Some(match self.cx.tera.render("page.html", &ctx) {
             Ok(html) => Ok((html, article.path().to_string())),
             Err(e) => Err(Diagnostic::whole_file(
                 &codes::RN001,
@@ -376,131 +247,6 @@ impl<'s> Renderer<'s> {
                 ),
             )),
         })
-    }
-
-    /// One output of the site rendered alone, by its site-relative path: what the preview
-    /// serves on request. `diagnostics`: every finding, for the report pages. `None` when
-    /// the site has nothing at `out` (assets are not rendered: see [`Self::asset_at`]).
-    pub(super) fn render_path(
-        &self,
-        out: &str,
-        diagnostics: &[Diagnostic],
-    ) -> Option<Result<super::Output, RenderError>> {
-        use super::Output;
-        let page = |html: Result<String, String>| {
-            Some(
-                html.map(|h| Output::Bytes(h.into_bytes()))
-                    .map_err(RenderError::Templates),
-            )
-        };
-        if out == self.theme.css.path {
-            return Some(Ok(Output::Bytes(self.theme.css.bytes.to_vec())));
-        }
-        if out == self.theme.js.path {
-            return Some(Ok(Output::Bytes(self.theme.js.bytes.to_vec())));
-        }
-        if let Some((_, script)) = self.navs.scripts().find(|(p, _)| p == out) {
-            return Some(Ok(Output::Bytes(script.clone().into_bytes())));
-        }
-        match out {
-            "index.html" => return page(self.root_page("root.html", "")),
-            "404.html" => return page(self.root_page("404.html", &self.base_path())),
-            "sitemap.xml" => {
-                let base = self.config.base_url.as_ref()?;
-                return Some(Ok(Output::Bytes(self.sitemap(base).into_bytes())));
-            }
-            _ => {}
-        }
-        if let Some((locale, rel)) = self.navs.page_at(out) {
-            return Some(Ok(match self.article_html(locale, rel)? {
-                Ok((html, _)) => Output::Bytes(html.into_bytes()),
-                Err(failed) => Output::Failed(failed),
-            }));
-        }
-        let (locale, rest) = out.split_once('/')?;
-        let locale = self.config.locales.iter().find(|l| l.as_str() == locale)?;
-        if rest == "index.html" {
-            return page(self.home(locale));
-        }
-        if rest == format!("{LIFECYCLE_DIR}/index.html") && self.has_lifecycle() {
-            return page(self.lifecycle_page(locale));
-        }
-        if self.has_report() {
-            if rest == format!("{REPORT_DIR}/index.html") {
-                return Some(
-                    self.report_of(locale, diagnostics)
-                        .map(|h| Output::Bytes(h.into_bytes())),
-                );
-            }
-            if rest.starts_with(&format!("{REPORT_DIR}/source/")) {
-                return Some(
-                    self.source_view_at(out, diagnostics)?
-                        .map(|h| Output::Bytes(h.into_bytes())),
-                );
-            }
-        }
-        None
-    }
-
-    /// The file an asset output is copied from: the locale's own, else the source
-    /// locale's (as [`Self::copy_assets`] copies them).
-    pub(super) fn asset_at(&self, out: &str) -> Option<&std::path::Path> {
-        let (locale, rel) = out.split_once('/')?;
-        let source = &self.config.source_locale;
-        let find = |l: &str| {
-            self.site
-                .assets
-                .iter()
-                .find(|a| a.locale.as_str() == l && a.rel == rel)
-        };
-        find(locale)
-            .or_else(|| {
-                self.config
-                    .locales
-                    .iter()
-                    .any(|l| l.as_str() == locale)
-                    .then(|| find(source.as_str()))
-                    .flatten()
-            })
-            .map(|a| a.source.as_path())
-    }
-
-    /// Every output's site-relative path but the source views (a report's, which follow
-    /// the findings): what the preview can serve.
-    pub(super) fn outputs(&self) -> BTreeSet<String> {
-        let mut out: BTreeSet<String> = [
-            self.theme.css.path.clone(),
-            self.theme.js.path.clone(),
-            "index.html".to_string(),
-            "404.html".to_string(),
-        ]
-        .into_iter()
-        .collect();
-        if self.config.base_url.is_some() {
-            out.insert("sitemap.xml".to_string());
-        }
-        out.extend(self.navs.scripts().map(|(p, _)| p.clone()));
-        out.extend(self.navs.pages().map(str::to_string));
-        let (lifecycle, report) = (self.has_lifecycle(), self.has_report());
-        for locale in &self.config.locales {
-            out.insert(format!("{locale}/index.html"));
-            if lifecycle {
-                out.insert(format!("{locale}/{LIFECYCLE_DIR}/index.html"));
-            }
-            if report {
-                out.insert(format!("{locale}/{REPORT_DIR}/index.html"));
-            }
-        }
-        let source = &self.config.source_locale;
-        for asset in &self.site.assets {
-            out.insert(format!("{}/{}", asset.locale, asset.rel));
-            if &asset.locale == source {
-                for l in self.config.locales.iter().filter(|l| *l != source) {
-                    out.insert(format!("{l}/{}", asset.rel));
-                }
-            }
-        }
-        out
     }
 
     fn page_ctx<'a>(
@@ -534,7 +280,7 @@ impl<'s> Renderer<'s> {
             sbs,
             fallback,
             shown_lang: shown.bcp47(),
-            shown_name: self.config.locale_name(shown),
+            shown_name: self.cx.config.locale_name(shown),
         }
     }
 
@@ -548,7 +294,7 @@ impl<'s> Renderer<'s> {
         match chosen.as_deref() {
             Some("side-by-side" | "sidebyside") => "side-by-side",
             Some("hover" | "hover-over" | "hoverover") => "hover",
-            _ => match self.config.bilingual_view {
+            _ => match self.cx.config.bilingual_view {
                 crate::config::BilingualView::Hover => "hover",
                 crate::config::BilingualView::SideBySide => "side-by-side",
             },
@@ -564,14 +310,14 @@ impl<'s> Renderer<'s> {
         locale_root: &str,
         html: &str,
     ) -> Option<String> {
-        let source_locale = &self.config.source_locale;
+        let source_locale = &self.cx.config.source_locale;
         if fallback || article.locale() == source_locale {
             return None;
         }
         if article.is_bilingual() {
             return bilingual::side_by_side(html, None, true);
         }
-        let source = self.site.article(source_locale, article.rel())?;
+        let source = self.cx.site.article(source_locale, article.rel())?;
         let source_html = self.body_html(source, locale, locale_root);
         bilingual::side_by_side(html, Some(&source_html), false)
     }
@@ -579,16 +325,16 @@ impl<'s> Renderer<'s> {
     /// An article's HTML for a page of `locale`: includes spliced, internal URLs anchored,
     /// and what the model adds (partner tables, links to the lifecycle page).
     fn body_html(&self, article: &Article, locale: &Locale, locale_root: &str) -> String {
-        let html = include::splice(article, self.site, locale).replace(LOCALE_ROOT, locale_root);
-        if self.site.model.is_none() {
+        let html = include::splice(article, self.cx.site, locale).replace(LOCALE_ROOT, locale_root);
+        if self.cx.site.model.is_none() {
             return html;
         }
         let strings = strings::for_language(locale.language());
         let html =
-            model_html::splice_partner_types(&html, self.site, locale, &strings).into_owned();
+            model_html::splice_partner_types(&html, self.cx.site, locale, &strings).into_owned();
         model_html::link_procedures(
             &html,
-            self.site,
+            self.cx.site,
             article.rel(),
             locale,
             locale_root,
@@ -600,11 +346,13 @@ impl<'s> Renderer<'s> {
     /// Whether the site gets lifecycle pages: it has a model with states, and no article
     /// already publishes at `<locale>/lifecycle/`.
     fn has_lifecycle(&self) -> bool {
-        self.site
+        self.cx
+            .site
             .model
             .as_ref()
             .is_some_and(|m| !m.states.is_empty())
             && !self
+                .cx
                 .site
                 .pages()
                 .any(|a| page_dir(a.rel()) == format!("{LIFECYCLE_DIR}/"))
@@ -615,6 +363,7 @@ impl<'s> Renderer<'s> {
     pub(super) fn has_report(&self) -> bool {
         self.checked
             && !self
+                .cx
                 .site
                 .pages()
                 .any(|a| page_dir(a.rel()) == format!("{REPORT_DIR}/"))
@@ -622,23 +371,28 @@ impl<'s> Renderer<'s> {
 
     /// The lifecycle page of a locale: the model's state machine and its workflows.
     fn lifecycle_page(&self, locale: &Locale) -> Result<String, String> {
-        let Some(model) = self.site.model.as_ref() else {
+        let Some(model) = self.cx.site.model.as_ref() else {
             return Ok(String::new());
         };
         let root = "../../";
         let translations = self
+            .cx
             .config
             .locales
             .iter()
-            .map(|l| self.translation(l, locale, &format!("{root}{l}/{LIFECYCLE_DIR}/")))
+            .map(|l| {
+                self.cx
+                    .translation(l, locale, &format!("{root}{l}/{LIFECYCLE_DIR}/"))
+            })
             .collect();
-        let mut ctx = self.common(locale, root, translations);
+        let mut ctx = self.cx.common(locale, root, translations);
         let strings = strings::for_language(locale.language());
-        let source = &self.config.source_locale;
+        let source = &self.cx.config.source_locale;
         let title_of = |rel: &str| {
-            self.site
+            self.cx
+                .site
                 .article(locale, rel)
-                .or_else(|| self.site.article(source, rel))
+                .or_else(|| self.cx.site.article(source, rel))
                 .map(|a| a.title.clone())
         };
         let drawn = lifecycle::build(model, locale, source, &strings, &title_of);
@@ -647,7 +401,8 @@ impl<'s> Renderer<'s> {
         ctx.insert("nav", "");
         ctx.insert("nav_script", &None::<&str>);
         ctx.insert("locale_root", "../");
-        self.tera
+        self.cx
+            .tera
             .render("lifecycle.html", &ctx)
             .map_err(|e| format!("template `lifecycle.html` failed: {e}"))
     }
@@ -656,18 +411,20 @@ impl<'s> Renderer<'s> {
     fn home(&self, locale: &Locale) -> Result<String, String> {
         let root = "../";
         let translations = self
+            .cx
             .config
             .locales
             .iter()
-            .map(|l| self.translation(l, locale, &format!("{root}{l}/")))
+            .map(|l| self.cx.translation(l, locale, &format!("{root}{l}/")))
             .collect();
-        let mut ctx = self.common(locale, root, translations);
-        let index = self
-            .site
-            .article(locale, "index.md")
-            .or_else(|| self.site.article(&self.config.source_locale, "index.md"));
+        let mut ctx = self.cx.common(locale, root, translations);
+        let index = self.cx.site.article(locale, "index.md").or_else(|| {
+            self.cx
+                .site
+                .article(&self.cx.config.source_locale, "index.md")
+        });
         let html = index
-            .map(|a| include::splice(a, self.site, locale).into_owned())
+            .map(|a| include::splice(a, self.cx.site, locale).into_owned())
             .unwrap_or_default();
         ctx.insert(
             "page",
@@ -685,7 +442,8 @@ impl<'s> Renderer<'s> {
         );
         ctx.insert("nav", "");
         ctx.insert("nav_script", &None::<&str>);
-        self.tera
+        self.cx
+            .tera
             .render("home.html", &ctx)
             .map(|h| h.replace(LOCALE_ROOT, ""))
             .map_err(|e| format!("template `home.html` failed for {locale}/index.html: {e}"))
@@ -693,72 +451,27 @@ impl<'s> Renderer<'s> {
 
     /// The root language choice and the 404 page: no locale of their own.
     fn root_page(&self, template: &str, root: &str) -> Result<String, String> {
-        let source = &self.config.source_locale;
+        let source = &self.cx.config.source_locale;
         let translations = self
+            .cx
             .config
             .locales
             .iter()
             .map(|l| {
-                let mut t = self.translation(l, source, &format!("{root}{l}/"));
+                let mut t = self.cx.translation(l, source, &format!("{root}{l}/"));
                 t.current = false;
                 t
             })
             .collect();
-        let mut ctx = self.common(source, root, translations);
+        let mut ctx = self.cx.common(source, root, translations);
         ctx.insert("nav", "");
         ctx.insert("nav_script", &None::<&str>);
         ctx.insert("lifecycle", &false);
         ctx.insert("home", &root);
-        self.tera
+        self.cx
+            .tera
             .render(template, &ctx)
             .map_err(|e| format!("template `{template}` failed: {e}"))
-    }
-
-    pub(super) fn common(
-        &self,
-        locale: &Locale,
-        root: &str,
-        translations: Vec<Translation>,
-    ) -> Context {
-        let mut ctx = Context::new();
-        ctx.insert(
-            "site",
-            &SiteCtx {
-                title: &self.config.locale_title(locale),
-                source_locale: self.config.source_locale.as_str(),
-            },
-        );
-        ctx.insert(
-            "locale",
-            &LocaleCtx {
-                code: locale.to_string(),
-                name: self.config.locale_name(locale),
-                lang: locale.bcp47(),
-                dir: if locale.is_rtl() { "rtl" } else { "ltr" },
-            },
-        );
-        let alternates: Vec<Alternate> = translations
-            .iter()
-            .map(|t| Alternate {
-                lang: t.lang.clone(),
-                url: t.url.clone(),
-            })
-            .collect();
-        ctx.insert("alternates", &alternates);
-        ctx.insert("translations", &translations);
-        ctx.insert("root", root);
-        ctx.insert("home", &format!("{root}{locale}/"));
-        ctx.insert(
-            "assets",
-            &AssetsCtx {
-                css: &self.theme.css.path,
-                js: &self.theme.js.path,
-            },
-        );
-        let strings: UiStrings =
-            strings::for_language(locale.as_str().split('-').next().unwrap_or("en"));
-        ctx.insert("strings", &strings);
-        ctx
     }
 
     fn translations(&self, rel: &str, current: &Locale, root: &str) -> Vec<Translation> {
@@ -767,23 +480,16 @@ impl<'s> Renderer<'s> {
             .get(rel)
             .into_iter()
             .flatten()
-            .map(|l| self.translation(l, current, &format!("{root}{l}/{}", page_url(rel))))
+            .map(|l| {
+                self.cx
+                    .translation(l, current, &format!("{root}{l}/{}", page_url(rel)))
+            })
             .collect()
-    }
-
-    pub(super) fn translation(&self, locale: &Locale, current: &Locale, url: &str) -> Translation {
-        Translation {
-            code: locale.to_string(),
-            name: self.config.locale_name(locale),
-            lang: locale.bcp47(),
-            url: url.to_string(),
-            current: locale == current,
-        }
     }
 
     /// The path part of `base_url` (`/docs/`), for pages served at any depth (404).
     fn base_path(&self) -> String {
-        let Some(base) = &self.config.base_url else {
+        let Some(base) = &self.cx.config.base_url else {
             return "/".to_string();
         };
         let after_scheme = base.split_once("://").map_or(base.as_str(), |(_, r)| r);
@@ -814,18 +520,19 @@ impl<'s> Renderer<'s> {
     /// Images and other files: each locale's own, plus the source locale's it lacks (so a
     /// fallback page's images resolve in the locale it is shown in).
     fn copy_assets(&self, sink: &dyn Sink) -> Result<(), RenderError> {
-        let source = &self.config.source_locale;
+        let source = &self.cx.config.source_locale;
         let mut jobs: Vec<(String, &std::path::Path)> = Vec::new();
         let own: BTreeSet<(&Locale, &str)> = self
+            .cx
             .site
             .assets
             .iter()
             .map(|a| (&a.locale, a.rel.as_str()))
             .collect();
-        for asset in &self.site.assets {
+        for asset in &self.cx.site.assets {
             jobs.push((format!("{}/{}", asset.locale, asset.rel), &asset.source));
             if &asset.locale == source {
-                for l in self.config.locales.iter().filter(|l| *l != source) {
+                for l in self.cx.config.locales.iter().filter(|l| *l != source) {
                     if !own.contains(&(l, asset.rel.as_str())) {
                         jobs.push((format!("{l}/{}", asset.rel), &asset.source));
                     }

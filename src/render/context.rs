@@ -1,0 +1,123 @@
+//! What every page's template context starts from, shared by the article pages and the
+//! report (which import it, not each other): the site, the templates, and the variables
+//! every template gets (site, locale, translations, root, assets, strings).
+
+use serde::Serialize;
+use tera::{Context, Tera};
+
+use super::assets::Theme;
+use super::strings::{self, UiStrings};
+use crate::config::{Config, Locale};
+use crate::site::Site;
+
+#[derive(Serialize)]
+struct SiteCtx<'a> {
+    title: &'a str,
+    source_locale: &'a str,
+}
+
+#[derive(Serialize)]
+struct LocaleCtx {
+    code: String,
+    name: String,
+    lang: String,
+    dir: &'static str,
+}
+
+#[derive(Serialize)]
+pub(super) struct Translation {
+    code: String,
+    name: String,
+    lang: String,
+    url: String,
+    pub(super) current: bool,
+}
+
+#[derive(Serialize)]
+struct Alternate {
+    lang: String,
+    url: String,
+}
+
+#[derive(Serialize)]
+struct AssetsCtx<'a> {
+    css: &'a str,
+    js: &'a str,
+}
+
+pub(super) struct PageContext<'s> {
+    pub(super) site: &'s Site,
+    pub(super) config: &'s Config,
+    pub(super) tera: &'s Tera,
+    pub(super) theme: &'static Theme,
+}
+
+impl<'s> PageContext<'s> {
+    pub(super) fn new(site: &'s Site, tera: &'s Tera) -> Self {
+        PageContext {
+            site,
+            config: &site.config,
+            tera,
+            theme: Theme::built_in(),
+        }
+    }
+
+    /// The variables every template gets, for a page of `locale` that is `root` away from
+    /// the site root.
+    pub(super) fn common(
+        &self,
+        locale: &Locale,
+        root: &str,
+        translations: Vec<Translation>,
+    ) -> Context {
+        let mut ctx = Context::new();
+        ctx.insert(
+            "site",
+            &SiteCtx {
+                title: &self.config.locale_title(locale),
+                source_locale: self.config.source_locale.as_str(),
+            },
+        );
+        ctx.insert(
+            "locale",
+            &LocaleCtx {
+                code: locale.to_string(),
+                name: self.config.locale_name(locale),
+                lang: locale.bcp47(),
+                dir: if locale.is_rtl() { "rtl" } else { "ltr" },
+            },
+        );
+        let alternates: Vec<Alternate> = translations
+            .iter()
+            .map(|t| Alternate {
+                lang: t.lang.clone(),
+                url: t.url.clone(),
+            })
+            .collect();
+        ctx.insert("alternates", &alternates);
+        ctx.insert("translations", &translations);
+        ctx.insert("root", root);
+        ctx.insert("home", &format!("{root}{locale}/"));
+        ctx.insert(
+            "assets",
+            &AssetsCtx {
+                css: &self.theme.css.path,
+                js: &self.theme.js.path,
+            },
+        );
+        let strings: UiStrings =
+            strings::for_language(locale.as_str().split('-').next().unwrap_or("en"));
+        ctx.insert("strings", &strings);
+        ctx
+    }
+
+    pub(super) fn translation(&self, locale: &Locale, current: &Locale, url: &str) -> Translation {
+        Translation {
+            code: locale.to_string(),
+            name: self.config.locale_name(locale),
+            lang: locale.bcp47(),
+            url: url.to_string(),
+            current: locale == current,
+        }
+    }
+}
