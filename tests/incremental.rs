@@ -213,15 +213,15 @@ fn replay(seed: u64, steps: usize) {
         let expected_site = fresh(root);
         let context = format!("seed {seed}, step {step}");
         let paths = |s: &Site| {
-            s.articles
+            s.articles()
                 .iter()
                 .map(|a| a.path().to_string())
                 .collect::<Vec<_>>()
         };
         assert_eq!(paths(&site), paths(&expected_site), "{context}: articles");
-        assert_eq!(site.all_paths, expected_site.all_paths, "{context}: files");
+        assert_eq!(site.paths(), expected_site.paths(), "{context}: files");
         let tocs = |s: &Site| {
-            s.tocs
+            s.tocs()
                 .iter()
                 .map(|t| t.file.path.clone())
                 .collect::<Vec<_>>()

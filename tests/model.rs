@@ -117,10 +117,10 @@ fn sample_site_meets_the_model() {
     // All eight procedures are bound, in both locales.
     let config = diglot::Config::load(&root, None, None).expect("site.toml");
     let site = diglot::Site::load_unrendered(config);
-    let model = site.model.as_ref().expect("the sample site has a model");
+    let model = site.model().expect("the sample site has a model");
     for locale in ["en-us", "fr-fr"] {
         let mut bound: Vec<String> = site
-            .articles
+            .articles()
             .iter()
             .filter(|a| a.locale().as_str() == locale)
             .flat_map(|a| diglot::check::bound::bound_procedures(a, model))

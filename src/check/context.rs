@@ -31,7 +31,7 @@ pub enum Resolution<'s> {
 impl<'s> CheckContext<'s> {
     pub fn new(site: &'s Site) -> Self {
         let lowercase = site
-            .all_paths
+            .paths()
             .iter()
             .map(|p| (p.to_lowercase(), p.as_str()))
             .collect();
@@ -46,7 +46,7 @@ impl<'s> CheckContext<'s> {
     /// Resolves a locale-relative path in `locale`.
     pub fn resolve(&self, locale: &Locale, rel: &str) -> Resolution<'s> {
         let path = format!("{locale}/{rel}");
-        if self.site.all_paths.contains(&path) {
+        if self.site.exists(&path) {
             return Resolution::Found(self.site.article(locale, rel));
         }
         if let Some(actual) = self.lowercase.get(&path.to_lowercase()) {
@@ -61,7 +61,7 @@ impl<'s> CheckContext<'s> {
                 }
             }
         }
-        let source = &self.site.config.source_locale;
+        let source = &self.site.config().source_locale;
         if locale != source
             && let Some(article) = self.site.article(source, rel)
         {

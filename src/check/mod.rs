@@ -21,7 +21,7 @@ use crate::site::{Affected, Site};
 
 /// `[severity]` of `site.toml`: change a rule's level, or turn it off.
 fn apply_severity(site: &Site, diagnostics: Vec<Diagnostic>) -> Vec<Diagnostic> {
-    let overrides = &site.config.severity;
+    let overrides = &site.config().severity;
     if overrides.is_empty() {
         return diagnostics;
     }
@@ -68,7 +68,7 @@ impl Checked {
         let cx = CheckContext::new(site);
         let (by_article, by_site_rule) = rayon::join(
             || {
-                site.articles
+                site.articles()
                     .par_iter()
                     .map(|article| (article.path().to_string(), article_findings(article, &cx)))
                     .filter(|(_, found)| !found.is_empty())

@@ -65,7 +65,7 @@ pub fn run(args: &BuildArgs) -> Exit {
     let loaded_at = stage_start.elapsed();
     let rendered = engine.write_all(&DirSink::new(
         staging.temp.clone(),
-        site.config.boundary.clone(),
+        site.config().boundary.clone(),
     ));
     let rendered_at = stage_start.elapsed();
     let report = match rendered {
@@ -115,7 +115,7 @@ pub fn run(args: &BuildArgs) -> Exit {
         "built {} pages ({} fallbacks) in {} locales into {} in {:.2}s: {} errors, {} warnings, {} infos",
         report.pages,
         report.fallbacks,
-        site.config.locales.len(),
+        site.config().locales.len(),
         out.display(),
         started.elapsed().as_secs_f64(),
         summary.errors,

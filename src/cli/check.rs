@@ -89,8 +89,8 @@ pub fn run(args: &CheckArgs) -> Exit {
                 .any(|f| f.is_empty() || path == f || path.starts_with(&format!("{f}/")))
     };
     diagnostics.retain(|d| keep(&d.path));
-    let files = site.articles.iter().filter(|a| keep(a.path())).count()
-        + site.tocs.iter().filter(|t| keep(&t.file.path)).count();
+    let files = site.articles().iter().filter(|a| keep(a.path())).count()
+        + site.tocs().iter().filter(|t| keep(&t.file.path)).count();
     if let Some(path) = &args.write_baseline {
         return match crate::diagnostics::baseline::write(path, &diagnostics) {
             Ok(()) => {
@@ -121,10 +121,10 @@ pub fn run(args: &CheckArgs) -> Exit {
         }
     }
     let file_paths: Vec<&str> = site
-        .articles
+        .articles()
         .iter()
         .map(|a| a.path())
-        .chain(site.tocs.iter().map(|t| t.file.path.as_str()))
+        .chain(site.tocs().iter().map(|t| t.file.path.as_str()))
         .collect();
     if let Err(e) = print(&diagnostics, args.format, files, &file_paths, &content_dir) {
         errln!("error: cannot write the findings: {e}");

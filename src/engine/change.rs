@@ -111,7 +111,7 @@ impl Engine {
             changed.extend(prepared.pages_of(rels));
         }
         // The pages that sum the site up are cheap to render again: drop them all.
-        let locales = &loaded.site.config.locales;
+        let locales = &loaded.site.config().locales;
         let summaries: Vec<String> = ["index.html", "404.html", "sitemap.xml"]
             .into_iter()
             .map(str::to_string)
@@ -213,6 +213,6 @@ impl Engine {
     /// A folder the site has files under (gone from the disk now, or it would be a folder).
     fn is_known_folder(&self, rel: &str) -> bool {
         let site = &self.loaded.site;
-        !site.all_paths.contains(rel) && site.covers(rel)
+        !site.exists(rel) && site.covers(rel)
     }
 }

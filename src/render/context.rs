@@ -56,7 +56,7 @@ impl<'s> PageContext<'s> {
     pub(super) fn new(site: &'s Site, tera: &'s Tera) -> Self {
         PageContext {
             site,
-            config: &site.config,
+            config: site.config(),
             tera,
             theme: Theme::built_in(),
         }

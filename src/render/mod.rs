@@ -94,7 +94,7 @@ impl Prepared {
         let mut functions = tera::Tera::default();
         model_html::register(&mut functions, site);
         let (tera, template_problems) =
-            templates::load(&site.config, functions).map_err(RenderError::Templates)?;
+            templates::load(site.config(), functions).map_err(RenderError::Templates)?;
         Ok(Prepared {
             tera,
             template_problems,
@@ -138,7 +138,7 @@ impl Prepared {
             return Some(rendered);
         }
         let from = renderer.asset_at(out)?;
-        let sink = crate::output::MemorySink::new(site.config.boundary.clone());
+        let sink = crate::output::MemorySink::new(site.config().boundary.clone());
         Some(
             sink.copy(out, from)
                 .map_err(|e| RenderError::Write(out.to_string(), e))
@@ -215,7 +215,7 @@ pub fn page_outputs(site: &Site) -> BTreeSet<String> {
 /// The content file each article page shows, by output path: its own locale's article, or
 /// the source's on a fallback page.
 pub fn page_sources(site: &Site) -> std::collections::BTreeMap<String, String> {
-    let source = &site.config.source_locale;
+    let source = &site.config().source_locale;
     pages::page_locales(site)
         .into_iter()
         .flat_map(|(rel, locales)| {

@@ -56,13 +56,13 @@ pub fn type_rows(
 /// `partner_types(portal="admin-center", locale="fr-fr")` in templates: the rows of the
 /// portal's catalog, to lay out as the template likes. Without `locale`, the source locale's.
 pub fn register(tera: &mut Tera, site: &Site) {
-    let Some(model) = site.model.as_ref() else {
+    let Some(model) = site.model() else {
         return;
     };
-    let source = site.config.source_locale.clone();
+    let source = site.config().source_locale.clone();
     let mut rows: HashMap<(String, String), Vec<TypeRow>> = HashMap::new();
     for portal in &model.portals {
-        for locale in &site.config.locales {
+        for locale in &site.config().locales {
             rows.insert(
                 (portal.id.value.to_string(), locale.to_string()),
                 type_rows(model, &portal.id.value, locale, &source),
@@ -95,9 +95,9 @@ pub fn splice_partner_types<'h>(
 ) -> Cow<'h, str> {
     placeholder::fill(html, OPEN, CLOSE, |portal, out| {
         let portal = PortalId(portal.to_string());
-        match site.model.as_ref().filter(|m| m.portal(&portal).is_some()) {
+        match site.model().filter(|m| m.portal(&portal).is_some()) {
             Some(model) => {
-                let rows = type_rows(model, &portal, locale, &site.config.source_locale);
+                let rows = type_rows(model, &portal, locale, &site.config().source_locale);
                 out.push_str(&table_html(&rows, strings));
             }
             // WF002 reports it; the page says what is missing rather than nothing.
@@ -138,7 +138,7 @@ pub fn link_procedures(
     locale_root: &str,
     strings: &UiStrings,
 ) -> Option<String> {
-    let model = site.model.as_ref()?;
+    let model = site.model()?;
     let binding = model.binding(rel)?;
     let mut out = html.to_string();
     for pb in &binding.procedures {
@@ -159,7 +159,7 @@ pub fn link_procedures(
         let title = workflow
             .titles
             .value
-            .get_or(locale, &site.config.source_locale)
+            .get_or(locale, &site.config().source_locale)
             .unwrap_or(workflow.id.value.as_str());
         let link = format!(
             "\n<p class=\"workflow-link\"><a href=\"{locale_root}{LIFECYCLE_DIR}/#wf-{}\">{} — {}</a></p>",

@@ -69,7 +69,7 @@ fn scoped_nav(site: &Site, locale: &Locale) -> Vec<(String, Vec<NavNode>)> {
     let pages = site.page_paths();
     let own: Vec<&Toc> = site.tocs_of(locale).collect();
     let tocs = if own.is_empty() {
-        site.tocs_of(&site.config.source_locale).collect()
+        site.tocs_of(&site.config().source_locale).collect()
     } else {
         own
     };
@@ -194,7 +194,7 @@ fn folder_tree(
     for rel in pages {
         let article = site
             .article(locale, rel)
-            .or_else(|| site.article(&site.config.source_locale, rel));
+            .or_else(|| site.article(&site.config().source_locale, rel));
         let Some(article) = article else {
             continue;
         };

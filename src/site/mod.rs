@@ -31,19 +31,22 @@ impl Toc {
     }
 }
 
+/// Every file of the site, parsed, with what parsing found, by content path; read through
+/// named queries ([`Site::article`], [`Site::exists`], [`Site::linking_to`] …) and changed
+/// only file by file ([`Site::apply`]), so that its indexes never go stale.
 #[derive(Debug)]
 pub struct Site {
-    pub config: Config,
+    config: Config,
     /// Pages and includes, sorted by path.
-    pub articles: Vec<Article>,
-    pub tocs: Vec<Toc>,
-    pub assets: Vec<Asset>,
+    articles: Vec<Article>,
+    tocs: Vec<Toc>,
+    assets: Vec<Asset>,
     /// Every file under the content folder (content-relative), for link resolution.
-    pub all_paths: BTreeSet<String>,
+    all_paths: BTreeSet<String>,
     /// Redirected pages: lower-cased source path → new URL.
-    pub redirects: std::collections::HashMap<String, String>,
+    redirects: std::collections::HashMap<String, String>,
     /// The typed workflow model of `_model/`, when the site has one.
-    pub model: Option<Model>,
+    model: Option<Model>,
     /// What loading found that belongs to no one text file's reading: the walk's refusals,
     /// the redirections, the model.
     load_findings: Vec<Diagnostic>,
@@ -223,6 +226,56 @@ impl Site {
                 .model
                 .as_ref()
                 .is_some_and(|m| m.files.iter().any(|f| under(&f.path)))
+    }
+
+    /// The site's settings.
+    pub fn config(&self) -> &Config {
+        &self.config
+    }
+
+    /// The typed workflow model of `_model/`, when the site has one.
+    pub fn model(&self) -> Option<&Model> {
+        self.model.as_ref()
+    }
+
+    /// Every article (pages and includes), sorted by path.
+    pub fn articles(&self) -> &[Article] {
+        &self.articles
+    }
+
+    /// Every TOC, sorted by path.
+    pub fn tocs(&self) -> &[Toc] {
+        &self.tocs
+    }
+
+    /// Images and other files that are copied as they are.
+    pub fn assets(&self) -> &[Asset] {
+        &self.assets
+    }
+
+    /// Every file under the content folder (content-relative), sorted.
+    pub fn paths(&self) -> &BTreeSet<String> {
+        &self.all_paths
+    }
+
+    /// Whether a file (content-relative) exists.
+    pub fn exists(&self, path: &str) -> bool {
+        self.all_paths.contains(path)
+    }
+
+    /// Where a redirected page went, by its lower-cased content path.
+    pub fn redirect_of(&self, lowercase_path: &str) -> Option<&str> {
+        self.redirects.get(lowercase_path).map(String::as_str)
+    }
+
+    /// The articles that link to the file at locale-relative `rel` (in any locale).
+    pub fn linking_to<'s>(&'s self, rel: &'s str) -> impl Iterator<Item = &'s str> + 's {
+        self.links_in.linking_to(rel)
+    }
+
+    /// The articles that include the file at locale-relative `rel` directly.
+    pub fn including<'s>(&'s self, rel: &'s str) -> impl Iterator<Item = &'s str> + 's {
+        self.links_in.including(rel)
     }
 
     /// Pages (not includes).

@@ -20,9 +20,9 @@ pub use fetch::Outcome;
 
 /// Checks the site's external links; returns an LK008 diagnostic per broken occurrence.
 pub fn check_external_links(site: &Site) -> Vec<Diagnostic> {
-    let settings = &site.config.online;
+    let settings = &site.config().online;
     let mut urls: BTreeMap<String, Vec<(usize, usize)>> = BTreeMap::new(); // page URL → (article, link)
-    for (ai, article) in site.articles.iter().enumerate() {
+    for (ai, article) in site.articles().iter().enumerate() {
         for (li, link) in article.links.iter().enumerate() {
             if link.in_source_copy {
                 continue;
@@ -35,7 +35,7 @@ pub fn check_external_links(site: &Site) -> Vec<Diagnostic> {
             }
         }
     }
-    let cache_path = settings.cache.as_ref().map(|c| site.config.root.join(c));
+    let cache_path = settings.cache.as_ref().map(|c| site.config().root.join(c));
     let results = fetch_all(
         urls.keys().map(String::as_str).collect(),
         settings,
@@ -65,7 +65,7 @@ pub fn check_external_links(site: &Site) -> Vec<Diagnostic> {
         };
         if let Some(message) = problem {
             for &(ai, li) in uses {
-                let article = &site.articles[ai];
+                let article = &site.articles()[ai];
                 out.push(Diagnostic::new(
                     &codes::LK008,
                     article.file_ref(),

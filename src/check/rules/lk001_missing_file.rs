@@ -46,10 +46,10 @@ pub fn check(article: &Article, cx: &CheckContext<'_>, out: &mut Vec<Diagnostic>
                 link.span,
                 format!(
                     "`{path}` exists only in `{}`; readers get the fallback page",
-                    cx.site.config.source_locale
+                    cx.site.config().source_locale
                 ),
             )),
-            Resolution::Missing => match cx.site.redirects.get(&resolved.to_lowercase()) {
+            Resolution::Missing => match cx.site.redirect_of(&resolved.to_lowercase()) {
                 Some(url) => out.push(
                     Diagnostic::new(
                         &codes::LK012,

@@ -13,7 +13,7 @@ static LOCALE_SEGMENT: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)/([a-z]{2}-[a-z]{2})(/|$|\?|#)").expect("valid regex"));
 
 pub fn check(article: &Article, cx: &CheckContext<'_>, out: &mut Vec<Diagnostic>) {
-    if article.locale() == &cx.site.config.source_locale {
+    if article.locale() == &cx.site.config().source_locale {
         return;
     }
     for link in article.links.iter().filter(|l| !l.in_source_copy) {

@@ -77,7 +77,7 @@ pub fn check_tocs(cx: &CheckContext<'_>, out: &mut Vec<Diagnostic>) {
             visit(toc, &entry.children, out);
         }
     }
-    for toc in &cx.site.tocs {
+    for toc in cx.site.tocs() {
         visit(toc, &toc.entries, out);
     }
 }

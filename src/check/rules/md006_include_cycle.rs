@@ -21,13 +21,13 @@ pub const READS: Reads = Reads {
 
 pub fn check(cx: &CheckContext<'_>, out: &mut Vec<Diagnostic>) {
     let site = cx.site;
-    let articles = &site.articles;
+    let articles = &site.articles();
     let number: HashMap<&str, usize> = articles
         .iter()
         .enumerate()
         .map(|(i, a)| (a.path(), i))
         .collect();
-    for locale in &site.config.locales {
+    for locale in &site.config().locales {
         // Every file, as it expands in a page of `locale`.
         let edges: Vec<Vec<usize>> = articles
             .iter()

@@ -11,7 +11,7 @@ pub fn check(article: &Article, cx: &CheckContext<'_>, out: &mut Vec<Diagnostic>
             let label = t
                 .labels
                 .value
-                .get_or(article.locale(), &cx.site.config.source_locale)
+                .get_or(article.locale(), &cx.site.config().source_locale)
                 .unwrap_or(t.id.value.as_str());
             out.push(
                 Diagnostic::new(

@@ -7,13 +7,13 @@ use crate::model::partner_table::{PartnerTable, partner_tables};
 /// The article's partner tables, matched against its portal's catalog; none when no
 /// binding says which portal the article documents.
 pub fn tables_of<'a>(article: &'a Article, cx: &CheckContext<'a>) -> Vec<PartnerTable<'a>> {
-    let Some(model) = cx.site.model.as_ref() else {
+    let Some(model) = cx.site.model() else {
         return Vec::new();
     };
     let Some(binding) = model.binding(article.rel()) else {
         return Vec::new();
     };
-    let source_locale = &cx.site.config.source_locale;
+    let source_locale = &cx.site.config().source_locale;
     let source = (article.locale() != source_locale)
         .then(|| cx.site.article(source_locale, article.rel()))
         .flatten();
@@ -23,15 +23,14 @@ pub fn tables_of<'a>(article: &'a Article, cx: &CheckContext<'a>) -> Vec<Partner
 /// The portal's name in the article's locale, for messages.
 pub fn portal_name(article: &Article, cx: &CheckContext<'_>) -> String {
     cx.site
-        .model
-        .as_ref()
+        .model()
         .and_then(|m| {
             let b = m.binding(article.rel())?;
             let p = m.portal(&b.portal.value)?;
             Some(
                 p.labels
                     .value
-                    .get_or(article.locale(), &cx.site.config.source_locale)
+                    .get_or(article.locale(), &cx.site.config().source_locale)
                     .unwrap_or(b.portal.value.as_str())
                     .to_string(),
             )

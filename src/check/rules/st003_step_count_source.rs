@@ -7,7 +7,7 @@ use crate::diagnostics::{Diagnostic, codes};
 use crate::markdown::Article;
 
 pub fn check(article: &Article, cx: &CheckContext<'_>, out: &mut Vec<Diagnostic>) {
-    let source_locale = &cx.site.config.source_locale;
+    let source_locale = &cx.site.config().source_locale;
     if article.locale() == source_locale {
         return;
     }

@@ -7,7 +7,7 @@ use crate::markdown::Article;
 use crate::model::span_of;
 
 pub fn check(article: &Article, cx: &CheckContext<'_>, out: &mut Vec<Diagnostic>) {
-    let Some(model) = cx.site.model.as_ref() else {
+    let Some(model) = cx.site.model() else {
         return;
     };
     for bp in bound_procedures(article, model) {

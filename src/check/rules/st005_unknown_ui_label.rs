@@ -7,7 +7,7 @@ use crate::markdown::Article;
 use crate::model::ui_match::LabelFinding;
 
 pub fn check(article: &Article, cx: &CheckContext<'_>, out: &mut Vec<Diagnostic>) {
-    let Some(model) = cx.site.model.as_ref() else {
+    let Some(model) = cx.site.model() else {
         return;
     };
     for (step, _, finding) in label_findings(article, model) {

@@ -93,7 +93,7 @@ pub fn flattened_pairs<'a>(
     article: &'a Article,
     cx: &CheckContext<'_>,
 ) -> impl Iterator<Item = (&'a Segment, String, String)> + 'a {
-    let translated = article.locale() != &cx.site.config.source_locale;
+    let translated = article.locale() != &cx.site.config().source_locale;
     article
         .segments
         .segments

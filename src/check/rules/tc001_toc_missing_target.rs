@@ -16,7 +16,7 @@ pub const READS: Reads = Reads {
 };
 
 pub fn check(cx: &CheckContext<'_>, out: &mut Vec<Diagnostic>) {
-    for toc in &cx.site.tocs {
+    for toc in cx.site.tocs() {
         visit(cx, toc, &toc.entries, out);
     }
 }
@@ -56,7 +56,7 @@ fn check_href(
         ));
         return;
     };
-    let exists = |p: &str| cx.site.all_paths.contains(&format!("{locale}/{p}"));
+    let exists = |p: &str| cx.site.exists(&format!("{locale}/{p}"));
     let found = if path.ends_with('/') || path.is_empty() {
         ["TOC.yml", "TOC.md", "toc.yml", "index.md"]
             .iter()
@@ -75,8 +75,8 @@ fn check_href(
     };
     // A page the source locale has is built in every locale (with a fallback notice), so
     // the entry still leads somewhere; TR002 lists the missing translation.
-    let source = &cx.site.config.source_locale;
-    let in_source = locale != source && cx.site.all_paths.contains(&format!("{source}/{resolved}"));
+    let source = &cx.site.config().source_locale;
+    let in_source = locale != source && cx.site.exists(&format!("{source}/{resolved}"));
     if found || in_source {
         return;
     }

@@ -17,7 +17,7 @@ pub const READS: Reads = Reads {
 };
 
 pub fn check(cx: &CheckContext<'_>, out: &mut Vec<Diagnostic>) {
-    for locale in &cx.site.config.locales {
+    for locale in &cx.site.config().locales {
         let tocs: Vec<_> = cx.site.tocs_of(locale).collect();
         if tocs.is_empty() {
             continue;

@@ -14,11 +14,11 @@ pub const READS: Reads = Reads {
 };
 
 pub fn check(cx: &CheckContext<'_>, out: &mut Vec<Diagnostic>) {
-    let config = &cx.site.config;
+    let config = &cx.site.config();
     let source = &config.source_locale;
     for article in cx
         .site
-        .articles
+        .articles()
         .iter()
         .filter(|a| a.locale() == source && is_translatable(a))
     {

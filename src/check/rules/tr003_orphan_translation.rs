@@ -7,7 +7,7 @@ use crate::markdown::Article;
 use crate::span::Span;
 
 pub fn check(article: &Article, cx: &CheckContext<'_>, out: &mut Vec<Diagnostic>) {
-    let source = &cx.site.config.source_locale;
+    let source = &cx.site.config().source_locale;
     if article.locale() == source
         || !is_translatable(article)
         || cx.site.article(source, article.rel()).is_some()
@@ -31,7 +31,7 @@ pub fn check(article: &Article, cx: &CheckContext<'_>, out: &mut Vec<Diagnostic>
         .unwrap_or(("", article.rel()));
     let candidates: Vec<&str> = cx
         .site
-        .articles
+        .articles()
         .iter()
         .filter(|a| a.locale() == source)
         .map(|a| a.rel())

@@ -5,7 +5,7 @@ use crate::markdown::Article;
 
 /// The source-locale article a translation was made from, when `article` is a translation.
 pub fn source_of<'a>(article: &Article, cx: &CheckContext<'a>) -> Option<&'a Article> {
-    let source = &cx.site.config.source_locale;
+    let source = &cx.site.config().source_locale;
     if article.locale() == source {
         return None;
     }

@@ -19,7 +19,7 @@ pub const READS: Reads = Reads {
 
 pub fn check(cx: &CheckContext<'_>, out: &mut Vec<Diagnostic>) {
     // With a file missing (WF001), what it defines would look dangling or unreachable.
-    let Some(model) = cx.site.model.as_ref().filter(|m| !m.incomplete) else {
+    let Some(model) = cx.site.model().filter(|m| !m.incomplete) else {
         return;
     };
     let mut report = |file: FileId, what: &str, id: &Spanned<String>, known: &Known<'_>| {
@@ -92,7 +92,7 @@ fn as_string<T: AsRef<str>>(id: &Spanned<T>) -> Spanned<String> {
 
 /// `:::partner-types portal="…":::` in an article names a portal of the model.
 fn directives(cx: &CheckContext<'_>, portals: &Known<'_>, out: &mut Vec<Diagnostic>) {
-    for article in &cx.site.articles {
+    for article in cx.site.articles() {
         for d in &article.directives {
             if let Directive::PartnerTypes { portal } = &d.directive
                 && !portals.contains(portal.as_str())

@@ -17,7 +17,7 @@ pub const READS: Reads = Reads {
 
 pub fn check(cx: &CheckContext<'_>, out: &mut Vec<Diagnostic>) {
     // With a file missing (WF001), what it defines would look dangling or unreachable.
-    let Some(model) = cx.site.model.as_ref().filter(|m| !m.incomplete) else {
+    let Some(model) = cx.site.model().filter(|m| !m.incomplete) else {
         return;
     };
     unreachable(model, out);

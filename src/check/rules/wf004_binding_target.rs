@@ -15,14 +15,14 @@ pub const READS: Reads = Reads {
 };
 
 pub fn check(cx: &CheckContext<'_>, out: &mut Vec<Diagnostic>) {
-    let Some(model) = cx.site.model.as_ref() else {
+    let Some(model) = cx.site.model() else {
         return;
     };
     let site = cx.site;
     for b in &model.bindings {
         let file = model.file(b.file);
         let copies: Vec<_> = site
-            .config
+            .config()
             .locales
             .iter()
             .filter_map(|l| site.article(l, &b.article.value))

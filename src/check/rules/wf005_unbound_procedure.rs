@@ -5,7 +5,7 @@ use crate::diagnostics::{Diagnostic, codes};
 use crate::markdown::Article;
 
 pub fn check(article: &Article, cx: &CheckContext<'_>, out: &mut Vec<Diagnostic>) {
-    let Some(model) = cx.site.model.as_ref() else {
+    let Some(model) = cx.site.model() else {
         return;
     };
     let binding = model.binding(article.rel());

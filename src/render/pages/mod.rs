@@ -33,7 +33,7 @@ pub fn page_output_path(locale: &Locale, rel: &str) -> String {
 /// Per page path: the locales that get a page for it (its own article, or the source's
 /// as a fallback).
 pub(super) fn page_locales(site: &Site) -> BTreeMap<&str, Vec<&Locale>> {
-    let config = &site.config;
+    let config = &site.config();
     let mut page_locales: BTreeMap<&str, Vec<&Locale>> = BTreeMap::new();
     for rel in site.page_paths() {
         let has_source = site.article(&config.source_locale, rel).is_some();
@@ -326,7 +326,7 @@ impl<'s> Renderer<'s> {
     /// and what the model adds (partner tables, links to the lifecycle page).
     fn body_html(&self, article: &Article, locale: &Locale, locale_root: &str) -> String {
         let html = include::splice(article, self.cx.site, locale).replace(LOCALE_ROOT, locale_root);
-        if self.cx.site.model.is_none() {
+        if self.cx.site.model().is_none() {
             return html;
         }
         let strings = strings::for_language(locale.language());
@@ -346,11 +346,7 @@ impl<'s> Renderer<'s> {
     /// Whether the site gets lifecycle pages: it has a model with states, and no article
     /// already publishes at `<locale>/lifecycle/`.
     fn has_lifecycle(&self) -> bool {
-        self.cx
-            .site
-            .model
-            .as_ref()
-            .is_some_and(|m| !m.states.is_empty())
+        self.cx.site.model().is_some_and(|m| !m.states.is_empty())
             && !self
                 .cx
                 .site
@@ -371,7 +367,7 @@ impl<'s> Renderer<'s> {
 
     /// The lifecycle page of a locale: the model's state machine and its workflows.
     fn lifecycle_page(&self, locale: &Locale) -> Result<String, String> {
-        let Some(model) = self.cx.site.model.as_ref() else {
+        let Some(model) = self.cx.site.model() else {
             return Ok(String::new());
         };
         let root = "../../";
@@ -525,11 +521,11 @@ impl<'s> Renderer<'s> {
         let own: BTreeSet<(&Locale, &str)> = self
             .cx
             .site
-            .assets
+            .assets()
             .iter()
             .map(|a| (&a.locale, a.rel.as_str()))
             .collect();
-        for asset in &self.cx.site.assets {
+        for asset in self.cx.site.assets() {
             jobs.push((format!("{}/{}", asset.locale, asset.rel), &asset.source));
             if &asset.locale == source {
                 for l in self.cx.config.locales.iter().filter(|l| *l != source) {

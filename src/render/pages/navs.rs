@@ -41,7 +41,7 @@ pub(in crate::render) struct Navs {
 
 impl Navs {
     pub(in crate::render) fn build(site: &Site) -> Navs {
-        let config = &site.config;
+        let config = &site.config();
         let navs = config
             .locales
             .iter()

@@ -86,7 +86,7 @@ impl Renderer<'_> {
         let find = |l: &str| {
             self.cx
                 .site
-                .assets
+                .assets()
                 .iter()
                 .find(|a| a.locale.as_str() == l && a.rel == rel)
         };
@@ -130,7 +130,7 @@ impl Renderer<'_> {
             }
         }
         let source = &self.cx.config.source_locale;
-        for asset in &self.cx.site.assets {
+        for asset in self.cx.site.assets() {
             out.insert(format!("{}/{}", asset.locale, asset.rel));
             if &asset.locale == source {
                 for l in self.cx.config.locales.iter().filter(|l| *l != source) {

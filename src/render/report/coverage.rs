@@ -49,15 +49,15 @@ pub fn of_locale(
     diagnostics: &[Diagnostic],
     links: &Links<'_>,
 ) -> Coverage {
-    let config = &site.config;
+    let config = &site.config();
     let source = &config.source_locale;
     let sources: Vec<&Article> = site
-        .articles
+        .articles()
         .iter()
         .filter(|a| a.locale() == source && a.is_translatable())
         .collect();
     let ours: Vec<&Article> = site
-        .articles
+        .articles()
         .iter()
         .filter(|a| a.locale() == locale && a.is_translatable())
         .collect();

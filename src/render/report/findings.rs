@@ -65,10 +65,10 @@ pub struct Findings {
 /// The number of files the checks read in `locale` (articles and TOCs), as `check` counts
 /// them in its JSON summary.
 fn files_checked(site: &Site, locale: &Locale, links: &Links<'_>) -> usize {
-    site.articles
+    site.articles()
         .iter()
         .map(|a| a.path())
-        .chain(site.tocs.iter().map(|t| t.file.path.as_str()))
+        .chain(site.tocs().iter().map(|t| t.file.path.as_str()))
         .filter(|p| links.owner(p) == locale)
         .count()
 }

@@ -41,7 +41,7 @@ impl<'s> Links<'s> {
     /// The locale whose report lists a file: its locale folder's, else the source locale's
     /// (the model, files outside any locale).
     pub fn owner(&self, path: &str) -> &'s Locale {
-        let config = &self.site.config;
+        let config = &self.site.config();
         let first = path.split('/').next().unwrap_or("");
         config
             .locales

@@ -109,16 +109,16 @@ impl<'a, 's> Reports<'a, 's> {
             .filter(|p| site.text_of(p).is_some())
             .collect();
         let links = Links::new(site, viewed);
-        let source = &site.config.source_locale;
+        let source = &site.config().source_locale;
         let coverage: Vec<Coverage> = site
-            .config
+            .config()
             .locales
             .iter()
             .filter(|l| *l != source)
             .map(|l| coverage::of_locale(site, l, diagnostics, &links))
             .collect();
         let findings: BTreeMap<&Locale, Findings> = site
-            .config
+            .config()
             .locales
             .iter()
             .map(|l| (l, findings::of_locale(site, l, diagnostics, &links)))
@@ -138,7 +138,7 @@ impl<'a, 's> Reports<'a, 's> {
         views: Option<&std::collections::BTreeSet<String>>,
     ) -> Result<(), RenderError> {
         let figures = self.figures(diagnostics);
-        for locale in &self.cx.site.config.locales {
+        for locale in &self.cx.site.config().locales {
             let html = self.locale_report(locale, &figures)?;
             let path = format!("{locale}/{REPORT_DIR}/index.html");
             sink.write(&path, html.as_bytes())
@@ -207,7 +207,7 @@ impl<'a, 's> Reports<'a, 's> {
                 .iter()
                 .map(|(l, f)| LocaleCounts {
                     locale: l.to_string(),
-                    name: site.config.locale_name(l),
+                    name: site.config().locale_name(l),
                     report_url: links.report_of(l),
                     current: *l == locale,
                     counts: f.counts.clone(),
