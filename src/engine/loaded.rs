@@ -76,9 +76,18 @@ impl Loaded {
             prepared,
         };
         if purpose == Purpose::Preview {
+            let listing = std::time::Instant::now();
             loaded.list_outputs();
             let all: BTreeSet<String> = loaded.checked.by_file().keys().cloned().collect();
             loaded.refresh_findings(&all);
+            if std::env::var_os("DIGLOT_TIMINGS").is_some() {
+                use std::io::Write as _;
+                let _ = writeln!(
+                    std::io::stderr(),
+                    "timings: outputs and findings listed in {:.0}ms",
+                    listing.elapsed().as_secs_f64() * 1e3
+                );
+            }
         }
         Ok(loaded)
     }

@@ -66,7 +66,7 @@ impl std::error::Error for RenderError {}
 
 /// What rendering needs besides the site, made once: the templates (with the model's
 /// functions) and every locale's navigation. A build makes one and renders everything
-/// ([`render_site`]); the preview keeps one and renders each output when it is asked for
+/// ([`Prepared::write_all`]); the preview keeps one and renders each output when it is asked for
 /// ([`Prepared::render_path`]), making the navigation again only after a change that can
 /// move it ([`Prepared::renavigate`]).
 pub struct Prepared {

@@ -151,6 +151,7 @@ impl std::fmt::Display for ServeError {
 
 /// Loads the site, binds, prints the address, and serves until interrupted.
 pub fn run(options: &Options, announce: &dyn Fn(&str)) -> Result<(), ServeError> {
+    let started = std::time::Instant::now();
     let engine =
         Engine::load(&options.root, options.content.as_deref()).map_err(ServeError::Site)?;
     let addr = SocketAddr::new(options.bind, options.port);
@@ -176,6 +177,14 @@ pub fn run(options: &Options, announce: &dyn Fn(&str)) -> Result<(), ServeError>
         let reloads = reload_tx.clone();
         let follow = options.follow;
         std::thread::spawn(move || keep_current(engine, jobs, site_tx, reloads, follow));
+    }
+    if std::env::var_os("DIGLOT_TIMINGS").is_some() {
+        use std::io::Write as _;
+        let _ = writeln!(
+            std::io::stderr(),
+            "timings: ready to serve after {:.0}ms",
+            started.elapsed().as_secs_f64() * 1e3
+        );
     }
     announce(&format!("http://{local}/"));
     let runtime = tokio::runtime::Builder::new_current_thread()
