@@ -65,7 +65,6 @@ impl Engine {
             Err(e) => self.problem = Some(e),
         }
         self.cache.clear();
-        self.failures.clear();
         Update {
             all: true,
             ..Update::default()
@@ -76,7 +75,7 @@ impl Engine {
     /// navigation made again if it can have moved, and the outputs they affect dropped.
     fn take(&mut self, touched: &Touched) -> Update {
         let loaded = &mut self.loaded;
-        let findings_changed = loaded
+        let checks_changed = loaded
             .checked
             .update(&loaded.site, &Affected::Files(touched.clone()));
         let moved = (touched.tocs || touched.paths || touched.titles)
@@ -84,44 +83,54 @@ impl Engine {
                 .prepared
                 .as_mut()
                 .is_some_and(|p| p.renavigate(&loaded.site));
-        let mut refresh = findings_changed.clone();
-        refresh.extend(touched.files.iter().cloned());
         if touched.paths || moved {
-            // RN002 comes and goes with files.
-            refresh.extend(loaded.render_findings.iter().map(|d| d.path.clone()));
             loaded.list_outputs();
-            refresh.extend(loaded.render_findings.iter().map(|d| d.path.clone()));
-        }
-        loaded.refresh_findings(&refresh);
-        if moved {
-            self.cache.clear();
-            self.failures.clear();
-            return Update {
-                all: true,
-                ..Update::default()
-            };
         }
 
+        // The article pages the change affects, in every locale that has one.
         let mut changed: BTreeSet<String> = BTreeSet::new();
-        let rels = touched
-            .articles
-            .iter()
-            .map(|p| p.split_once('/').map_or(p.as_str(), |(_, r)| r));
-        if let Some(prepared) = &loaded.prepared {
+        if moved {
+            // Every page carries the navigation.
+            changed.extend(loaded.outputs.iter().cloned());
+        } else if let Some(prepared) = &loaded.prepared {
+            let rels = touched
+                .articles
+                .iter()
+                .map(|p| p.split_once('/').map_or(p.as_str(), |(_, r)| r));
             changed.extend(prepared.pages_of(rels));
         }
-        // The pages that sum the site up are cheap to render again: drop them all.
+        // Their template failures go with them (and those of pages gone); rendering again
+        // says whether they still fail.
+        let outputs = loaded.outputs.clone();
+        let mut refresh: BTreeSet<String> = loaded
+            .failures
+            .iter()
+            .filter(|(out, _)| changed.contains(*out) || !outputs.contains(*out))
+            .map(|(_, d)| d.path.clone())
+            .collect();
+        loaded
+            .failures
+            .retain(|out, _| !changed.contains(out) && outputs.contains(out));
+        refresh.extend(checks_changed);
+        refresh.extend(touched.files.iter().cloned());
+        if touched.paths || moved {
+            // RN002 comes and goes with other files, and a page at `report/` takes the
+            // report's place or gives it back: every file's findings and view again.
+            refresh.extend(loaded.every_finding_path());
+        }
+        let findings_changed = loaded.refresh_findings(&refresh);
+
+        // The pages that sum the site up are cheap to render again: drop them all. The
+        // report reads titles and front matter besides findings: it is always named.
         let locales = &loaded.site.config().locales;
-        let summaries: Vec<String> = ["index.html", "404.html", "sitemap.xml"]
+        let mut summaries: Vec<String> = ["index.html", "404.html", "sitemap.xml"]
             .into_iter()
             .map(str::to_string)
-            .chain(locales.iter().flat_map(|l| {
-                [
-                    format!("{l}/index.html"),
-                    format!("{l}/{}/index.html", render::LIFECYCLE_DIR),
-                ]
-            }))
             .collect();
+        for l in locales {
+            summaries.push(format!("{l}/index.html"));
+            summaries.push(format!("{l}/{}/index.html", render::LIFECYCLE_DIR));
+        }
         let home_changed = touched.titles
             || touched.paths
             || touched.articles.iter().any(|p| p.ends_with("/index.md"));
@@ -131,34 +140,19 @@ impl Engine {
         for out in &summaries {
             self.cache.remove(out);
         }
-        if !findings_changed.is_empty() || touched.paths {
-            changed.extend(
-                locales
-                    .iter()
-                    .map(|l| format!("{l}/{}/index.html", render::REPORT_DIR)),
-            );
-        }
-        // Source views: of the files whose findings or text changed, and gone ones.
-        let touched_files: BTreeSet<&String> =
+        changed.extend(
+            locales
+                .iter()
+                .map(|l| format!("{l}/{}/index.html", render::REPORT_DIR)),
+        );
+        // Source views: of the files whose findings or text changed.
+        let viewed_changed: BTreeSet<&String> =
             findings_changed.iter().chain(&touched.files).collect();
-        let stale_views: Vec<String> = self
-            .cache
-            .keys()
-            .filter(|out| {
-                out.contains(&format!("/{}/source/", render::REPORT_DIR))
-                    && loaded
-                        .views
-                        .get(*out)
-                        .is_none_or(|p| touched_files.contains(p))
-            })
-            .cloned()
-            .collect();
-        changed.extend(stale_views);
         changed.extend(
             loaded
                 .views
                 .iter()
-                .filter(|(_, p)| touched_files.contains(p))
+                .filter(|(_, p)| viewed_changed.contains(p))
                 .map(|(out, _)| out.clone()),
         );
         // Assets changed on disk (a source locale's stands in for the other locales').
@@ -172,8 +166,7 @@ impl Engine {
                 );
             }
         }
-        // Outputs gone with their files.
-        let outputs = &loaded.outputs;
+        // Outputs gone: with their files, or views of files without findings now.
         let views = &loaded.views;
         changed.extend(
             self.cache
@@ -183,10 +176,13 @@ impl Engine {
         );
         for out in &changed {
             self.cache.remove(out);
-            self.failures.remove(out);
         }
-        // Pages gone: their failures go too.
-        self.failures.retain(|out, _| outputs.contains(out));
+        if moved {
+            return Update {
+                all: true,
+                ..Update::default()
+            };
+        }
         Update {
             all: false,
             changed: changed.into_iter().collect(),

@@ -25,7 +25,9 @@ pub(super) struct Loaded {
     pub(super) views: Arc<BTreeMap<String, String>>,
     /// Article page output path → the content file it shows.
     pub(super) sources: Arc<BTreeMap<String, String>>,
-    /// Every finding by content path: the checks' and rendering's.
+    /// Pages the template failed on (RN001), by output path, as far as they were rendered.
+    pub(super) failures: BTreeMap<String, Diagnostic>,
+    /// Every finding by content path: the checks', rendering's and the failed pages'.
     pub(super) findings: Arc<FindingsByFile>,
 }
 
@@ -70,6 +72,7 @@ impl Loaded {
             views: Arc::default(),
             sources: Arc::default(),
             findings: Arc::default(),
+            failures: BTreeMap::new(),
             purpose,
             site,
             checked,
@@ -78,7 +81,7 @@ impl Loaded {
         if purpose == Purpose::Preview {
             let listing = std::time::Instant::now();
             loaded.list_outputs();
-            let all: BTreeSet<String> = loaded.checked.by_file().keys().cloned().collect();
+            let all = loaded.every_finding_path();
             loaded.refresh_findings(&all);
             if std::env::var_os("DIGLOT_TIMINGS").is_some() {
                 use std::io::Write as _;
@@ -103,29 +106,56 @@ impl Loaded {
         self.sources = Arc::new(render::page_sources(&self.site));
     }
 
-    /// Makes again the merged findings and the source views of `paths`.
-    pub(super) fn refresh_findings(&mut self, paths: &BTreeSet<String>) {
+    /// Every content path that has or had a finding of any source.
+    pub(super) fn every_finding_path(&self) -> BTreeSet<String> {
+        self.checked
+            .by_file()
+            .keys()
+            .chain(self.findings.keys())
+            .chain(self.render_findings.iter().map(|d| &d.path))
+            .chain(self.failures.values().map(|d| &d.path))
+            .cloned()
+            .collect()
+    }
+
+    /// Makes again the merged findings (the checks', rendering's, the failed pages') and
+    /// the source views of `paths`; returns those whose findings changed.
+    pub(super) fn refresh_findings(&mut self, paths: &BTreeSet<String>) -> BTreeSet<String> {
         let findings = Arc::make_mut(&mut self.findings);
+        let mut changed = BTreeSet::new();
         for path in paths {
-            match self.checked.by_file().get(path) {
-                Some(found) => findings.insert(path.clone(), found.clone()),
-                None => findings.remove(path),
-            };
-        }
-        for d in self
-            .render_findings
-            .iter()
-            .filter(|d| paths.contains(&d.path))
-        {
-            let mut all: Vec<Diagnostic> = findings.get(&d.path).map_or(Vec::new(), |f| f.to_vec());
-            if !all.contains(d) {
-                all.push(d.clone());
+            let mut all: Vec<Diagnostic> = self
+                .checked
+                .by_file()
+                .get(path)
+                .map_or(Vec::new(), |f| f.to_vec());
+            let extra = self
+                .render_findings
+                .iter()
+                .chain(self.failures.values())
+                .filter(|d| &d.path == path);
+            let mut added = false;
+            for d in extra {
+                if !all.contains(d) {
+                    all.push(d.clone());
+                    added = true;
+                }
+            }
+            if added {
                 all.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
-                findings.insert(d.path.clone(), Arc::from(all));
+            }
+            if findings.get(path).map_or(&[][..], |f| &f[..]) == &all[..] {
+                continue;
+            }
+            changed.insert(path.clone());
+            if all.is_empty() {
+                findings.remove(path);
+            } else {
+                findings.insert(path.clone(), Arc::from(all));
             }
         }
         let Some(prepared) = &self.prepared else {
-            return;
+            return changed;
         };
         let views = Arc::make_mut(&mut self.views);
         views.retain(|_, p| !paths.contains(p));
@@ -136,5 +166,6 @@ impl Loaded {
         for (out, path) in prepared.source_views(&self.site, with_findings) {
             views.insert(out, path.to_string());
         }
+        changed
     }
 }

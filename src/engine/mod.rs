@@ -48,8 +48,6 @@ pub struct Engine {
     loaded: Loaded,
     /// What was rendered since the last change that affected it.
     cache: Files,
-    /// Pages the template failed on (RN001), by output path, as they were rendered.
-    failures: BTreeMap<String, Diagnostic>,
     problem: Option<String>,
 }
 
@@ -99,7 +97,6 @@ impl Engine {
             config_paths: ConfigPaths::of(&config),
             loaded: Loaded::load(config, purpose)?,
             cache: Files::new(),
-            failures: BTreeMap::new(),
             problem: None,
         })
     }
@@ -167,21 +164,9 @@ impl Engine {
     }
 
     /// Every finding by content path (the checks', rendering's, and the pages' whose
-    /// template failed as far as they were rendered).
+    /// template failed as far as they were rendered); shared.
     pub fn findings_by_file(&self) -> Arc<FindingsByFile> {
-        if self.failures.is_empty() {
-            return self.loaded.findings.clone();
-        }
-        let mut all = (*self.loaded.findings).clone();
-        for d in self.failures.values() {
-            let mut found: Vec<Diagnostic> = all.get(&d.path).map_or(Vec::new(), |f| f.to_vec());
-            if !found.contains(d) {
-                found.push(d.clone());
-                found.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
-            }
-            all.insert(d.path.clone(), Arc::from(found));
-        }
-        Arc::new(all)
+        self.loaded.findings.clone()
     }
 
     /// Every finding, sorted, as the report lists them.
@@ -217,30 +202,63 @@ impl Engine {
         {
             Ok(Output::Bytes(bytes)) => {
                 let bytes: Arc<[u8]> = Arc::from(bytes);
-                self.failures.remove(out);
                 self.cache.insert(out.to_string(), bytes.clone());
+                if let Some(gone) = self.loaded.failures.remove(out) {
+                    self.failures_moved(&gone.path);
+                }
                 Some(Served::Found(bytes))
             }
             Ok(Output::Failed(d)) => {
-                self.failures.insert(out.to_string(), d.clone());
+                if self
+                    .loaded
+                    .failures
+                    .insert(out.to_string(), d.clone())
+                    .as_ref()
+                    != Some(&d)
+                {
+                    self.failures_moved(&d.path);
+                }
                 Some(Served::Failed(d))
             }
             Err(e) => Some(Served::Error(e.to_string())),
         }
     }
 
+    /// A page's template failure came or went: its file's findings and source view, and the
+    /// report pages, are made again.
+    fn failures_moved(&mut self, path: &str) {
+        let views_before: Vec<String> = self
+            .loaded
+            .views
+            .iter()
+            .filter(|(_, p)| *p == path)
+            .map(|(out, _)| out.clone())
+            .collect();
+        self.loaded
+            .refresh_findings(&BTreeSet::from([path.to_string()]));
+        for out in views_before {
+            self.cache.remove(&out);
+        }
+        self.cache.retain(|out, _| !render::is_report_index(out));
+    }
+
     /// Renders every output (what a build writes, in memory): for tests that compare the
     /// served site with a fresh one.
     pub fn render_all(&mut self) -> Files {
-        let all: Vec<String> = self
-            .loaded
-            .outputs
-            .iter()
-            .chain(self.loaded.views.keys())
-            .cloned()
-            .collect();
-        for out in &all {
-            self.render(out);
+        // A page found failing drops the report pages rendered before it (they list the
+        // failure): a second pass renders them again, with every failure known.
+        for _ in 0..2 {
+            let missing: Vec<String> = self
+                .loaded
+                .outputs
+                .iter()
+                .chain(self.loaded.views.keys())
+                .filter(|out| !self.cache.contains_key(*out))
+                .cloned()
+                .collect();
+            for out in &missing {
+                self.render(out);
+            }
         }
         self.cache.clone()
     }

@@ -25,6 +25,12 @@ pub mod templates;
 pub const REPORT_DIR: &str = "report";
 
 use std::collections::BTreeSet;
+
+/// Whether a site-relative output path is a locale's report page (`fr-fr/report/index.html`).
+pub fn is_report_index(out: &str) -> bool {
+    out.split_once('/')
+        .is_some_and(|(_, rest)| rest == format!("{REPORT_DIR}/index.html"))
+}
 use std::fmt;
 
 use crate::diagnostics::Diagnostic;

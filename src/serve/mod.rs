@@ -241,8 +241,17 @@ fn keep_current(
         };
         let batch = match job {
             Job::Render(out, reply) => {
-                let served = engine.render(&out);
-                rendered |= matches!(served, Some(Served::Found(_)));
+                // A template function or filter that panics must not take the server down.
+                let served = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                    engine.render(&out)
+                }))
+                .unwrap_or_else(|_| {
+                    Some(Served::Error(format!(
+                        "rendering {out} failed unexpectedly (a bug in diglot): see the server's output"
+                    )))
+                });
+                // A page rendered or failed: the snapshot shows it, with its findings.
+                rendered |= matches!(served, Some(Served::Found(_) | Served::Failed(_)));
                 let _ = reply.send(served);
                 continue;
             }
