@@ -124,35 +124,36 @@ impl Loaded {
         let findings = Arc::make_mut(&mut self.findings);
         let mut changed = BTreeSet::new();
         for path in paths {
-            let mut all: Vec<Diagnostic> = self
-                .checked
-                .by_file()
-                .get(path)
-                .map_or(Vec::new(), |f| f.to_vec());
-            let extra = self
+            let checks = self.checked.by_file().get(path);
+            let extra: Vec<&Diagnostic> = self
                 .render_findings
                 .iter()
                 .chain(self.failures.values())
-                .filter(|d| &d.path == path);
-            let mut added = false;
-            for d in extra {
-                if !all.contains(d) {
-                    all.push(d.clone());
-                    added = true;
-                }
-            }
-            if added {
+                .filter(|d| &d.path == path && checks.is_none_or(|c| !c.contains(d)))
+                .collect();
+            // Most files have only the checks' findings: their list is shared as it is.
+            let merged: Option<Arc<[Diagnostic]>> = if extra.is_empty() {
+                checks.cloned()
+            } else {
+                let mut all: Vec<Diagnostic> = checks.map_or(Vec::new(), |c| c.to_vec());
+                all.extend(extra.into_iter().cloned());
                 all.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
-            }
-            if findings.get(path).map_or(&[][..], |f| &f[..]) == &all[..] {
+                all.dedup();
+                Some(Arc::from(all))
+            };
+            let same = match (findings.get(path), &merged) {
+                (Some(old), Some(new)) => Arc::ptr_eq(old, new) || old == new,
+                (None, None) => true,
+                _ => false,
+            };
+            if same {
                 continue;
             }
             changed.insert(path.clone());
-            if all.is_empty() {
-                findings.remove(path);
-            } else {
-                findings.insert(path.clone(), Arc::from(all));
-            }
+            match merged {
+                Some(found) => findings.insert(path.clone(), found),
+                None => findings.remove(path),
+            };
         }
         let Some(prepared) = &self.prepared else {
             return changed;
