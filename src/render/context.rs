@@ -120,4 +120,19 @@ impl<'s> PageContext<'s> {
             current: locale == current,
         }
     }
+
+    /// The language switcher of a page every locale has at the same place: `{root}{l}/{dir}`
+    /// for each locale `l`, `current` marked.
+    pub(super) fn in_every_locale(
+        &self,
+        current: &Locale,
+        root: &str,
+        dir: &str,
+    ) -> Vec<Translation> {
+        self.config
+            .locales
+            .iter()
+            .map(|l| self.translation(l, current, &format!("{root}{l}/{dir}")))
+            .collect()
+    }
 }

@@ -373,14 +373,7 @@ impl<'s> Renderer<'s> {
         let root = "../../";
         let translations = self
             .cx
-            .config
-            .locales
-            .iter()
-            .map(|l| {
-                self.cx
-                    .translation(l, locale, &format!("{root}{l}/{LIFECYCLE_DIR}/"))
-            })
-            .collect();
+            .in_every_locale(locale, root, &format!("{LIFECYCLE_DIR}/"));
         let mut ctx = self.cx.common(locale, root, translations);
         let strings = strings::for_language(locale.language());
         let source = &self.cx.config.source_locale;
@@ -406,13 +399,7 @@ impl<'s> Renderer<'s> {
     /// The locale's home: its top-level `index.md` if it has one, and the contents.
     fn home(&self, locale: &Locale) -> Result<String, String> {
         let root = "../";
-        let translations = self
-            .cx
-            .config
-            .locales
-            .iter()
-            .map(|l| self.cx.translation(l, locale, &format!("{root}{l}/")))
-            .collect();
+        let translations = self.cx.in_every_locale(locale, root, "");
         let mut ctx = self.cx.common(locale, root, translations);
         let index = self.cx.site.article(locale, "index.md").or_else(|| {
             self.cx
@@ -448,17 +435,10 @@ impl<'s> Renderer<'s> {
     /// The root language choice and the 404 page: no locale of their own.
     fn root_page(&self, template: &str, root: &str) -> Result<String, String> {
         let source = &self.cx.config.source_locale;
-        let translations = self
-            .cx
-            .config
-            .locales
-            .iter()
-            .map(|l| {
-                let mut t = self.cx.translation(l, source, &format!("{root}{l}/"));
-                t.current = false;
-                t
-            })
-            .collect();
+        let mut translations = self.cx.in_every_locale(source, root, "");
+        for t in &mut translations {
+            t.current = false;
+        }
         let mut ctx = self.cx.common(source, root, translations);
         ctx.insert("nav", "");
         ctx.insert("nav_script", &None::<&str>);

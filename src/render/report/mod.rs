@@ -100,15 +100,21 @@ impl<'a, 's> Reports<'a, 's> {
         Reports { cx }
     }
 
-    /// Each locale's coverage and findings, and where entries link.
-    fn figures(&self, diagnostics: &'s [Diagnostic]) -> Figures<'s> {
+    /// Where entries link: the source view of every file with findings (and text).
+    fn links(&self, diagnostics: &'s [Diagnostic]) -> Links<'s> {
         let site = self.cx.site;
         let viewed: HashSet<&str> = diagnostics
             .iter()
             .map(|d| d.path.as_str())
             .filter(|p| site.text_of(p).is_some())
             .collect();
-        let links = Links::new(site, viewed);
+        Links::new(site, viewed)
+    }
+
+    /// Each locale's coverage and findings, and where entries link.
+    fn figures(&self, diagnostics: &'s [Diagnostic]) -> Figures<'s> {
+        let site = self.cx.site;
+        let links = self.links(diagnostics);
         let source = &site.config().source_locale;
         let coverage: Vec<Coverage> = site
             .config()
@@ -174,13 +180,7 @@ impl<'a, 's> Reports<'a, 's> {
         out: &str,
         diagnostics: &'s [Diagnostic],
     ) -> Option<Result<String, RenderError>> {
-        let site = self.cx.site;
-        let viewed: HashSet<&str> = diagnostics
-            .iter()
-            .map(|d| d.path.as_str())
-            .filter(|p| site.text_of(p).is_some())
-            .collect();
-        let links = Links::new(site, viewed);
+        let links = self.links(diagnostics);
         let path = links.viewed().find(|p| links.source_view_path(p) == out)?;
         let found: Vec<&Diagnostic> = diagnostics.iter().filter(|d| d.path == path).collect();
         Some(self.source_page(path, &found, &links))
@@ -255,14 +255,7 @@ impl<'a, 's> Reports<'a, 's> {
         let root = links::ROOT;
         let translations = self
             .cx
-            .config
-            .locales
-            .iter()
-            .map(|l| {
-                self.cx
-                    .translation(l, locale, &format!("{root}{l}/{REPORT_DIR}/"))
-            })
-            .collect();
+            .in_every_locale(locale, root, &format!("{REPORT_DIR}/"));
         let mut ctx = self.cx.common(locale, root, translations);
         ctx.insert("report", report);
         ctx.insert("rs", rs);
