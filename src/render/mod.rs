@@ -210,14 +210,6 @@ impl Prepared {
     }
 }
 
-/// The output path of every article page the site has (translations and fallbacks).
-pub fn page_outputs(site: &Site) -> BTreeSet<String> {
-    pages::page_locales(site)
-        .into_iter()
-        .flat_map(|(rel, locales)| locales.into_iter().map(move |l| page_output_path(l, rel)))
-        .collect()
-}
-
 /// The content file each article page shows, by output path: its own locale's article, or
 /// the source's on a fallback page.
 pub fn page_sources(site: &Site) -> std::collections::BTreeMap<String, String> {

@@ -166,11 +166,11 @@ impl Site {
                 affected.insert(article.path().to_string());
             }
         }
-        affected.extend(self.links_in.linking_to(rel).map(str::to_string));
+        affected.extend(self.linking_to(rel).map(str::to_string));
         let mut queue = VecDeque::from([rel.to_string()]);
         let mut seen = BTreeSet::from([index::key(rel)]);
         while let Some(included) = queue.pop_front() {
-            for by in self.links_in.including(&included) {
+            for by in self.including(&included) {
                 affected.insert(by.to_string());
                 let by_rel = by.split_once('/').map_or(by, |(_, r)| r);
                 if seen.insert(index::key(by_rel)) {
