@@ -1,11 +1,11 @@
-//! The side-by-side view of a translated page: each block of the translation (paragraph,
-//! list, table, heading) beside the same block of its source, grouped by section.
+//! The side-by-side view of a plain translated page: each block of the translation
+//! (paragraph, list, table, heading) beside the same block of its source, grouped by section.
 //!
-//! For sxs articles the source column is made of the segments' source copies, so every
-//! block has its own. A translation without sxs markup is paired with the source article
-//! section by section, through the heading anchors (kept across locales); inside a pair of
-//! sections whose blocks are the same kinds in the same order, block by block, and
-//! otherwise the whole section beside the whole section.
+//! The translation is paired with the source article section by section, through the
+//! heading anchors (kept across locales); inside a pair of sections whose blocks are the
+//! same kinds in the same order, block by block, and otherwise the whole section beside the
+//! whole section. (An sxs page's view is built in the browser from the page itself, whose
+//! sentences carry their source: see `diglot.js`.)
 
 /// One section: the id of the heading that opens it (`None` before the first heading) and
 /// its HTML.
@@ -37,61 +37,6 @@ fn heading_id(part: &str) -> Option<String> {
     let i = tag.find("id=\"")?;
     let id = &tag[i + 4..];
     Some(id[..id.find('"')?].to_string())
-}
-
-const SEGMENT: &str = "<span class=\"sxs\" tabindex=\"0\"><span class=\"sxs-t\">";
-const SOURCE: &str = "<span class=\"sxs-s\" lang=\"en-US\" role=\"tooltip\">";
-
-/// The source text of an sxs section: each segment replaced by its source copy; ids dropped
-/// so the page keeps each id once.
-fn source_of_sxs(section: &str) -> String {
-    let mut out = String::with_capacity(section.len());
-    let mut rest = section;
-    while let Some(i) = rest.find(SEGMENT) {
-        out.push_str(&rest[..i]);
-        let after = &rest[i..];
-        let Some(end) = matching_close(after) else {
-            out.push_str(after);
-            return strip_ids(&out);
-        };
-        let segment = &after[..end];
-        match segment.find(SOURCE) {
-            Some(s) => {
-                let inner = &segment[s + SOURCE.len()..];
-                let close = matching_close(&segment[s..])
-                    .map_or(inner.len(), |c| c - SOURCE.len() - "</span>".len());
-                out.push_str("<span lang=\"en-US\">");
-                out.push_str(&inner[..close.min(inner.len())]);
-                out.push_str("</span>");
-            }
-            None => out.push_str(segment),
-        }
-        rest = &after[end..];
-    }
-    out.push_str(rest);
-    strip_ids(&out)
-}
-
-/// The end (exclusive) of the `<span …>` that opens `s`, counting nested spans.
-fn matching_close(s: &str) -> Option<usize> {
-    let mut depth = 0usize;
-    let mut i = 0;
-    while i < s.len() {
-        let rest = &s[i..];
-        if rest.starts_with("<span") {
-            depth += 1;
-            i += 5;
-        } else if rest.starts_with("</span>") {
-            depth = depth.checked_sub(1)?;
-            i += 7;
-            if depth == 0 {
-                return Some(i);
-            }
-        } else {
-            i += rest.chars().next().map_or(1, char::len_utf8);
-        }
-    }
-    None
 }
 
 fn strip_ids(html: &str) -> String {
@@ -214,27 +159,20 @@ fn paired_rows(out: &mut String, target: &str, source: &str) {
     }
 }
 
-/// The side-by-side HTML of a translated page. `source_html` is the source article's body
-/// (for translations without sxs markup); an sxs page carries its own source.
-pub fn side_by_side(target_html: &str, source_html: Option<&str>, sxs: bool) -> Option<String> {
-    let source_sections = source_html.map(sections).unwrap_or_default();
-    if !sxs && source_sections.is_empty() {
+/// The side-by-side HTML of a plain translated page beside its source article's body.
+pub fn side_by_side(target_html: &str, source_html: &str) -> Option<String> {
+    let source_sections = sections(source_html);
+    if source_sections.is_empty() {
         return None;
     }
     let mut out = String::from("<div class=\"sbs\">\n");
     for (id, section) in sections(target_html) {
         out.push_str("<section class=\"sbs-section\">\n");
-        if sxs {
-            for block in blocks(section) {
-                row(&mut out, block, &source_of_sxs(block));
-            }
-        } else {
-            let source = source_sections
-                .iter()
-                .find(|(sid, _)| *sid == id)
-                .map_or("", |(_, s)| *s);
-            paired_rows(&mut out, section, source);
-        }
+        let source = source_sections
+            .iter()
+            .find(|(sid, _)| *sid == id)
+            .map_or("", |(_, s)| *s);
+        paired_rows(&mut out, section, source);
         out.push_str("</section>\n");
     }
     out.push_str("</div>\n");
@@ -246,27 +184,10 @@ mod tests {
     use super::*;
 
     #[test]
-    fn sxs_sections_show_their_source_copies() {
-        let html = "<p>Intro <span class=\"sxs\" tabindex=\"0\"><span class=\"sxs-t\">Bonjour <strong>tous</strong></span><span class=\"sxs-s\" lang=\"en-US\" role=\"tooltip\">Hello <strong>all</strong></span></span></p>\n<h2 id=\"next\">Suite</h2>\n<p>x</p>\n";
-        let sbs = side_by_side(html, None, true).expect("sbs");
-        assert_eq!(sbs.matches("class=\"sbs-section\"").count(), 2);
-        assert_eq!(
-            sbs.matches("class=\"sbs-row\"").count(),
-            3,
-            "a row per block"
-        );
-        assert!(
-            sbs.contains("<span lang=\"en-US\">Hello <strong>all</strong></span>"),
-            "{sbs}"
-        );
-        assert_eq!(sbs.matches("id=\"next\"").count(), 1, "ids once");
-    }
-
-    #[test]
     fn plain_translations_pair_sections_by_anchor() {
         let fr = "<h1 id=\"t\">Titre</h1>\n<p>a</p>\n<h2 id=\"b\">B fr</h2>\n<p>b</p>\n";
         let en = "<h1 id=\"t\">Title</h1>\n<p>A</p>\n<h2 id=\"b\">B en</h2>\n<p>B</p>\n";
-        let sbs = side_by_side(fr, Some(en), false).expect("sbs");
+        let sbs = side_by_side(fr, en).expect("sbs");
         let sections: Vec<&str> = sbs.split("<section").skip(1).collect();
         assert_eq!(sections.len(), 2);
         let rows: Vec<&str> = sections[1].split("class=\"sbs-row\"").skip(1).collect();
@@ -285,7 +206,7 @@ mod tests {
     fn sections_of_another_shape_stay_whole() {
         let fr = "<h2 id=\"b\">B</h2>\n<p>un</p>\n<p>deux</p>\n";
         let en = "<h2 id=\"b\">B</h2>\n<p>one</p>\n<ul>\n<li>two</li>\n</ul>\n";
-        let sbs = side_by_side(fr, Some(en), false).expect("sbs");
+        let sbs = side_by_side(fr, en).expect("sbs");
         assert_eq!(sbs.matches("class=\"sbs-row\"").count(), 1, "{sbs}");
         assert!(sbs.contains("<li>two</li>"));
     }

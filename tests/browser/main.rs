@@ -134,6 +134,36 @@ fn sxs_source_shows_on_hover_and_focus_and_side_by_side() {
     assert_eq!(layout["sourceLang"], "en-US", "{layout}");
     assert_eq!(layout["tooltipsHidden"], true, "{layout}");
     assert_eq!(layout["pressed"], "side-by-side", "{layout}");
+    // Built from the page's own sentences: a row per block, the French title beside its
+    // English, the first paragraph beside its own; the English column carries no ids and no
+    // sentence markup.
+    let rows = browser.eval(
+        "(() => { const text = sel => { const e = document.querySelector(sel); return e ? e.innerText.trim() : null; };
+          return { titleFr: text('.view-sbs .sbs-row:first-of-type .sbs-t h1 .sxs-t'),
+                   titleEn: text('.view-sbs .sbs-row:first-of-type .sbs-s h1 span[lang=\"en-US\"]'),
+                   paraFr: text('.view-sbs .sbs-row:nth-of-type(2) .sbs-t p .sxs-t'),
+                   paraEn: text('.view-sbs .sbs-row:nth-of-type(2) .sbs-s p'),
+                   idsInSource: document.querySelectorAll('.view-sbs .sbs-s [id]').length,
+                   sxsInSource: document.querySelectorAll('.view-sbs .sbs-s .sxs').length,
+                   rows: document.querySelectorAll('.view-sbs .sbs-row').length,
+                   blocks: document.querySelector('.view-main').children.length }; })()",
+    );
+    assert_eq!(
+        rows["titleFr"],
+        "Utilisation des fournisseurs de solutions dans Microsoft Store pour les entreprises",
+        "{rows}"
+    );
+    assert_eq!(
+        rows["titleEn"],
+        "Working with solution providers in Microsoft Store for Business",
+        "{rows}"
+    );
+    let para = |k: &str| rows[k].as_str().unwrap_or_default().to_string();
+    assert!(para("paraFr").starts_with("Vous pouvez collaborer"), "{rows}");
+    assert!(para("paraEn").starts_with("You can work with"), "{rows}");
+    assert_eq!(rows["idsInSource"], 0, "{rows}");
+    assert_eq!(rows["sxsInSource"], 0, "{rows}");
+    assert_eq!(rows["rows"], rows["blocks"], "a row per block: {rows}");
     browser.screenshot(&screenshots().join("side-by-side.png"));
 
     // Remembered: the page opens side by side next time.

@@ -65,8 +65,12 @@ struct PageCtx<'a> {
     headings: Vec<HeadingCtx<'a>>,
     bilingual: bool,
     view: &'static str,
-    /// The side-by-side view: each section beside its source, for translations.
+    /// The side-by-side view of a plain translation: each section beside its source.
     sbs: Option<String>,
+    /// An sxs translation: its side-by-side view is built in the browser from the page's
+    /// own sentences, which already carry their source (the page's script does it), so the
+    /// page does not carry its text a second time.
+    sbs_in_page: bool,
     /// The source article stands in for a missing translation.
     fallback: bool,
     /// Language the body is written in (differs from the page's locale on a fallback).
@@ -259,7 +263,12 @@ impl<'s> Renderer<'s> {
         let fm = article.front_matter.as_ref();
         let shown = article.locale();
         let html = self.body_html(article, locale, locale_root);
-        let sbs = self.side_by_side(article, locale, fallback, locale_root, &html);
+        let sbs_in_page = self.is_translation(article, fallback) && article.is_bilingual();
+        let sbs = if sbs_in_page {
+            None
+        } else {
+            self.side_by_side(article, locale, fallback, locale_root, &html)
+        };
         PageCtx {
             title: &article.title,
             description: fm.and_then(|f| f.text("description")),
@@ -278,6 +287,7 @@ impl<'s> Renderer<'s> {
             bilingual: article.is_bilingual(),
             view: self.default_view(article),
             sbs,
+            sbs_in_page,
             fallback,
             shown_lang: shown.bcp47(),
             shown_name: self.cx.config.locale_name(shown),
@@ -301,7 +311,13 @@ impl<'s> Renderer<'s> {
         }
     }
 
-    /// The side-by-side view of a translation (not of a source article or a fallback).
+    /// Whether a page shows a translation (not a source article, nor one standing in for a
+    /// missing translation).
+    fn is_translation(&self, article: &Article, fallback: bool) -> bool {
+        !fallback && article.locale() != &self.cx.config.source_locale
+    }
+
+    /// The side-by-side view of a plain translation, beside its source article.
     fn side_by_side(
         &self,
         article: &Article,
@@ -310,16 +326,15 @@ impl<'s> Renderer<'s> {
         locale_root: &str,
         html: &str,
     ) -> Option<String> {
-        let source_locale = &self.cx.config.source_locale;
-        if fallback || article.locale() == source_locale {
+        if !self.is_translation(article, fallback) {
             return None;
         }
-        if article.is_bilingual() {
-            return bilingual::side_by_side(html, None, true);
-        }
-        let source = self.cx.site.article(source_locale, article.rel())?;
+        let source = self
+            .cx
+            .site
+            .article(&self.cx.config.source_locale, article.rel())?;
         let source_html = self.body_html(source, locale, locale_root);
-        bilingual::side_by_side(html, Some(&source_html), false)
+        bilingual::side_by_side(html, &source_html)
     }
 
     /// An article's HTML for a page of `locale`: includes spliced, internal URLs anchored,

@@ -31,20 +31,72 @@
 })();
 
 // The bilingual view switch: translation (source on hover) or side by side, remembered.
-// The side-by-side view is built from its <template> the first time it is asked for.
+// The side-by-side view is built the first time it is asked for: a plain translation's
+// from its <template>; an sxs page's from the page itself, whose sentences already carry
+// their English (so the page does not carry the whole text a second time).
 (function () {
   var article = document.querySelector("article[data-view]");
   var bar = document.querySelector(".view-switch");
   var main = document.querySelector(".view-main");
   var template = document.querySelector("template.sbs-template");
-  if (!article || !bar || !main || !template) return;
+  var fromSxs = article && article.getAttribute("data-sbs") === "sxs";
+  if (!article || !bar || !main || !(template || fromSxs)) return;
   var sbs = null;
   bar.hidden = false;
+  function el(tag, cls) {
+    var e = document.createElement(tag);
+    if (cls) e.className = cls;
+    return e;
+  }
+  // A block's English: each sentence replaced by its source copy; ids dropped, so the page
+  // keeps each id once.
+  function sourceOf(block) {
+    var copy = block.cloneNode(true);
+    copy.querySelectorAll(".sxs").forEach(function (s) {
+      var src = s.querySelector(".sxs-s");
+      var span = el("span");
+      span.lang = "en-US";
+      if (src) while (src.firstChild) span.appendChild(src.firstChild);
+      s.replaceWith(span);
+    });
+    if (copy.removeAttribute) copy.removeAttribute("id");
+    copy.querySelectorAll("[id]").forEach(function (e) { e.removeAttribute("id"); });
+    return copy;
+  }
+  // Sections open at each h1-h3; a row per top-level block, the French beside its English.
+  function buildFromSxs() {
+    var view = el("div", "body view-sbs");
+    var all = el("div", "sbs");
+    view.appendChild(all);
+    var section = null;
+    Array.prototype.forEach.call(main.children, function (block) {
+      if (!section || /^H[1-3]$/.test(block.tagName)) {
+        section = el("section", "sbs-section");
+        all.appendChild(section);
+      }
+      var row = el("div", "sbs-row");
+      var t = el("div", "sbs-t");
+      t.appendChild(block.cloneNode(true));
+      var s = el("div", "sbs-s");
+      s.lang = "en-US";
+      s.setAttribute("data-diglot-source", "");
+      s.appendChild(sourceOf(block));
+      row.appendChild(t);
+      row.appendChild(s);
+      section.appendChild(row);
+    });
+    return view;
+  }
   function show(view, remember) {
     var side = view === "side-by-side";
     if (side && !sbs) {
-      sbs = template.content.firstElementChild.cloneNode(true);
-      template.parentNode.insertBefore(sbs, template);
+      if (template) {
+        sbs = template.content.firstElementChild.cloneNode(true);
+        template.parentNode.insertBefore(sbs, template);
+      } else {
+        sbs = buildFromSxs();
+        main.parentNode.insertBefore(sbs, main.nextSibling);
+      }
     }
     article.setAttribute("data-view", side ? "side-by-side" : "hover");
     main.hidden = side;
