@@ -23,6 +23,23 @@ pub fn text(s: &str) -> String {
     attr(s)
 }
 
+/// Escapes `&` and `<` only: enough for an HTML text node (not for an attribute value),
+/// and lighter for text full of markup, such as a Markdown source shown as it is.
+pub fn text_node(s: &str) -> Cow<'_, str> {
+    if !s.contains(['&', '<']) {
+        return Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len() + 16);
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            c => out.push(c),
+        }
+    }
+    Cow::Owned(out)
+}
+
 /// Text for XML 1.0, which allows no C0 control but tab, LF and CR, not even as a character
 /// reference: those become a visible `\u{1b}`; the rest is escaped as in [`attr`].
 pub fn xml(s: &str) -> String {
@@ -92,6 +109,7 @@ mod tests {
     #[test]
     fn escapes() {
         assert_eq!(super::attr(r#"a&b"<c>"#), "a&amp;b&quot;&lt;c&gt;");
+        assert_eq!(super::text_node(r#"a&b"<c>"#), "a&amp;b\"&lt;c>");
     }
 
     #[test]

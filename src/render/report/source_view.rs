@@ -3,13 +3,26 @@
 //! host, offline too. Only the neighbourhood of findings is shown: a large site has
 //! thousands of files with findings, and the writer's editor has the rest.
 
+use std::borrow::Cow;
 use std::fmt::Write;
 
 use crate::diagnostics::Diagnostic;
 use crate::escape;
 
 /// Lines shown before and after each flagged line.
-const CONTEXT: u32 = 3;
+const CONTEXT: u32 = 2;
+
+/// A context line longer than this is cut (with `…`): context orients the reader, and
+/// lines of inline markup run to a kilobyte. Lines a finding spans stay whole.
+const CONTEXT_CHARS: usize = 160;
+
+/// How a line of the file is shown.
+#[derive(Clone, Copy, PartialEq, PartialOrd)]
+enum Shown {
+    Hidden,
+    Context,
+    Spanned,
+}
 
 /// The table of lines. `findings` are the file's, in any order.
 pub fn lines_table(text: &str, findings: &[&Diagnostic]) -> String {
@@ -17,12 +30,20 @@ pub fn lines_table(text: &str, findings: &[&Diagnostic]) -> String {
     by_line.sort_by_key(|d| (d.line, d.column));
     let mut next = by_line.iter().peekable();
     let count = text.lines().count();
-    let mut shown = vec![false; count + 1];
+    let mut shown = vec![Shown::Hidden; count + 1];
     for d in &by_line {
+        let last = d.line.max(d.end_line) as usize;
         let from = d.line.saturating_sub(CONTEXT).max(1) as usize;
-        let to = (d.line.max(d.end_line) + CONTEXT) as usize;
-        for slot in shown.iter_mut().take(to.min(count) + 1).skip(from) {
-            *slot = true;
+        let to = (last + CONTEXT as usize).min(count);
+        for (n, slot) in shown.iter_mut().enumerate().take(to + 1).skip(from) {
+            let how = if (d.line as usize..=last).contains(&n) {
+                Shown::Spanned
+            } else {
+                Shown::Context
+            };
+            if how > *slot {
+                *slot = how;
+            }
         }
     }
     let mut out = String::new();
@@ -30,21 +51,32 @@ pub fn lines_table(text: &str, findings: &[&Diagnostic]) -> String {
     let mut skipped = false;
     for (i, line) in text.lines().enumerate() {
         let n = i as u32 + 1;
-        if !shown[n as usize] {
+        let how = shown[n as usize];
+        if how == Shown::Hidden {
             skipped = true;
             continue;
         }
         if skipped {
-            out.push_str(r#"<tr class="gap"><td class="ln">⋮</td><td></td></tr>"#);
+            out.push_str(r#"<tr class="gap"><td>⋮<td>"#);
             skipped = false;
         }
+        // Compact rows (end tags are implied, the cells styled by position): a site has
+        // hundreds of thousands of these lines. Only flagged lines, which the report links
+        // to, carry an anchor.
         let flagged = next.peek().is_some_and(|d| d.line == n);
-        let _ = write!(
-            out,
-            r##"<tr id="L{n}"{}><td class="ln"><a href="#L{n}">{n}</a></td><td class="src"><code>{}</code></td></tr>"##,
-            if flagged { r#" class="flagged""# } else { "" },
-            escape::text(line)
-        );
+        let line = match line.char_indices().nth(CONTEXT_CHARS) {
+            Some((cut, _)) if how == Shown::Context => Cow::Owned(format!("{}…", &line[..cut])),
+            _ => Cow::Borrowed(line),
+        };
+        let text = escape::text_node(&line);
+        let _ = if flagged {
+            write!(
+                out,
+                r##"<tr id="L{n}" class="flagged"><td><a href="#L{n}">{n}</a><td>{text}"##
+            )
+        } else {
+            write!(out, "<tr><td>{n}<td>{text}")
+        };
         while let Some(d) = next.next_if(|d| d.line <= n) {
             finding_row(&mut out, d);
         }
@@ -60,7 +92,7 @@ pub fn lines_table(text: &str, findings: &[&Diagnostic]) -> String {
 fn finding_row(out: &mut String, d: &Diagnostic) {
     let _ = write!(
         out,
-        r#"<tr class="finding {sev}"><td class="ln"></td><td><span class="severity">{sev}</span> <code>{code}</code> <span class="at">{line}:{col}</span> {msg}"#,
+        r#"<tr class="finding {sev}"><td><td><span class="severity">{sev}</span> <code>{code}</code> <span class="at">{line}:{col}</span> {msg}"#,
         sev = d.severity.as_str(),
         code = d.code,
         line = d.line,
@@ -74,7 +106,6 @@ fn finding_row(out: &mut String, d: &Diagnostic) {
             escape::text(help)
         );
     }
-    out.push_str("</td></tr>");
 }
 
 #[cfg(test)]
@@ -109,12 +140,12 @@ mod tests {
             .find(r#"<tr id="L2" class="flagged">"#)
             .expect("line 2 flagged");
         let msg = html.find("&lt;b&gt; changed").expect("message");
-        let three = html.find(r#"<tr id="L3">"#).expect("line 3");
+        let three = html.find("<tr><td>3<td>").expect("line 3");
         assert!(two < msg && msg < three);
-        assert!(html.contains("two &lt;x&gt;"));
+        assert!(html.contains("two &lt;x>"), "{html}");
         assert!(html.rfind("past the end").expect("kept") > three);
-        // Three lines of context after line 2, then nothing more to show.
-        assert!(html.contains(r#"<tr id="L5">"#) && !html.contains(r#"<tr id="L6">"#));
+        // Two lines of context after line 2, then nothing more to show.
+        assert!(html.contains("<tr><td>4<td>") && !html.contains("<tr><td>5<td>"));
     }
 
     #[test]
@@ -123,8 +154,24 @@ mod tests {
         let f = [finding(2, "a"), finding(25, "b")];
         let refs: Vec<&Diagnostic> = f.iter().collect();
         let html = lines_table(&text, &refs);
-        assert!(html.contains(r#"<tr id="L1">"#) && html.contains(r#"<tr id="L28">"#));
-        assert!(!html.contains(r#"<tr id="L10">"#) && !html.contains(r#"<tr id="L29">"#));
+        assert!(html.contains("<tr><td>1<td>") && html.contains("<tr><td>27<td>"));
+        assert!(!html.contains("<tr><td>10<td>") && !html.contains("<tr><td>28<td>"));
+        // Only the flagged lines, which the report links to, are anchors.
+        assert!(html.contains(r#"<tr id="L25" class="flagged">"#));
+        assert_eq!(html.matches(" id=\"L").count(), 2);
         assert_eq!(html.matches(r#"class="gap""#).count(), 1);
+    }
+
+    #[test]
+    fn long_context_lines_are_cut_but_flagged_lines_stay_whole() {
+        let long = "é".repeat(400);
+        let text = format!("{long}\n{long}x\n{long}\n");
+        let f = [finding(2, "here")];
+        let refs: Vec<&Diagnostic> = f.iter().collect();
+        let html = lines_table(&text, &refs);
+        let cut = format!("<tr><td>1<td>{}…", "é".repeat(CONTEXT_CHARS));
+        assert!(html.contains(&cut), "{html}");
+        assert!(html.contains(&format!("{long}x")), "the flagged line is whole");
+        assert_eq!(html.matches('…').count(), 2, "lines 1 and 3 are cut");
     }
 }
