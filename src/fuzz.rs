@@ -52,9 +52,10 @@ pub fn markdown(bytes: &[u8]) {
 pub fn sxs(bytes: &[u8]) {
     let text = decode::decode(bytes).text;
     let segments = sxs::scan(&text, 0);
+    let tags = segments.tags();
     for offset in (0..text.len()).step_by(7) {
         let _ = segments.in_source_copy(offset);
-        let _ = segments.tag_at(offset);
+        let _ = tags.at(offset);
     }
 }
 

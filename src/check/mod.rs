@@ -58,7 +58,7 @@ pub struct Checked {
     by_site_rule: Vec<BTreeMap<String, Vec<Diagnostic>>>,
     /// What is reported of each file: every source's findings, with `site.toml`'s
     /// severities and the file's suppressions applied, sorted. No entry for a clean file.
-    by_file: BTreeMap<String, Arc<[Diagnostic]>>,
+    by_file: BTreeMap<String, Arc<Vec<Diagnostic>>>,
 }
 
 impl Checked {
@@ -92,6 +92,16 @@ impl Checked {
         }
         paths.extend(site.diagnosed_paths().into_iter().map(str::to_string));
         checked.report(site, &paths);
+        checked
+    }
+
+    /// Like [`Checked::new`] for a run no change follows (`check`, `build`): the rules'
+    /// findings are kept only as reported, not also as made (for updates), which halves
+    /// what they hold on a large site.
+    pub fn once(site: &Site) -> Checked {
+        let mut checked = Checked::new(site);
+        checked.by_article = BTreeMap::new();
+        checked.by_site_rule = Vec::new();
         checked
     }
 
@@ -193,14 +203,14 @@ impl Checked {
             if found.is_empty() {
                 self.by_file.remove(path);
             } else {
-                self.by_file.insert(path.clone(), Arc::from(found));
+                self.by_file.insert(path.clone(), Arc::new(found));
             }
         }
         changed
     }
 
     /// What is reported, by content path, sorted within each file; clean files are absent.
-    pub fn by_file(&self) -> &BTreeMap<String, Arc<[Diagnostic]>> {
+    pub fn by_file(&self) -> &BTreeMap<String, Arc<Vec<Diagnostic>>> {
         &self.by_file
     }
 
@@ -212,12 +222,27 @@ impl Checked {
 
     /// [`Checked::findings`]; `online` also fetches external links (LK008).
     pub fn findings_with(&self, site: &Site, online: bool) -> Vec<Diagnostic> {
+        self.clone_reported().into_findings(site, online)
+    }
+
+    /// A copy of what is reported, to make the findings list from.
+    fn clone_reported(&self) -> Checked {
+        Checked {
+            by_file: self.by_file.clone(),
+            ..Checked::default()
+        }
+    }
+
+    /// [`Checked::findings_with`], moving the findings out rather than copying them.
+    pub fn into_findings(self, site: &Site, online: bool) -> Vec<Diagnostic> {
         // Files are kept in path order, and a file's findings in order: already sorted.
-        let mut all: Vec<Diagnostic> = self
-            .by_file
-            .values()
-            .flat_map(|f| f.iter().cloned())
-            .collect();
+        let mut all: Vec<Diagnostic> = Vec::new();
+        for (_, found) in self.by_file {
+            match Arc::try_unwrap(found) {
+                Ok(found) => all.extend(found),
+                Err(shared) => all.extend(shared.iter().cloned()),
+            }
+        }
         if online {
             let mut fetched: BTreeMap<String, Vec<Diagnostic>> = BTreeMap::new();
             for d in apply_severity(site, online::check_external_links(site)) {

@@ -7,8 +7,8 @@ use super::term::{self, errln};
 use super::{Exit, SiteArgs};
 use crate::config::Config;
 use crate::diagnostics::{
-    Diagnostic, Severity, Summary, render_github, render_human, render_json, render_junit,
-    render_sarif, render_short,
+    Diagnostic, Severity, Summary, render_github, render_human, render_junit,
+    render_sarif, render_short, write_json,
 };
 use crate::engine::{Engine, Purpose};
 
@@ -55,14 +55,13 @@ pub fn run(args: &CheckArgs) -> Exit {
         }
     };
     let content_dir = config.content_dir.clone();
-    let engine = match Engine::open(config, Purpose::Check) {
+    let mut engine = match Engine::open(config, Purpose::Check) {
         Ok(engine) => engine,
         Err(e) => {
             errln!("error: {e}");
             return Exit::Failure;
         }
     };
-    let site = engine.site();
     let filters: Vec<String> = args
         .paths
         .iter()
@@ -70,7 +69,7 @@ pub fn run(args: &CheckArgs) -> Exit {
         .collect();
     let unknown: Vec<&String> = filters
         .iter()
-        .filter(|f| !f.is_empty() && !site.covers(f))
+        .filter(|f| !f.is_empty() && !engine.site().covers(f))
         .collect();
     if !unknown.is_empty() {
         for f in unknown {
@@ -82,6 +81,7 @@ pub fn run(args: &CheckArgs) -> Exit {
         return Exit::Failure;
     }
     let mut diagnostics = engine.check_findings(args.online);
+    let site = engine.site();
     let keep = |path: &str| {
         filters.is_empty()
             || filters
@@ -155,7 +155,7 @@ fn print(
     let text = match format {
         Format::Human => render_human(diagnostics, std::io::stdout().is_terminal()),
         Format::Short => render_short(diagnostics),
-        Format::Json => render_json(diagnostics, files) + "\n",
+        Format::Json => return term::stream(|w| write_json(w, diagnostics, files)),
         Format::Sarif => render_sarif(diagnostics, &repo_prefix(content_dir)) + "\n",
         Format::Github => render_github(diagnostics, &repo_prefix(content_dir)),
         Format::Junit => render_junit(diagnostics, file_paths),

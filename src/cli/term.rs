@@ -31,6 +31,16 @@ pub fn err(text: &str) {
     let _ = write_to(&mut io::stderr().lock(), text);
 }
 
+/// Streams output made by `write` to stdout through a buffer, with [`out`]'s handling of a
+/// closed pipe.
+pub fn stream(write: impl FnOnce(&mut dyn Write) -> io::Result<()>) -> io::Result<()> {
+    let mut w = io::BufWriter::with_capacity(1 << 16, io::stdout().lock());
+    match write(&mut w).and_then(|()| w.flush()) {
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(()),
+        other => other,
+    }
+}
+
 fn write_to(w: &mut dyn Write, text: &str) -> io::Result<()> {
     match w.write_all(text.as_bytes()).and_then(|()| w.flush()) {
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(()),

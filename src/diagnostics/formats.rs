@@ -18,8 +18,14 @@ struct JsonReport<'a> {
     summary: JsonSummary,
 }
 
-/// One JSON object: `{"diagnostics":[…],"summary":{"files","errors","warnings","infos"}}`.
-pub fn render_json(diagnostics: &[Diagnostic], files: usize) -> String {
+/// One JSON object, `{"diagnostics":[…],"summary":{"files","errors","warnings","infos"}}`,
+/// written straight to `w` (a buffered stdout): a large site's report is tens of megabytes,
+/// which need not be held in memory first.
+pub fn write_json(
+    w: &mut dyn std::io::Write,
+    diagnostics: &[Diagnostic],
+    files: usize,
+) -> std::io::Result<()> {
     let s = Summary::of(diagnostics);
     let report = JsonReport {
         diagnostics,
@@ -30,7 +36,8 @@ pub fn render_json(diagnostics: &[Diagnostic], files: usize) -> String {
             infos: s.infos,
         },
     };
-    serde_json::to_string_pretty(&report).unwrap_or_else(|e| format!("{{\"error\":\"{e}\"}}"))
+    serde_json::to_writer_pretty(&mut *w, &report).map_err(std::io::Error::from)?;
+    w.write_all(b"\n")
 }
 
 /// GitHub Actions workflow commands: `::error file=…,line=…,col=…,title=CODE::message`.

@@ -11,7 +11,7 @@ mod short;
 
 pub use codes::{ALL_RULES, Rule};
 pub use fingerprint::fingerprints;
-pub use formats::{render_github, render_json};
+pub use formats::{render_github, write_json};
 pub use human::render_human;
 pub use junit::render_junit;
 pub use sarif::render_sarif;

@@ -48,7 +48,8 @@ impl Loaded {
             || match purpose {
                 // A build's checks run beside its rendering ([`super::Engine::write_all`]).
                 Purpose::Build { .. } => Checked::unchecked(&site),
-                Purpose::Check | Purpose::Preview => Checked::new(&site),
+                Purpose::Check => Checked::once(&site),
+                Purpose::Preview => Checked::new(&site),
             },
             || match purpose {
                 Purpose::Check => Ok(None),
@@ -132,14 +133,14 @@ impl Loaded {
                 .filter(|d| &d.path == path && checks.is_none_or(|c| !c.contains(d)))
                 .collect();
             // Most files have only the checks' findings: their list is shared as it is.
-            let merged: Option<Arc<[Diagnostic]>> = if extra.is_empty() {
+            let merged: Option<Arc<Vec<Diagnostic>>> = if extra.is_empty() {
                 checks.cloned()
             } else {
                 let mut all: Vec<Diagnostic> = checks.map_or(Vec::new(), |c| c.to_vec());
                 all.extend(extra.into_iter().cloned());
                 all.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
                 all.dedup();
-                Some(Arc::from(all))
+                Some(Arc::new(all))
             };
             let same = match (findings.get(path), &merged) {
                 (Some(old), Some(new)) => Arc::ptr_eq(old, new) || old == new,

@@ -10,7 +10,8 @@ use crate::span::Span;
 /// The source half of a segment: the lookup wrapper and the `data-stu-id` span inside it.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct SourceCopy {
-    pub id: String,
+    /// The `data-stu-id` value (see [`SourceCopy::id`]).
+    pub id_span: Span,
     /// The inner text of the `data-stu-id` span.
     pub text: Span,
     pub lookup_open: Span,
@@ -22,7 +23,9 @@ pub struct SourceCopy {
 /// One translated text unit and, when well formed, its source copy.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Segment {
-    pub id: String,
+    /// The `data-ttu-id` value (see [`Segment::id`]). Spans into the file's text rather than
+    /// owned strings: a large site has hundreds of thousands of segments.
+    pub id_span: Span,
     /// The inner text of the `data-ttu-id` span.
     pub target: Span,
     pub target_open: Span,
@@ -30,6 +33,20 @@ pub struct Segment {
     pub source: Option<SourceCopy>,
     /// From the target's opening tag to the end of the source copy.
     pub span: Span,
+}
+
+impl Segment {
+    /// The segment's id, read from the text of its file.
+    pub fn id<'t>(&self, text: &'t str) -> &'t str {
+        text.get(self.id_span.range()).unwrap_or_default()
+    }
+}
+
+impl SourceCopy {
+    /// The source copy's id, read from the text of its file.
+    pub fn id<'t>(&self, text: &'t str) -> &'t str {
+        text.get(self.id_span.range()).unwrap_or_default()
+    }
 }
 
 /// What an inline HTML tag of a segment is, for the renderer.
@@ -58,8 +75,22 @@ pub struct Segments {
     pub orphan_sources: Vec<SourceCopy>,
     /// Every source-copy range (the lookup wrappers), sorted, for "is this offset source text?".
     source_ranges: Vec<Span>,
-    /// Every tag of every segment by offset, sorted.
-    tags: Vec<(u32, TagRole, Span)>,
+}
+
+/// Every tag of every segment of a file by offset, sorted: made for a walk over the file
+/// ([`Segments::tags`]) and dropped after it, since a site keeps its segments all along.
+#[derive(Debug, Default)]
+pub struct Tags(Vec<(u32, TagRole, Span)>);
+
+impl Tags {
+    /// The role of the segment tag that starts at `offset`, if any.
+    pub fn at(&self, offset: usize) -> Option<(TagRole, Span)> {
+        let i = self.0.partition_point(|(o, _, _)| (*o as usize) < offset);
+        self.0
+            .get(i)
+            .filter(|(o, _, _)| *o as usize == offset)
+            .map(|&(_, role, span)| (role, span))
+    }
 }
 
 impl Segments {
@@ -73,15 +104,30 @@ impl Segments {
             .is_some_and(|s| s.contains(offset))
     }
 
-    /// The role of the segment tag that starts at `offset`, if any.
-    pub fn tag_at(&self, offset: usize) -> Option<(TagRole, Span)> {
-        let i = self
-            .tags
-            .partition_point(|(o, _, _)| (*o as usize) < offset);
-        self.tags
-            .get(i)
-            .filter(|(o, _, _)| *o as usize == offset)
-            .map(|&(_, role, span)| (role, span))
+    /// Every tag of the segments, for a walk over the file.
+    pub fn tags(&self) -> Tags {
+        let mut tags = Vec::with_capacity(self.segments.len() * 6 + self.orphan_sources.len() * 4);
+        for seg in &self.segments {
+            let paired = seg.source.is_some();
+            tags.push((
+                seg.target_open.start,
+                TagRole::TargetOpen { paired },
+                seg.target_open,
+            ));
+            tags.push((
+                seg.target_close.start,
+                TagRole::TargetClose,
+                seg.target_close,
+            ));
+            if let Some(src) = &seg.source {
+                push_source_tags(&mut tags, src, true);
+            }
+        }
+        for src in &self.orphan_sources {
+            push_source_tags(&mut tags, src, false);
+        }
+        tags.sort_by_key(|t| t.0);
+        Tags(tags)
     }
 
     pub fn is_empty(&self) -> bool {
@@ -136,36 +182,18 @@ pub fn scan(text: &str, from: usize) -> Segments {
             _ => break,
         }
     }
-    for seg in &out.segments {
-        let paired = seg.source.is_some();
-        out.tags.push((
-            seg.target_open.start,
-            TagRole::TargetOpen { paired },
-            seg.target_open,
-        ));
-        out.tags.push((
-            seg.target_close.start,
-            TagRole::TargetClose,
-            seg.target_close,
-        ));
-        if let Some(src) = &seg.source {
-            push_source_tags(&mut out.tags, &mut out.source_ranges, src, true);
-        }
-    }
-    for src in &out.orphan_sources {
-        push_source_tags(&mut out.tags, &mut out.source_ranges, src, false);
-    }
-    out.tags.sort_by_key(|t| t.0);
+    out.source_ranges = out
+        .segments
+        .iter()
+        .filter_map(|seg| seg.source.as_ref())
+        .chain(&out.orphan_sources)
+        .map(|src| Span::new(src.lookup_open.start as usize, src.lookup_close.end as usize))
+        .collect();
     out.source_ranges.sort();
     out
 }
 
-fn push_source_tags(
-    tags: &mut Vec<(u32, TagRole, Span)>,
-    ranges: &mut Vec<Span>,
-    src: &SourceCopy,
-    paired: bool,
-) {
+fn push_source_tags(tags: &mut Vec<(u32, TagRole, Span)>, src: &SourceCopy, paired: bool) {
     tags.push((
         src.lookup_open.start,
         TagRole::LookupOpen { paired },
@@ -181,10 +209,6 @@ fn push_source_tags(
         src.lookup_close.start,
         TagRole::LookupClose { paired },
         src.lookup_close,
-    ));
-    ranges.push(Span::new(
-        src.lookup_open.start as usize,
-        src.lookup_close.end as usize,
     ));
 }
 
@@ -202,7 +226,7 @@ fn scan_segment(text: &str, at: usize) -> Option<Segment> {
         .as_ref()
         .map_or(target_close.end, |s| s.lookup_close.end);
     Some(Segment {
-        id,
+        id_span: id,
         target: Span::new(open_end, close),
         target_open: Span::new(at, open_end),
         target_close,
@@ -222,7 +246,7 @@ fn scan_source(text: &str, at: usize) -> Option<SourceCopy> {
     text[lookup_close..]
         .starts_with("</span>")
         .then(|| SourceCopy {
-            id,
+            id_span: id,
             text: Span::new(src_open_end, src_close),
             lookup_open: Span::new(at, lookup_end),
             source_open: Span::new(src_at, src_open_end),
@@ -231,12 +255,13 @@ fn scan_source(text: &str, at: usize) -> Option<SourceCopy> {
         })
 }
 
-/// Parses `<span data-xxx-id="ID">` at `at`: the id and the offset after `>`.
-fn tag_id(text: &str, at: usize, prefix: &str) -> Option<(String, usize)> {
+/// Parses `<span data-xxx-id="ID">` at `at`: the id's span and the offset after `>`.
+fn tag_id(text: &str, at: usize, prefix: &str) -> Option<(Span, usize)> {
     let rest = text.get(at..)?.strip_prefix(prefix)?;
     let quote = rest.chars().next().filter(|c| *c == '"' || *c == '\'')?;
     let value_end = rest[1..].find(quote)?;
-    let id = rest[1..1 + value_end].to_string();
+    let id_start = at + prefix.len() + 1;
+    let id = Span::new(id_start, id_start + value_end);
     let gt = rest[1 + value_end..].find('>')?;
     Some((id, at + prefix.len() + 1 + value_end + gt + 1))
 }
@@ -285,9 +310,11 @@ mod tests {
         assert!(s.in_source_copy(t.find("Select x").unwrap()));
         assert!(!s.in_source_copy(t.find("seul").unwrap()));
         assert_eq!(
-            s.tag_at(0).map(|t| t.0),
+            s.tags().at(0).map(|t| t.0),
             Some(TagRole::TargetOpen { paired: true })
         );
+        assert_eq!(first.id(t), "a-1");
+        assert_eq!(src.id(t), "a-1");
     }
 
     #[test]

@@ -14,18 +14,18 @@ pub fn check(article: &Article, _cx: &CheckContext<'_>, out: &mut Vec<Diagnostic
                     &codes::SX001,
                     file,
                     seg.target_open,
-                    format!("segment `{}` has no source copy (`data-stu-id`) after it", seg.id),
+                    format!("segment `{}` has no source copy (`data-stu-id`) after it", seg.id(&article.file.text)),
                 )
                 .with_help("restore the `<span class=\"sxs-lookup\"><span data-stu-id=…>` that follows the translation, or remove the `data-ttu-id` span"),
             ),
-            Some(src) if src.id != seg.id => out.push(
+            Some(src) if src.id(&article.file.text) != seg.id(&article.file.text) => out.push(
                 Diagnostic::new(
                     &codes::SX001,
                     file,
                     src.source_open,
                     format!(
                         "segment `{}` is followed by the source copy of `{}`",
-                        seg.id, src.id
+                        seg.id(&article.file.text), src.id(&article.file.text)
                     ),
                 )
                 .with_help("the two spans of a segment carry the same id"),
@@ -39,7 +39,7 @@ pub fn check(article: &Article, _cx: &CheckContext<'_>, out: &mut Vec<Diagnostic
                 &codes::SX001,
                 file,
                 src.source_open,
-                format!("source copy `{}` follows no translated text unit", src.id),
+                format!("source copy `{}` follows no translated text unit", src.id(&article.file.text)),
             )
             .with_help("restore the `<span data-ttu-id=…>` before it, or remove the lookup span"),
         );

@@ -10,13 +10,13 @@ pub fn check(article: &Article, _cx: &CheckContext<'_>, out: &mut Vec<Diagnostic
     let file = article.file_ref();
     let mut first = HashMap::new();
     for seg in &article.segments.segments {
-        if let Some(&span) = first.get(seg.id.as_str()) {
+        if let Some(&span) = first.get(seg.id(&article.file.text)) {
             out.push(
                 Diagnostic::new(
                     &codes::SX002,
                     file,
                     seg.target_open,
-                    format!("segment id `{}` is used twice", seg.id),
+                    format!("segment id `{}` is used twice", seg.id(&article.file.text)),
                 )
                 .with_related(file, span, "first used here")
                 .with_help(
@@ -24,7 +24,7 @@ pub fn check(article: &Article, _cx: &CheckContext<'_>, out: &mut Vec<Diagnostic
                 ),
             );
         } else {
-            first.insert(seg.id.as_str(), seg.target_open);
+            first.insert(seg.id(&article.file.text), seg.target_open);
         }
     }
 }

@@ -34,7 +34,7 @@ pub fn check(article: &Article, cx: &CheckContext<'_>, out: &mut Vec<Diagnostic>
                     seg.target,
                     format!(
                         "segment `{}` is not translated: it equals its source",
-                        seg.id
+                        seg.id(&article.file.text)
                     ),
                 )
                 .with_help("translate it, or mark it as not to be translated at the source"),

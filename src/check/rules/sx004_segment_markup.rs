@@ -34,7 +34,7 @@ pub fn check(article: &Article, _cx: &CheckContext<'_>, out: &mut Vec<Diagnostic
                     &codes::SX004,
                     article.file_ref(),
                     seg.target,
-                    format!("segment `{}` has {}", seg.id, differ.join(", ")),
+                    format!("segment `{}` has {}", seg.id(&article.file.text), differ.join(", ")),
                 )
                 .with_help("keep the source's markup: the same bold labels, links and code spans"),
             );

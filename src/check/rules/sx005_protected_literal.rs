@@ -96,7 +96,7 @@ pub fn check(article: &Article, cx: &CheckContext<'_>, out: &mut Vec<Diagnostic>
                     seg.target,
                     format!(
                         "the {kind} `{lit}` of the source is altered in segment `{}`: `{}`",
-                        seg.id,
+                        seg.id(&article.file.text),
                         shorten(&target)
                     ),
                 )

@@ -32,7 +32,7 @@ pub fn check(article: &Article, cx: &CheckContext<'_>, out: &mut Vec<Diagnostic>
                 seg.source.as_ref().map_or(seg.target, |s| s.text),
                 format!(
                     "the source text of segment `{}` is no longer in {}: \"{source}\"",
-                    seg.id,
+                    seg.id(&article.file.text),
                     source_article.path()
                 ),
             )

@@ -4,7 +4,7 @@ use super::*;
 
 impl<'a> Walker<'a, '_> {
     pub(super) fn inline_html(&mut self, html: CowStr<'a>, range: Range<usize>) {
-        if let Some((role, _)) = self.segments.tag_at(range.start) {
+        if let Some((role, _)) = self.tags.at(range.start) {
             // Static strings: a bilingual corpus has millions of these tags.
             let replacement: &'static str = match role {
                 TagRole::TargetOpen { paired: true } => {

@@ -12,7 +12,7 @@ use pulldown_cmark::{
 use super::anchors::{self, Anchor, AnchorOrigin, SlugAllocator};
 use super::directives::{self, AlertKind, Directive};
 use super::links::{self, LinkTarget};
-use super::sxs::{Segments, TagRole};
+use super::sxs::{Segments, Tags, TagRole};
 use super::{
     Active, Cell, DirectiveAt, Heading, Label, Link, LinkKind, OrderedList, Procedure, Row, Step,
     Table,
@@ -173,6 +173,8 @@ struct TableBuf {
 struct Walker<'a, 'd> {
     file: &'a SourceFile,
     segments: &'a Segments,
+    /// The segments' tags by offset, for this walk only.
+    tags: Tags,
     lang: &'a str,
     diags: &'d mut Vec<Diagnostic>,
     /// Events made from the source event being walked, for the HTML writer to take: they
@@ -211,6 +213,7 @@ impl<'a, 'd> Walker<'a, 'd> {
         Walker {
             file,
             segments,
+            tags: segments.tags(),
             lang,
             diags,
             out: VecDeque::new(),
