@@ -100,7 +100,11 @@ fn table(content: &Path, n: usize, out_root: &Path, work: &Path) {
     remove(&bare_out);
 
     let site_out = out_root.join("site");
-    let build = median_of(RUNS, || remove(&site_out), || diglot_build(content, &site_out));
+    let build = median_of(
+        RUNS,
+        || remove(&site_out),
+        || diglot_build(content, &site_out),
+    );
     assert!(build.exit <= 1, "diglot build failed ({})", build.exit);
     let site_bytes = bytes_under(&site_out);
     remove(&site_out);
@@ -224,7 +228,11 @@ fn growth(manifest: &Path, work: &Path, out_root: &Path, sizes: &[usize]) {
     for &n in sizes {
         let content = corpus(manifest, work, n);
         let site_out = out_root.join("site");
-        let build = median_of(RUNS, || remove(&site_out), || diglot_build(&content, &site_out));
+        let build = median_of(
+            RUNS,
+            || remove(&site_out),
+            || diglot_build(&content, &site_out),
+        );
         remove(&site_out);
         let check = median_of(RUNS, || {}, || diglot_check(&content));
         lines.push((n, build, check));

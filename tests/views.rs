@@ -108,7 +108,10 @@ fn an_sxs_article_shows_its_source_copies_side_by_side_by_default_when_asked() {
     // checks what it shows), so there is a switch but no second copy in a template.
     assert_eq!(attrs(&page, "article", "data-sbs"), ["sxs"]);
     assert_eq!(select(&page, ".view-switch button[data-view]").len(), 2);
-    assert!(!html.contains("sbs-template"), "no template copy of the text");
+    assert!(
+        !html.contains("sbs-template"),
+        "no template copy of the text"
+    );
     assert!(!select(&page, ".view-main .sxs .sxs-s[lang=\"en-US\"]").is_empty());
     // No raw pipeline markup in either view.
     assert!(!html.contains("data-ttu-id") && !html.contains("sxs-lookup"));

@@ -7,8 +7,8 @@ use super::term::{self, errln};
 use super::{Exit, SiteArgs};
 use crate::config::Config;
 use crate::diagnostics::{
-    Diagnostic, Severity, Summary, render_github, render_human, render_junit,
-    render_sarif, render_short, write_json,
+    Diagnostic, Severity, Summary, render_github, render_human, render_junit, render_sarif,
+    render_short, write_json,
 };
 use crate::engine::{Engine, Purpose};
 

@@ -133,7 +133,9 @@ impl Engine {
         // The checks run while the pages render (both in parallel): a build waits for the
         // slower, not for both.
         let checks = || match loaded.purpose {
-            Purpose::Build { check: true } => crate::check::Checked::once(site).into_findings(site, false),
+            Purpose::Build { check: true } => {
+                crate::check::Checked::once(site).into_findings(site, false)
+            }
             _ => loaded.checked.findings(site),
         };
         prepared.write_all(site, sink, &checks)

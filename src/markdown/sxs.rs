@@ -187,7 +187,12 @@ pub fn scan(text: &str, from: usize) -> Segments {
         .iter()
         .filter_map(|seg| seg.source.as_ref())
         .chain(&out.orphan_sources)
-        .map(|src| Span::new(src.lookup_open.start as usize, src.lookup_close.end as usize))
+        .map(|src| {
+            Span::new(
+                src.lookup_open.start as usize,
+                src.lookup_close.end as usize,
+            )
+        })
         .collect();
     out.source_ranges.sort();
     out

@@ -154,12 +154,14 @@ fn sxs_source_shows_on_hover_and_focus_and_side_by_side() {
         "{rows}"
     );
     assert_eq!(
-        rows["titleEn"],
-        "Working with solution providers in Microsoft Store for Business",
+        rows["titleEn"], "Working with solution providers in Microsoft Store for Business",
         "{rows}"
     );
     let para = |k: &str| rows[k].as_str().unwrap_or_default().to_string();
-    assert!(para("paraFr").starts_with("Vous pouvez collaborer"), "{rows}");
+    assert!(
+        para("paraFr").starts_with("Vous pouvez collaborer"),
+        "{rows}"
+    );
     assert!(para("paraEn").starts_with("You can work with"), "{rows}");
     assert_eq!(rows["idsInSource"], 0, "{rows}");
     assert_eq!(rows["sxsInSource"], 0, "{rows}");

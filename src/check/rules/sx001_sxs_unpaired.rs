@@ -39,7 +39,10 @@ pub fn check(article: &Article, _cx: &CheckContext<'_>, out: &mut Vec<Diagnostic
                 &codes::SX001,
                 file,
                 src.source_open,
-                format!("source copy `{}` follows no translated text unit", src.id(&article.file.text)),
+                format!(
+                    "source copy `{}` follows no translated text unit",
+                    src.id(&article.file.text)
+                ),
             )
             .with_help("restore the `<span data-ttu-id=…>` before it, or remove the lookup span"),
         );

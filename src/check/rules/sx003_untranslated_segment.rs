@@ -4,7 +4,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::sx_common::flattened_pairs;
+use super::sx_common::{flat_eq, flatten, translated_pairs};
 use crate::check::CheckContext;
 use crate::diagnostics::{Diagnostic, codes};
 use crate::markdown::Article;
@@ -17,10 +17,11 @@ static NOT_PROSE: LazyLock<Regex> =
 const MIN_WORDS: usize = 4;
 
 pub fn check(article: &Article, cx: &CheckContext<'_>, out: &mut Vec<Diagnostic>) {
-    for (seg, target, source) in flattened_pairs(article, cx) {
-        if target != source {
+    for (seg, target, source) in translated_pairs(article, cx) {
+        if !flat_eq(target, source) {
             continue;
         }
+        let source = flatten(source);
         let prose = NOT_PROSE.replace_all(&source, " ");
         let words = prose
             .split_whitespace()

@@ -5,7 +5,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::sx_common::flattened_pairs;
+use super::sx_common::{flatten, translated_pairs};
 use crate::check::CheckContext;
 use crate::diagnostics::{Diagnostic, codes};
 use crate::markdown::Article;
@@ -53,6 +53,24 @@ fn literals(source: &str) -> Vec<(&'static str, String)> {
     out
 }
 
+/// Whether a raw source text may hold a literal or a number once flattened: a backtick,
+/// `http`, a slash, a digit, or a `.` after no letter or digit and before one (a file
+/// extension). Flattening only removes characters or decodes entities to whitespace,
+/// quotes, `<`, `>` and `&`, so a text without any of these has none flattened either, and
+/// most sentences are skipped without being copied.
+fn may_hold_literals(raw: &str) -> bool {
+    let b = raw.as_bytes();
+    b.iter().enumerate().any(|(i, &c)| match c {
+        b'`' | b'/' | b'0'..=b'9' => true,
+        b'h' => b[i..].starts_with(b"http"),
+        b'.' => {
+            b.get(i + 1).is_some_and(u8::is_ascii_alphanumeric)
+                && (i == 0 || !b[i - 1].is_ascii_alphanumeric())
+        }
+        _ => false,
+    })
+}
+
 /// Digits only: `1,000`, `1 000` and `1000` are one number.
 fn digits(s: &str) -> Vec<String> {
     if !s.bytes().any(|b| b.is_ascii_digit()) {
@@ -65,11 +83,12 @@ fn digits(s: &str) -> Vec<String> {
 }
 
 pub fn check(article: &Article, cx: &CheckContext<'_>, out: &mut Vec<Diagnostic>) {
-    for (seg, target, source) in flattened_pairs(article, cx) {
-        let mut missing: Vec<(&str, String)> = literals(&source)
-            .into_iter()
-            .filter(|(_, lit)| !target.contains(lit.as_str()))
-            .collect();
+    for (seg, target, source) in translated_pairs(article, cx) {
+        if !may_hold_literals(source) {
+            continue;
+        }
+        let source = flatten(source);
+        let literals = literals(&source);
         // Numbers inside the literals above were checked with them.
         let stripped = if source.contains("http") {
             URL.replace_all(&source, " ")
@@ -81,8 +100,17 @@ pub fn check(article: &Article, cx: &CheckContext<'_>, out: &mut Vec<Diagnostic>
         } else {
             stripped
         };
+        let numbers = digits(&stripped);
+        if literals.is_empty() && numbers.is_empty() {
+            continue;
+        }
+        let target = flatten(target);
+        let mut missing: Vec<(&str, String)> = literals
+            .into_iter()
+            .filter(|(_, lit)| !target.contains(lit.as_str()))
+            .collect();
         let target_numbers = digits(&target);
-        for n in digits(&stripped) {
+        for n in numbers {
             if !target_numbers.contains(&n) && !target.contains(n.as_str()) {
                 missing.push(("number", n));
             }
@@ -114,4 +142,39 @@ fn shorten(s: &str) -> String {
     }
     let cut: String = s.chars().take(77).collect();
     format!("{cut}…")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The prefilter only skips texts that, flattened, hold no literal and no number.
+    #[test]
+    fn the_prefilter_skips_only_texts_without_literals() {
+        let texts = [
+            "Select **Save**. Then close it.",
+            "Open the \\.docx file",
+            "Open&nbsp;.pdf files",
+            "Call `Get-Mailbox`",
+            "See https://contoso.com",
+            "Use text/plain here",
+            "Keep 1,000 items",
+            "&#39;quoted&#39; text",
+            "e.g. this one",
+            "(.csv) files",
+            ".xlsx at the start",
+            "Caf\u{e9}.doc",
+        ];
+        for raw in texts {
+            let flat = flatten(raw);
+            let found = !literals(&flat).is_empty() || !digits(&flat).is_empty();
+            if found {
+                assert!(may_hold_literals(raw), "{raw:?} holds {flat:?}");
+            }
+        }
+        assert!(!may_hold_literals("Select **Save**. Then close it."));
+        assert!(!may_hold_literals("e.g. this one"));
+        assert!(may_hold_literals("Open&nbsp;.pdf files"));
+        assert!(may_hold_literals("Open the \\.docx file"));
+    }
 }

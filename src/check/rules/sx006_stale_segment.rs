@@ -1,6 +1,6 @@
 //! SX006 stale-segment: a segment's source copy is text the source article still has.
 
-use super::sx_common::{flatten, texts};
+use super::sx_common::{find_from, flatten, raw_contains, texts};
 use crate::check::CheckContext;
 use crate::diagnostics::{Diagnostic, codes};
 use crate::markdown::Article;
@@ -13,15 +13,21 @@ pub fn check(article: &Article, cx: &CheckContext<'_>, out: &mut Vec<Diagnostic>
     let Some(source_article) = cx.site.article(source_locale, article.rel()) else {
         return; // TR003 reports a translation without a source
     };
-    let english = flatten(&source_article.file.text);
+    let raw_english = source_article.file.text.as_str();
+    // Flattened only when a segment's source is not plainly in the raw English.
+    let mut english: Option<String> = None;
+    let (mut raw_cursor, mut cursor) = (0, 0);
     for seg in &article.segments.segments {
         let Some((_, source)) = texts(article, seg) else {
             continue;
         };
+        if raw_contains(raw_english, source, &mut raw_cursor) == Some(true) {
+            continue;
+        }
+        let english = english.get_or_insert_with(|| flatten(raw_english));
         let source = flatten(source);
-        // memchr's SIMD search: this runs once per segment over the whole English text.
         if source.is_empty()
-            || memchr::memmem::find(english.as_bytes(), source.as_bytes()).is_some()
+            || find_from(english.as_bytes(), source.as_bytes(), &mut cursor).is_some()
         {
             continue;
         }

@@ -25,21 +25,7 @@ pub fn check(article: &Article, cx: &CheckContext<'_>, out: &mut Vec<Diagnostic>
     );
     // A renamed source stays in its folder; a moved one keeps its name. Comparing with those
     // only keeps this linear on large sites (and the suggestion plausible).
-    let (dir, name) = article
-        .rel()
-        .rsplit_once('/')
-        .unwrap_or(("", article.rel()));
-    let candidates: Vec<&str> = cx
-        .site
-        .articles()
-        .iter()
-        .filter(|a| a.locale() == source)
-        .map(|a| a.rel())
-        .filter(|rel| {
-            let (d, n) = rel.rsplit_once('/').unwrap_or(("", rel));
-            d == dir || n == name
-        })
-        .collect();
+    let candidates = cx.source_articles_near(article.rel());
     if let Some(c) = crate::suggest::closest(article.rel(), candidates.into_iter()) {
         d = d.with_help(format!(
             "was the source renamed to `{c}`? Rename the translation too"

@@ -12,7 +12,7 @@ use pulldown_cmark::{
 use super::anchors::{self, Anchor, AnchorOrigin, SlugAllocator};
 use super::directives::{self, AlertKind, Directive};
 use super::links::{self, LinkTarget};
-use super::sxs::{Segments, Tags, TagRole};
+use super::sxs::{Segments, TagRole, Tags};
 use super::{
     Active, Cell, DirectiveAt, Heading, Label, Link, LinkKind, OrderedList, Procedure, Row, Step,
     Table,

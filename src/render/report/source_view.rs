@@ -171,7 +171,10 @@ mod tests {
         let html = lines_table(&text, &refs);
         let cut = format!("<tr><td>1<td>{}…", "é".repeat(CONTEXT_CHARS));
         assert!(html.contains(&cut), "{html}");
-        assert!(html.contains(&format!("{long}x")), "the flagged line is whole");
+        assert!(
+            html.contains(&format!("{long}x")),
+            "the flagged line is whole"
+        );
         assert_eq!(html.matches('…').count(), 2, "lines 1 and 3 are cut");
     }
 }
