@@ -53,7 +53,7 @@ pub fn check_site(site: &Site) -> Vec<Diagnostic> {
 #[derive(Debug, Default)]
 pub struct Checked {
     /// The article rules' findings, by article (an article rule reports on its own article).
-    by_article: BTreeMap<String, Vec<Diagnostic>>,
+    by_article: BTreeMap<String, Arc<Vec<Diagnostic>>>,
     /// Each site rule's findings ([`rules::SITE_RULES`] order), by content path.
     by_site_rule: Vec<BTreeMap<String, Vec<Diagnostic>>>,
     /// What is reported of each file: every source's findings, with `site.toml`'s
@@ -70,7 +70,10 @@ impl Checked {
             || {
                 site.articles()
                     .par_iter()
-                    .map(|article| (article.path().to_string(), article_findings(article, &cx)))
+                    .map(|article| {
+                        let found = Arc::new(article_findings(article, &cx));
+                        (article.path().to_string(), found)
+                    })
                     .filter(|(_, found)| !found.is_empty())
                     .collect()
             },
@@ -134,12 +137,12 @@ impl Checked {
             Affected::Files(touched) => touched,
         };
         let cx = CheckContext::new(site);
-        let fresh: Vec<(String, Vec<Diagnostic>)> = touched
+        let fresh: Vec<(String, Arc<Vec<Diagnostic>>)> = touched
             .articles
             .par_iter()
             .filter_map(|p| {
                 let article = site.by_path(p)?;
-                Some((p.clone(), article_findings(article, &cx)))
+                Some((p.clone(), Arc::new(article_findings(article, &cx))))
             })
             .collect();
         for path in &touched.articles {
@@ -169,20 +172,25 @@ impl Checked {
 
     /// Makes again what is reported of `paths`; returns those whose findings changed.
     fn report(&mut self, site: &Site, paths: &BTreeSet<String>) -> BTreeSet<String> {
-        let made: Vec<(&String, Vec<Diagnostic>)> = paths
+        let made: Vec<(&String, Arc<Vec<Diagnostic>>)> = paths
             .par_iter()
             .map(|path| {
-                let mut found: Vec<Diagnostic> = self
-                    .by_article
-                    .get(path)
+                let raw = self.by_article.get(path);
+                let from_site_rules = self.by_site_rule.iter().filter_map(|f| f.get(path));
+                // Most files have only their article rules' findings, with nothing to
+                // override or suppress: the list is shared as it is (already sorted), not
+                // copied, which halves what a large site's findings hold.
+                let only_raw = from_site_rules.clone().next().is_none()
+                    && site.diagnostics_of(path).next().is_none()
+                    && site.config().severity.is_empty()
+                    && !suppress::may_suppress(site, path);
+                if only_raw {
+                    return (path, raw.cloned().unwrap_or_default());
+                }
+                let mut found: Vec<Diagnostic> = raw
                     .into_iter()
-                    .flatten()
-                    .chain(
-                        self.by_site_rule
-                            .iter()
-                            .filter_map(|f| f.get(path))
-                            .flatten(),
-                    )
+                    .flat_map(|r| r.iter())
+                    .chain(from_site_rules.flatten())
                     .chain(site.diagnostics_of(path))
                     .cloned()
                     .collect();
@@ -190,20 +198,24 @@ impl Checked {
                 found = suppress::apply_to_file(site, path, found);
                 found.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
                 found.dedup();
-                (path, found)
+                (path, Arc::new(found))
             })
             .collect();
         let mut changed = BTreeSet::new();
         for (path, found) in made {
             let old = self.by_file.get(path);
-            if old.map_or(&[][..], |o| &o[..]) == &found[..] {
+            let same = match old {
+                Some(old) => Arc::ptr_eq(old, &found) || old == &found,
+                None => found.is_empty(),
+            };
+            if same {
                 continue;
             }
             changed.insert(path.clone());
             if found.is_empty() {
                 self.by_file.remove(path);
             } else {
-                self.by_file.insert(path.clone(), Arc::new(found));
+                self.by_file.insert(path.clone(), found);
             }
         }
         changed
@@ -258,11 +270,14 @@ impl Checked {
     }
 }
 
+/// An article's findings from the article rules, sorted as reported.
 fn article_findings(article: &Article, cx: &CheckContext<'_>) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     for rule in rules::ARTICLE_RULES {
         rule(article, cx, &mut out);
     }
+    out.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+    out.dedup();
     debug_assert!(
         out.iter().all(|d| d.path == article.path()),
         "an article rule reports on its own article only"

@@ -10,6 +10,12 @@ type Ranges = Vec<(u32, u32, Option<String>)>;
 
 /// Drops the findings of one file that its own suppression comments cover (only articles
 /// carry them).
+/// Whether the file at `path` may suppress findings (it names a `diglot-` comment).
+pub fn may_suppress(site: &Site, path: &str) -> bool {
+    site.by_path(path)
+        .is_some_and(|a| a.file.text.contains("diglot-"))
+}
+
 pub fn apply_to_file(site: &Site, path: &str, diagnostics: Vec<Diagnostic>) -> Vec<Diagnostic> {
     let Some(article) = site.by_path(path) else {
         return diagnostics;
