@@ -169,12 +169,19 @@ fn table(content: &Path, n: usize, out_root: &Path, work: &Path) {
         )
     });
     if let Some(run) = hugo_run {
-        rows.push(Row {
-            what: "Hugo, minimal layout",
-            run,
-        });
+        // A failed run is no figure: say so rather than print its time.
+        if run.exit == 0 {
+            rows.push(Row {
+                what: "Hugo, minimal layout (articles only)",
+                run,
+            });
+        } else {
+            println!("Hugo failed on the corpus (exit {}): not compared", run.exit);
+        }
         remove(&out_root.join("hugo"));
+        remove(&work.join("hugo-site"));
     }
+    let hugo_run = hugo_run.filter(|r| r.exit == 0);
 
     println!();
     println!("corpus-{n}");
@@ -293,20 +300,40 @@ fn find_on_path(name: &str) -> Option<PathBuf> {
         .find(|p| p.is_file())
 }
 
-/// A Hugo site whose content is the corpus, with the least layout that renders each page.
+/// A Hugo site whose content is the corpus's articles (hard links, or copies across
+/// devices), with the least layout that renders each page. Include fragments and TOC.md
+/// files are left out: they are not pages, and Hugo stops on the first include whose front
+/// matter is an HTML comment.
 fn hugo_site(work: &Path, content: &Path) -> PathBuf {
     let site = work.join("hugo-site");
+    remove(&site);
     let layouts = site.join("layouts/_default");
     std::fs::create_dir_all(&layouts).expect("create the Hugo site");
-    let config = format!(
-        "baseURL = \"http://localhost/\"\ncontentDir = {:?}\n\
+    let pages = site.join("content");
+    for entry in walkdir::WalkDir::new(content)
+        .into_iter()
+        .filter_entry(|e| e.file_name() != "includes")
+        .filter_map(Result::ok)
+    {
+        let name = entry.file_name().to_string_lossy().to_ascii_lowercase();
+        if !entry.file_type().is_file() || !name.ends_with(".md") || name == "toc.md" {
+            continue;
+        }
+        let rel = entry.path().strip_prefix(content).expect("inside the corpus");
+        let to = pages.join(rel);
+        if let Some(parent) = to.parent() {
+            std::fs::create_dir_all(parent).expect("create a Hugo content folder");
+        }
+        if std::fs::hard_link(entry.path(), &to).is_err() {
+            std::fs::copy(entry.path(), &to).expect("copy a page into the Hugo site");
+        }
+    }
+    let config = "baseURL = \"http://localhost/\"\n\
          disableKinds = [\"taxonomy\", \"term\", \"RSS\", \"sitemap\"]\n\
-         [markup.goldmark.renderer]\nunsafe = true\n",
-        content.display().to_string()
-    );
+         [markup.goldmark.renderer]\nunsafe = true\n";
     let page = "<!doctype html><title>{{ .Title }}</title>{{ .Content }}\n";
     for (path, text) in [
-        (site.join("hugo.toml"), config.as_str()),
+        (site.join("hugo.toml"), config),
         (layouts.join("single.html"), page),
         (layouts.join("list.html"), page),
     ] {
