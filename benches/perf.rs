@@ -176,7 +176,10 @@ fn table(content: &Path, n: usize, out_root: &Path, work: &Path) {
                 run,
             });
         } else {
-            println!("Hugo failed on the corpus (exit {}): not compared", run.exit);
+            println!(
+                "Hugo failed on the corpus (exit {}): not compared",
+                run.exit
+            );
         }
         remove(&out_root.join("hugo"));
         remove(&work.join("hugo-site"));
@@ -319,7 +322,10 @@ fn hugo_site(work: &Path, content: &Path) -> PathBuf {
         if !entry.file_type().is_file() || !name.ends_with(".md") || name == "toc.md" {
             continue;
         }
-        let rel = entry.path().strip_prefix(content).expect("inside the corpus");
+        let rel = entry
+            .path()
+            .strip_prefix(content)
+            .expect("inside the corpus");
         let to = pages.join(rel);
         if let Some(parent) = to.parent() {
             std::fs::create_dir_all(parent).expect("create a Hugo content folder");
