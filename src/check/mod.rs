@@ -55,7 +55,7 @@ pub struct Checked {
     /// The article rules' findings, by article (an article rule reports on its own article).
     by_article: BTreeMap<String, Arc<Vec<Diagnostic>>>,
     /// Each site rule's findings ([`rules::SITE_RULES`] order), by content path.
-    by_site_rule: Vec<BTreeMap<String, Vec<Diagnostic>>>,
+    by_site_rule: Vec<BTreeMap<String, Arc<Vec<Diagnostic>>>>,
     /// What is reported of each file: every source's findings, with `site.toml`'s
     /// severities and the file's suppressions applied, sorted. No entry for a clean file.
     by_file: BTreeMap<String, Arc<Vec<Diagnostic>>>,
@@ -177,20 +177,22 @@ impl Checked {
             .map(|path| {
                 let raw = self.by_article.get(path);
                 let from_site_rules = self.by_site_rule.iter().filter_map(|f| f.get(path));
-                // Most files have only their article rules' findings, with nothing to
-                // override or suppress: the list is shared as it is (already sorted), not
-                // copied, which halves what a large site's findings hold.
-                let only_raw = from_site_rules.clone().next().is_none()
+                // Most files have one list of findings (their article rules', or one site
+                // rule's) with nothing to override or suppress: that list is shared as it
+                // is (already sorted), not copied, which halves what a large site's
+                // findings hold.
+                let mut lists = raw.into_iter().chain(from_site_rules.clone());
+                if let (Some(only), None) = (lists.next(), lists.next())
                     && site.diagnostics_of(path).next().is_none()
                     && site.config().severity.is_empty()
-                    && !suppress::may_suppress(site, path);
-                if only_raw {
-                    return (path, raw.cloned().unwrap_or_default());
+                    && !suppress::may_suppress(site, path)
+                {
+                    return (path, Arc::clone(only));
                 }
                 let mut found: Vec<Diagnostic> = raw
                     .into_iter()
+                    .chain(from_site_rules)
                     .flat_map(|r| r.iter())
-                    .chain(from_site_rules.flatten())
                     .chain(site.diagnostics_of(path))
                     .cloned()
                     .collect();
@@ -288,7 +290,7 @@ fn article_findings(article: &Article, cx: &CheckContext<'_>) -> Vec<Diagnostic>
 fn site_rule_findings(
     rule: rules::SiteRule,
     cx: &CheckContext<'_>,
-) -> BTreeMap<String, Vec<Diagnostic>> {
+) -> BTreeMap<String, Arc<Vec<Diagnostic>>> {
     let mut out = Vec::new();
     rule(cx, &mut out);
     let mut by_path: BTreeMap<String, Vec<Diagnostic>> = BTreeMap::new();
@@ -296,6 +298,14 @@ fn site_rule_findings(
         by_path.entry(d.path.clone()).or_default().push(d);
     }
     by_path
+        .into_iter()
+        .map(|(path, mut found)| {
+            // Sorted as reported, so that a file's only list can be shared as it is.
+            found.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+            found.dedup();
+            (path, Arc::new(found))
+        })
+        .collect()
 }
 
 /// In-process fixtures for rule tests: a site made of the given files, checked whole.
