@@ -1,5 +1,7 @@
 //! Link targets: what a destination points at, where it resolves, and its URL in the site.
 
+use std::borrow::Cow;
+
 use percent_encoding::percent_decode_str;
 
 pub use crate::escape::{URL_PATH, encode_path};
@@ -9,59 +11,63 @@ pub use crate::escape::{URL_PATH, encode_path};
 /// wherever it lands: in its own page, inlined by an include, or in a fallback page.
 pub const LOCALE_ROOT: &str = "\u{E000}";
 
-/// What a link points at.
+/// What a link points at: a view of its destination, whose parts are borrowed from it (a
+/// site keeps hundreds of thousands of links, each with its destination once).
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub enum LinkTarget {
+pub enum LinkTarget<'a> {
     /// `https://…`, `mailto:…`, `//host/…`.
-    External { url: String },
+    External { url: &'a str },
     /// `#fragment`.
-    SamePage { fragment: String },
+    SamePage { fragment: &'a str },
     /// A file of the site relative to the article. `resolved` is the locale-relative path
     /// (`commerce/x.md`), or `None` when `..` climbs out of the locale folder.
     Relative {
-        path: String,
-        resolved: Option<String>,
-        fragment: Option<String>,
+        path: Cow<'a, str>,
+        resolved: Option<Cow<'a, str>>,
+        fragment: Option<&'a str>,
     },
     /// `/partner-center/foo`: a path on the published host, outside this content tree.
     SiteAbsolute {
-        path: String,
-        fragment: Option<String>,
+        path: Cow<'a, str>,
+        fragment: Option<&'a str>,
     },
     /// `xref:uid`.
-    Xref { uid: String },
+    Xref { uid: &'a str },
     /// An empty destination.
     Empty,
 }
 
-impl LinkTarget {
+impl<'a> LinkTarget<'a> {
     /// Classifies `dest` as written in an article at `article_rel` (locale-relative path).
-    pub fn classify(dest: &str, article_rel: &str) -> LinkTarget {
+    pub fn classify(dest: &'a str, article_rel: &str) -> LinkTarget<'a> {
+        Self::classify_with(dest, |path| resolve(article_rel, path).map(Cow::Owned))
+    }
+
+    /// [`LinkTarget::classify`], with `resolve` saying where a relative path leads (a
+    /// stored link gives the resolution it made once).
+    pub fn classify_with(
+        dest: &'a str,
+        resolve: impl FnOnce(&str) -> Option<Cow<'a, str>>,
+    ) -> LinkTarget<'a> {
         let dest = dest.trim();
         if dest.is_empty() {
             return LinkTarget::Empty;
         }
         if let Some(fragment) = dest.strip_prefix('#') {
-            return LinkTarget::SamePage {
-                fragment: fragment.to_string(),
-            };
+            return LinkTarget::SamePage { fragment };
         }
         if let Some(uid) = dest.strip_prefix("xref:") {
-            return LinkTarget::Xref {
-                uid: uid.to_string(),
-            };
+            return LinkTarget::Xref { uid };
         }
         if dest.starts_with("//") || has_scheme(dest) {
-            return LinkTarget::External {
-                url: dest.to_string(),
-            };
+            return LinkTarget::External { url: dest };
         }
-        let fragment = dest.split_once('#').map(|(_, f)| f.to_string());
+        let fragment = dest.split_once('#').map(|(_, f)| f);
         let path = decoded_path(dest);
         if path.starts_with('/') {
             return LinkTarget::SiteAbsolute { path, fragment };
         }
-        let resolved = resolve(article_rel, &path);
+        let resolved = resolve(&path);
         LinkTarget::Relative {
             path,
             resolved,
@@ -103,9 +109,9 @@ pub fn resolve_href(from: &str, href: &str) -> Option<String> {
 }
 
 /// The path part of a destination (no `?query`, no `#fragment`), percent-decoded.
-fn decoded_path(dest: &str) -> String {
+fn decoded_path(dest: &str) -> Cow<'_, str> {
     let path = dest.split(['#', '?']).next().unwrap_or(dest);
-    percent_decode_str(path).decode_utf8_lossy().into_owned()
+    percent_decode_str(path).decode_utf8_lossy()
 }
 
 /// How to write a link from the article at `from` to the file `to` (both locale-relative):
@@ -201,7 +207,7 @@ mod tests {
         assert_eq!(
             LinkTarget::classify("#find-a-partner", rel),
             LinkTarget::SamePage {
-                fragment: "find-a-partner".into()
+                fragment: "find-a-partner"
             }
         );
         assert_eq!(
@@ -209,7 +215,7 @@ mod tests {
             LinkTarget::Relative {
                 path: "../billing/pay now.md".into(),
                 resolved: Some("billing/pay now.md".into()),
-                fragment: Some("x".into()),
+                fragment: Some("x"),
             }
         );
         assert!(matches!(

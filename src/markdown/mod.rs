@@ -53,7 +53,10 @@ pub struct Link {
     pub kind: LinkKind,
     /// The destination as written.
     pub dest: String,
-    pub target: LinkTarget,
+    /// Where a relative destination leads (locale-relative), made once while parsing;
+    /// `None` for any other target, or one that climbs out of the locale folder. The rest of
+    /// the target is read from `dest` ([`Link::target`]).
+    pub resolved: Option<Box<str>>,
     /// Link text, or an image's alt text.
     pub text: String,
     pub span: Span,
@@ -63,6 +66,15 @@ pub struct Link {
     pub new_tab: bool,
     /// `rel` contains `noopener` (or `noreferrer`).
     pub noopener: bool,
+}
+
+impl Link {
+    /// What the link points at, read from its destination.
+    pub fn target(&self) -> LinkTarget<'_> {
+        LinkTarget::classify_with(&self.dest, |_| {
+            self.resolved.as_deref().map(std::borrow::Cow::Borrowed)
+        })
+    }
 }
 
 /// Bold text inside a step: the UI element the step names.

@@ -5,7 +5,7 @@
 //! (MD006 for a cycle, MD007 for a limit), so what is reported is exactly what is left out.
 
 use crate::config::Locale;
-use crate::markdown::{Article, LinkKind, LinkTarget};
+use crate::markdown::{Article, LinkKind};
 
 use super::Site;
 
@@ -48,13 +48,8 @@ pub fn targets(article: &Article) -> impl Iterator<Item = (&str, &crate::markdow
     article
         .links
         .iter()
-        .filter_map(|l| match (&l.kind, &l.target) {
-            (
-                LinkKind::Include,
-                LinkTarget::Relative {
-                    resolved: Some(r), ..
-                },
-            ) => Some((r.as_str(), l)),
+        .filter_map(|l| match (&l.kind, l.resolved.as_deref()) {
+            (LinkKind::Include, Some(r)) => Some((r, l)),
             _ => None,
         })
 }

@@ -3,7 +3,6 @@
 
 use std::collections::{BTreeSet, HashMap};
 
-use crate::markdown::links::LinkTarget;
 use crate::markdown::{Article, LinkKind};
 
 /// Locale-relative link targets, by [`key`], → the content paths of the articles that
@@ -83,11 +82,9 @@ fn targets(article: &Article) -> BTreeSet<(String, bool)> {
     article
         .links
         .iter()
-        .filter_map(|l| match &l.target {
-            LinkTarget::Relative {
-                resolved: Some(r), ..
-            } => Some((key(r), l.kind == LinkKind::Include)),
-            _ => None,
+        .filter_map(|l| {
+            let r = l.resolved.as_deref()?;
+            Some((key(r), l.kind == LinkKind::Include))
         })
         .collect()
 }

@@ -27,11 +27,11 @@ pub fn check_external_links(site: &Site) -> Vec<Diagnostic> {
             if link.in_source_copy {
                 continue;
             }
-            if let LinkTarget::External { url } = &link.target
+            if let LinkTarget::External { url } = link.target()
                 && (url.starts_with("http://") || url.starts_with("https://"))
                 && !settings.exclude.iter().any(|x| url.starts_with(x.as_str()))
             {
-                urls.entry(url.clone()).or_default().push((ai, li));
+                urls.entry(url.to_string()).or_default().push((ai, li));
             }
         }
     }

@@ -7,7 +7,7 @@ use crate::markdown::{Article, LinkKind, LinkTarget, links};
 
 pub fn check(article: &Article, cx: &CheckContext<'_>, out: &mut Vec<Diagnostic>) {
     for link in article.links.iter().filter(|l| !l.in_source_copy) {
-        let LinkTarget::Relative { path, resolved, .. } = &link.target else {
+        let LinkTarget::Relative { path, resolved, .. } = link.target() else {
             continue;
         };
         let media = matches!(
@@ -23,7 +23,7 @@ pub fn check(article: &Article, cx: &CheckContext<'_>, out: &mut Vec<Diagnostic>
             )));
             continue;
         };
-        match cx.resolve(article.locale(), resolved) {
+        match cx.resolve(article.locale(), &resolved) {
             Resolution::Found(_) => {}
             Resolution::CaseMismatch(actual) => out.push(
                 diag(format!(

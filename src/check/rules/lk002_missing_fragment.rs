@@ -10,13 +10,13 @@ use crate::suggest::closest;
 
 pub fn check(article: &Article, cx: &CheckContext<'_>, out: &mut Vec<Diagnostic>) {
     for link in article.links.iter().filter(|l| !l.in_source_copy) {
-        let (target, fragment) = match &link.target {
+        let (target, fragment) = match link.target() {
             LinkTarget::SamePage { fragment } => (article, fragment),
             LinkTarget::Relative {
                 resolved: Some(resolved),
                 fragment: Some(fragment),
                 ..
-            } => match cx.resolve(article.locale(), resolved) {
+            } => match cx.resolve(article.locale(), &resolved) {
                 Resolution::Found(Some(target)) | Resolution::SourceOnly(target) => {
                     (target, fragment)
                 }

@@ -17,8 +17,8 @@ pub fn check(article: &Article, cx: &CheckContext<'_>, out: &mut Vec<Diagnostic>
         return;
     }
     for link in article.links.iter().filter(|l| !l.in_source_copy) {
-        let url = match &link.target {
-            LinkTarget::External { url } => url.as_str(),
+        let url = match link.target() {
+            LinkTarget::External { url } => url,
             LinkTarget::SiteAbsolute { .. } => link.dest.as_str(),
             _ => continue,
         };

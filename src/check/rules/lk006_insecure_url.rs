@@ -6,7 +6,7 @@ use crate::markdown::{Article, LinkTarget};
 
 pub fn check(article: &Article, _cx: &CheckContext<'_>, out: &mut Vec<Diagnostic>) {
     for link in article.links.iter().filter(|l| !l.in_source_copy) {
-        let LinkTarget::External { url } = &link.target else {
+        let LinkTarget::External { url } = link.target() else {
             continue;
         };
         let Some(rest) = url

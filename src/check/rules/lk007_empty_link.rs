@@ -6,7 +6,7 @@ use crate::markdown::{Article, LinkKind, LinkTarget};
 
 pub fn check(article: &Article, _cx: &CheckContext<'_>, out: &mut Vec<Diagnostic>) {
     for link in article.links.iter().filter(|l| !l.in_source_copy) {
-        let empty_dest = link.target == LinkTarget::Empty;
+        let empty_dest = link.target() == LinkTarget::Empty;
         let empty_text = link.kind == LinkKind::Markdown && link.text.trim().is_empty();
         let message = match (empty_dest, empty_text, link.kind) {
             (true, _, LinkKind::HtmlAnchor) => {

@@ -107,15 +107,12 @@ impl<'a> Walker<'a, '_> {
             Directive::Include { path, .. } => {
                 self.record_link(LinkKind::Include, path, span.range());
                 let i = self.links.len() - 1;
-                match &self.links[i].target {
-                    LinkTarget::Relative {
-                        resolved: Some(resolved),
-                        ..
-                    } => format!(
+                match self.links[i].resolved.as_deref() {
+                    Some(resolved) => format!(
                         "<diglot-include src=\"{}\"></diglot-include>\n",
                         escape_attr(resolved)
                     ),
-                    _ => String::new(),
+                    None => String::new(),
                 }
             }
             // The renderer fills it from the model, in the page's language.

@@ -534,10 +534,16 @@ impl<'a, 'd> Walker<'a, 'd> {
     fn record_link(&mut self, kind: LinkKind, dest: &str, range: Range<usize>) -> Option<String> {
         let target = LinkTarget::classify(dest, &self.file.rel);
         let url = links::output_url(&target, dest);
+        let resolved = match target {
+            LinkTarget::Relative {
+                resolved: Some(r), ..
+            } => Some(r.into_owned().into_boxed_str()),
+            _ => None,
+        };
         self.links.push(Link {
             kind,
             dest: dest.to_string(),
-            target,
+            resolved,
             text: String::new(),
             span: Span::new(range.start, range.end),
             in_source_copy: self.segments.in_source_copy(range.start),
