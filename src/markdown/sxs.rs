@@ -12,8 +12,6 @@ use crate::span::Span;
 pub struct SourceCopy {
     /// The `data-stu-id` value (see [`SourceCopy::id`]).
     pub id_span: Span,
-    /// The inner text of the `data-stu-id` span.
-    pub text: Span,
     pub lookup_open: Span,
     pub source_open: Span,
     pub source_close: Span,
@@ -26,16 +24,30 @@ pub struct Segment {
     /// The `data-ttu-id` value (see [`Segment::id`]). Spans into the file's text rather than
     /// owned strings: a large site has hundreds of thousands of segments.
     pub id_span: Span,
-    /// The inner text of the `data-ttu-id` span.
-    pub target: Span,
     pub target_open: Span,
     pub target_close: Span,
     pub source: Option<SourceCopy>,
-    /// From the target's opening tag to the end of the source copy.
-    pub span: Span,
 }
 
 impl Segment {
+    /// The inner text of the `data-ttu-id` span. (Spans that the tags imply are made when
+    /// asked, not kept: a large site has hundreds of thousands of segments.)
+    pub fn target(&self) -> Span {
+        Span::new(
+            self.target_open.end as usize,
+            self.target_close.start as usize,
+        )
+    }
+
+    /// From the target's opening tag to the end of the source copy.
+    pub fn span(&self) -> Span {
+        let end = self
+            .source
+            .as_ref()
+            .map_or(self.target_close.end, |s| s.lookup_close.end);
+        Span::new(self.target_open.start as usize, end as usize)
+    }
+
     /// The segment's id, read from the text of its file.
     pub fn id<'t>(&self, text: &'t str) -> &'t str {
         text.get(self.id_span.range()).unwrap_or_default()
@@ -43,6 +55,14 @@ impl Segment {
 }
 
 impl SourceCopy {
+    /// The inner text of the `data-stu-id` span.
+    pub fn text(&self) -> Span {
+        Span::new(
+            self.source_open.end as usize,
+            self.source_close.start as usize,
+        )
+    }
+
     /// The source copy's id, read from the text of its file.
     pub fn id<'t>(&self, text: &'t str) -> &'t str {
         text.get(self.id_span.range()).unwrap_or_default()
@@ -169,7 +189,7 @@ pub fn scan(text: &str, from: usize) -> Segments {
                     pos = t + TARGET_OPEN.len();
                     continue;
                 };
-                pos = seg.span.end as usize;
+                pos = seg.span().end as usize;
                 out.segments.push(seg);
             }
             (_, Some(l)) => match scan_source(text, l) {
@@ -227,16 +247,11 @@ fn scan_segment(text: &str, at: usize) -> Option<Segment> {
         .starts_with(LOOKUP_OPEN)
         .then(|| scan_source(text, after))
         .flatten();
-    let end = source
-        .as_ref()
-        .map_or(target_close.end, |s| s.lookup_close.end);
     Some(Segment {
         id_span: id,
-        target: Span::new(open_end, close),
         target_open: Span::new(at, open_end),
         target_close,
         source,
-        span: Span::new(at, end as usize),
     })
 }
 
@@ -252,7 +267,6 @@ fn scan_source(text: &str, at: usize) -> Option<SourceCopy> {
         .starts_with("</span>")
         .then(|| SourceCopy {
             id_span: id,
-            text: Span::new(src_open_end, src_close),
             lookup_open: Span::new(at, lookup_end),
             source_open: Span::new(src_at, src_open_end),
             source_close: Span::new(src_close, src_close_end),
@@ -308,9 +322,9 @@ mod tests {
         let s = scan(t, 0);
         assert_eq!(s.segments.len(), 2);
         let first = &s.segments[0];
-        assert_eq!(&t[first.target.range()], "Sélectionnez <span>x</span>");
+        assert_eq!(&t[first.target().range()], "Sélectionnez <span>x</span>");
         let src = first.source.as_ref().unwrap();
-        assert_eq!(&t[src.text.range()], "Select x");
+        assert_eq!(&t[src.text().range()], "Select x");
         assert!(s.segments[1].source.is_none());
         assert!(s.in_source_copy(t.find("Select x").unwrap()));
         assert!(!s.in_source_copy(t.find("seul").unwrap()));
@@ -328,6 +342,6 @@ mod tests {
         let s = scan(t, 0);
         assert!(s.segments.is_empty());
         assert_eq!(s.orphan_sources.len(), 1);
-        assert!(s.orphan_sources[0].text.range().is_empty());
+        assert!(s.orphan_sources[0].text().range().is_empty());
     }
 }

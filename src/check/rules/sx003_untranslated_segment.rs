@@ -32,7 +32,7 @@ pub fn check(article: &Article, cx: &CheckContext<'_>, out: &mut Vec<Diagnostic>
                 Diagnostic::new(
                     &codes::SX003,
                     article.file_ref(),
-                    seg.target,
+                    seg.target(),
                     format!(
                         "segment `{}` is not translated: it equals its source",
                         seg.id(&article.file.text)

@@ -64,7 +64,7 @@ pub fn check(article: &Article, _cx: &CheckContext<'_>, out: &mut Vec<Diagnostic
                 Diagnostic::new(
                     &codes::SX004,
                     article.file_ref(),
-                    seg.target,
+                    seg.target(),
                     format!(
                         "segment `{}` has {}",
                         seg.id(&article.file.text),

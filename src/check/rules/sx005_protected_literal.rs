@@ -121,7 +121,7 @@ pub fn check(article: &Article, cx: &CheckContext<'_>, out: &mut Vec<Diagnostic>
                 Diagnostic::new(
                     &codes::SX005,
                     article.file_ref(),
-                    seg.target,
+                    seg.target(),
                     format!(
                         "the {kind} `{lit}` of the source is altered in segment `{}`: `{}`",
                         seg.id(&article.file.text),

@@ -9,7 +9,7 @@ use crate::markdown::sxs::Segment;
 pub fn texts<'a>(article: &'a Article, seg: &Segment) -> Option<(&'a str, &'a str)> {
     let src = seg.source.as_ref()?;
     let text = &article.file.text;
-    Some((&text[seg.target.range()], &text[src.text.range()]))
+    Some((&text[seg.target().range()], &text[src.text().range()]))
 }
 
 /// Entities the pipeline writes, and what they stand for.
