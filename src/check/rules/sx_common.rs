@@ -45,33 +45,43 @@ pub fn flatten(s: &str) -> String {
             i += run;
             continue;
         }
-        let rest = &s[i..];
-        let Some(c) = rest.chars().next() else { break };
-        if c == '\\'
-            && rest[1..]
-                .chars()
-                .next()
-                .is_some_and(|n| n.is_ascii_punctuation())
-        {
-            i += 1;
-            continue;
-        }
-        let (decoded, step) = match ENTITIES
-            .iter()
-            .find(|(e, _)| c == '&' && rest.starts_with(e))
-        {
-            Some((entity, ch)) => (*ch, entity.len()),
-            None => (c, c.len_utf8()),
+        let Some((decoded, step)) = next_piece(&s[i..]) else {
+            break;
         };
+        i += step;
+        let Some(decoded) = decoded else { continue };
         if decoded.is_whitespace() {
             space = true;
         } else {
             let mut buf = [0u8; 4];
             push(&mut out, decoded.encode_utf8(&mut buf), &mut space);
         }
-        i += step;
     }
     out
+}
+
+/// The next piece of `rest` as flattening reads it, and the bytes it takes: a backslash
+/// before punctuation is dropped (`None`), an entity is its character, any other character
+/// is itself.
+fn next_piece(rest: &str) -> Option<(Option<char>, usize)> {
+    let c = rest.chars().next()?;
+    if c == '\\'
+        && rest[1..]
+            .chars()
+            .next()
+            .is_some_and(|n| n.is_ascii_punctuation())
+    {
+        return Some((None, 1));
+    }
+    Some(
+        match ENTITIES
+            .iter()
+            .find(|(e, _)| c == '&' && rest.starts_with(e))
+        {
+            Some((entity, ch)) => (Some(*ch), entity.len()),
+            None => (Some(c), c.len_utf8()),
+        },
+    )
 }
 
 /// Whether a byte continues a run of text `flatten` copies as it is: not `\\`, `&` or
@@ -117,24 +127,9 @@ pub fn flat_chars(s: &str) -> impl Iterator<Item = char> + '_ {
             return Some(c);
         }
         loop {
-            let c = rest.chars().next()?;
-            if c == '\\'
-                && rest[1..]
-                    .chars()
-                    .next()
-                    .is_some_and(|n| n.is_ascii_punctuation())
-            {
-                rest = &rest[1..];
-                continue;
-            }
-            let (decoded, step) = match ENTITIES
-                .iter()
-                .find(|(e, _)| c == '&' && rest.starts_with(e))
-            {
-                Some((entity, ch)) => (*ch, entity.len()),
-                None => (c, c.len_utf8()),
-            };
+            let (decoded, step) = next_piece(rest)?;
             rest = &rest[step..];
+            let Some(decoded) = decoded else { continue };
             if decoded.is_whitespace() {
                 space = true;
                 continue;
