@@ -99,8 +99,8 @@ impl Checked {
     }
 
     /// Like [`Checked::new`] for a run no change follows (`check`, `build`): the rules'
-    /// findings are kept only as reported, not also as made (for updates), which halves
-    /// what they hold on a large site.
+    /// findings are kept only as reported, not also as made (for updates), so lists that
+    /// were merged or changed are held once.
     pub fn once(site: &Site) -> Checked {
         let mut checked = Checked::new(site);
         checked.by_article = BTreeMap::new();

@@ -62,6 +62,18 @@ impl<'s> PageContext<'s> {
         }
     }
 
+    /// Renders `template` for a page without the sidebar (home, root, lifecycle, report,
+    /// source views).
+    pub(super) fn render_without_nav(
+        &self,
+        template: &str,
+        ctx: &mut Context,
+    ) -> Result<String, tera::Error> {
+        ctx.insert("nav", "");
+        ctx.insert("nav_script", &None::<&str>);
+        self.tera.render(template, ctx)
+    }
+
     /// The variables every template gets, for a page of `locale` that is `root` away from
     /// the site root.
     pub(super) fn common(

@@ -402,12 +402,9 @@ impl<'s> Renderer<'s> {
         let drawn = lifecycle::build(model, locale, source, &strings, &title_of);
         ctx.insert("svg", &drawn.svg);
         ctx.insert("workflows", &drawn.workflows);
-        ctx.insert("nav", "");
-        ctx.insert("nav_script", &None::<&str>);
         ctx.insert("locale_root", "../");
         self.cx
-            .tera
-            .render("lifecycle.html", &ctx)
+            .render_without_nav("lifecycle.html", &mut ctx)
             .map_err(|e| format!("template `lifecycle.html` failed: {e}"))
     }
 
@@ -438,11 +435,8 @@ impl<'s> Renderer<'s> {
             "report_title",
             super::report_strings::for_language(locale.language()).title,
         );
-        ctx.insert("nav", "");
-        ctx.insert("nav_script", &None::<&str>);
         self.cx
-            .tera
-            .render("home.html", &ctx)
+            .render_without_nav("home.html", &mut ctx)
             .map(|h| h.replace(LOCALE_ROOT, ""))
             .map_err(|e| format!("template `home.html` failed for {locale}/index.html: {e}"))
     }
@@ -455,13 +449,10 @@ impl<'s> Renderer<'s> {
             t.current = false;
         }
         let mut ctx = self.cx.common(source, root, translations);
-        ctx.insert("nav", "");
-        ctx.insert("nav_script", &None::<&str>);
         ctx.insert("lifecycle", &false);
         ctx.insert("home", &root);
         self.cx
-            .tera
-            .render(template, &ctx)
+            .render_without_nav(template, &mut ctx)
             .map_err(|e| format!("template `{template}` failed: {e}"))
     }
 

@@ -259,12 +259,9 @@ impl<'a, 's> Reports<'a, 's> {
         let mut ctx = self.cx.common(locale, root, translations);
         ctx.insert("report", report);
         ctx.insert("rs", rs);
-        ctx.insert("nav", "");
-        ctx.insert("nav_script", &None::<&str>);
         ctx.insert("locale_root", "../");
         self.cx
-            .tera
-            .render("report.html", &ctx)
+            .render_without_nav("report.html", &mut ctx)
             .map_err(|e| RenderError::Templates(format!("template `report.html` failed: {e}")))
     }
 
@@ -291,12 +288,9 @@ impl<'a, 's> Reports<'a, 's> {
             }),
         );
         ctx.insert("rs", &rs);
-        ctx.insert("nav", "");
-        ctx.insert("nav_script", &None::<&str>);
         ctx.insert("locale_root", &root);
         self.cx
-            .tera
-            .render("report-source.html", &ctx)
+            .render_without_nav("report-source.html", &mut ctx)
             .map_err(|e| {
                 RenderError::Templates(format!("template `report-source.html` failed: {e}"))
             })
