@@ -32,6 +32,14 @@ fn main() {
         bare_pass(Path::new(content), Path::new(out));
         return;
     }
+    if let Some(content) = args
+        .iter()
+        .position(|a| a == "--parse-floor")
+        .and_then(|i| args.get(i + 1))
+    {
+        parse_floor(Path::new(content));
+        return;
+    }
     let given: Vec<usize> = args.iter().filter_map(|a| a.parse().ok()).collect();
     let (table_n, curve): (usize, Vec<usize>) = match given.as_slice() {
         [] => (CURVE[0], CURVE.to_vec()),
@@ -98,6 +106,15 @@ fn table(content: &Path, n: usize, out_root: &Path, work: &Path) {
     );
     let bare_bytes = bytes_under(&bare_out);
     remove(&bare_out);
+    let floor = median_of(
+        RUNS,
+        || {},
+        || {
+            let mut c = Command::new(std::env::current_exe().expect("own path"));
+            c.arg("--parse-floor").arg(content);
+            c
+        },
+    );
 
     let site_out = out_root.join("site");
     let build = median_of(
@@ -116,6 +133,10 @@ fn table(content: &Path, n: usize, out_root: &Path, work: &Path) {
         Row {
             what: "bare pass: pulldown-cmark read+parse+render+write, rayon",
             run: bare,
+        },
+        Row {
+            what: "parse floor: read + pulldown-cmark events, no output",
+            run: floor,
         },
         Row {
             what: "diglot build (checks and report), fresh output",
@@ -209,9 +230,11 @@ fn table(content: &Path, n: usize, out_root: &Path, work: &Path) {
     );
     match lychee_run {
         Some(l) => println!(
-            "lychee / check:           {:>6.2}x   (goal >= 5x);   check peak {:.0} MiB (goal <= 150)",
+            "lychee / check:           {:>6.2}x   (goal >= 5x);   check peak {:.0} MiB (goal <= 150); \
+             lychee / parse floor {:.2}x",
             l.wall.as_secs_f64() / check.wall.as_secs_f64(),
-            check.peak_mib()
+            check.peak_mib(),
+            l.wall.as_secs_f64() / floor.wall.as_secs_f64()
         ),
         None => println!(
             "lychee not installed (cargo install lychee); check peak {:.0} MiB (goal <= 150)",
@@ -348,22 +371,49 @@ fn hugo_site(work: &Path, content: &Path) -> PathBuf {
     site
 }
 
-/// The child process of the bare pass: every Markdown file read, parsed and rendered with
-/// pulldown-cmark (the extensions diglot enables) and written as HTML, in parallel.
-fn bare_pass(content: &Path, out: &Path) {
-    let files: Vec<PathBuf> = walkdir::WalkDir::new(content)
+/// The child process of the parse floor: every Markdown file read and parsed into its
+/// events with their source offsets (what a checker must do before any rule runs), nothing
+/// rendered or written. No checker that reads every file can be faster than this.
+fn parse_floor(content: &Path) {
+    let files = markdown_files(content);
+    let events: usize = files
+        .par_iter()
+        .map(|p| {
+            let text = std::fs::read_to_string(p).unwrap_or_default();
+            pulldown_cmark::Parser::new_ext(&text, options())
+                .into_offset_iter()
+                .count()
+        })
+        .sum();
+    // The count is used, so the parse cannot be optimised away.
+    assert!(events > 0 || files.is_empty());
+}
+
+fn markdown_files(content: &Path) -> Vec<PathBuf> {
+    walkdir::WalkDir::new(content)
         .into_iter()
         .filter_map(Result::ok)
         .filter(|e| e.file_type().is_file() && e.path().extension().is_some_and(|x| x == "md"))
         .map(|e| e.into_path())
-        .collect();
+        .collect()
+}
+
+/// The extensions diglot enables.
+fn options() -> pulldown_cmark::Options {
+    pulldown_cmark::Options::ENABLE_TABLES
+        | pulldown_cmark::Options::ENABLE_STRIKETHROUGH
+        | pulldown_cmark::Options::ENABLE_GFM
+        | pulldown_cmark::Options::ENABLE_HEADING_ATTRIBUTES
+        | pulldown_cmark::Options::ENABLE_FOOTNOTES
+}
+
+/// The child process of the bare pass: every Markdown file read, parsed and rendered with
+/// pulldown-cmark (the extensions diglot enables) and written as HTML, in parallel.
+fn bare_pass(content: &Path, out: &Path) {
+    let files = markdown_files(content);
     files.par_iter().for_each(|p| {
         let text = std::fs::read_to_string(p).unwrap_or_default();
-        let opts = pulldown_cmark::Options::ENABLE_TABLES
-            | pulldown_cmark::Options::ENABLE_STRIKETHROUGH
-            | pulldown_cmark::Options::ENABLE_GFM
-            | pulldown_cmark::Options::ENABLE_HEADING_ATTRIBUTES
-            | pulldown_cmark::Options::ENABLE_FOOTNOTES;
+        let opts = options();
         let mut html = String::with_capacity(text.len() * 3 / 2);
         pulldown_cmark::html::push_html(&mut html, pulldown_cmark::Parser::new_ext(&text, opts));
         let rel = p.strip_prefix(content).unwrap_or(p).with_extension("html");
