@@ -146,6 +146,17 @@ struct SiteToml {
     severity: BTreeMap<String, SeverityOverride>,
     #[serde(default)]
     online: OnlineSettings,
+    /// A search box on every page and the index behind it.
+    #[serde(default = "yes")]
+    search: bool,
+    /// Whether reader pages link to the check report (it is built either way, at
+    /// `<locale>/report/`): off by default, the report being for writers, not readers.
+    #[serde(default)]
+    link_report: bool,
+}
+
+fn yes() -> bool {
+    true
 }
 
 /// `[online]` in `site.toml`: how `diglot check --online` fetches external links.
@@ -211,6 +222,10 @@ pub struct Config {
     pub online: OnlineSettings,
     /// Whether a `site.toml` was found (otherwise the configuration was inferred).
     pub from_file: bool,
+    /// Pages carry a search box, and the build writes its index (`search`).
+    pub search: bool,
+    /// Reader pages link to the check report (`link_report`).
+    pub link_report: bool,
     /// The folders files may be read from (root, content, templates), resolved.
     pub boundary: crate::files::Boundary,
 }
@@ -267,6 +282,8 @@ impl Config {
             locales: BTreeMap::new(),
             severity: BTreeMap::new(),
             online: OnlineSettings::default(),
+            search: true,
+            link_report: false,
         });
         for key in file.severity.keys() {
             if crate::diagnostics::Rule::find(key).is_none() {
@@ -376,7 +393,18 @@ impl Config {
             severity: file.severity,
             online: file.online,
             from_file,
+            search: file.search,
+            link_report: file.link_report,
         })
+    }
+
+    /// The configuration with the site title given on the command line (`--title`), if one:
+    /// a `--content` site has no `site.toml` to name it.
+    pub fn with_title(mut self, title: Option<&str>) -> Config {
+        if let Some(title) = title.map(str::trim).filter(|t| !t.is_empty()) {
+            self.title = title.to_string();
+        }
+        self
     }
 
     pub fn locale_name(&self, locale: &Locale) -> String {

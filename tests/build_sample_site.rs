@@ -91,7 +91,7 @@ fn manage_partners_fr_has_anchors_table_and_procedures() {
         8,
         "8 partner types"
     );
-    let lists = select(&doc, "main ol");
+    let lists = select(&doc, "main .view-main ol");
     let counts: Vec<usize> = lists
         .iter()
         .map(|ol| ol.children().filter(|c| c.value().is_element()).count())

@@ -271,7 +271,7 @@ fn replay_engine(seed: u64, steps: usize) {
     );
     std::fs::write(root.join("templates/page.html"), page).expect("write template");
     let mut rng = Rng(seed);
-    let mut engine = Engine::load(root, None).expect("engine");
+    let mut engine = Engine::load(root, None, None).expect("engine");
     for step in 0..steps {
         // What the watcher would report: the file written (the model's, or site.toml, for a
         // change outside the locale folders).
@@ -283,7 +283,7 @@ fn replay_engine(seed: u64, steps: usize) {
             })
             .collect();
         engine.changed(&changed);
-        let mut fresh = Engine::load(root, None).expect("fresh engine");
+        let mut fresh = Engine::load(root, None, None).expect("fresh engine");
         let context = format!("seed {seed}, step {step}");
         let ours = engine.render_all();
         let theirs = fresh.render_all();

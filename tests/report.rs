@@ -232,8 +232,9 @@ fn sample_report_matches_the_check_and_links_every_entry() {
         "sample_fr_report_main",
         main_of(&read(public.join("fr-fr/report/index.html")))
     );
-    // The home links to the report.
-    assert!(read(public.join("fr-fr/index.html")).contains("href=\"report/\""));
+    // For writers: reader pages do not link it unless `link_report = true` (see
+    // tests/reader_pages.rs).
+    assert!(!read(public.join("fr-fr/index.html")).contains("href=\"report/\""));
 }
 
 #[test]

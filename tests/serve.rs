@@ -63,6 +63,35 @@ fn an_edit_reaches_its_page_and_the_event_names_only_the_pages_it_changed() {
     assert!(!server.path("public").exists());
 }
 
+/// The French index's hash in the served search bundle.
+#[cfg(feature = "search")]
+fn french_index(server: &Preview) -> String {
+    let (status, entry) = server.get("/pagefind/pagefind-entry.json");
+    assert_eq!(status, 200, "{entry}");
+    let entry: serde_json::Value = serde_json::from_str(&entry).expect("JSON entry");
+    entry["languages"]["fr"]["hash"]
+        .as_str()
+        .unwrap_or_else(|| panic!("no French index: {entry}"))
+        .to_string()
+}
+
+#[cfg(feature = "search")]
+#[test]
+fn the_preview_serves_a_search_index_that_follows_edits() {
+    let server = Preview::start();
+    let before = french_index(&server);
+    let (status, script) = server.get("/pagefind/pagefind.js");
+    assert_eq!(status, 200);
+    assert!(script.contains("pagefind"), "no search runtime");
+    let events = server.events();
+    let page = server.path("content/fr-fr/commerce/manage-partners.md");
+    let text = common::read(&page);
+    std::fs::write(&page, format!("{text}\nUn mot tout neuf : zygomatique.\n")).expect("save");
+    next_event(&events);
+    let after = french_index(&server);
+    assert_ne!(before, after, "the index was not made again after the edit");
+}
+
 #[test]
 fn an_editors_atomic_save_and_a_removal_are_seen() {
     let server = Preview::start();

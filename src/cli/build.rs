@@ -29,7 +29,7 @@ pub fn run(args: &BuildArgs) -> Exit {
         args.site.content.as_deref(),
         args.out.as_deref(),
     ) {
-        Ok(c) => c,
+        Ok(c) => c.with_title(args.site.title.as_deref()),
         Err(e) => {
             errln!("error: {e}");
             return Exit::Failure;

@@ -48,7 +48,7 @@ pub struct CheckArgs {
 
 pub fn run(args: &CheckArgs) -> Exit {
     let config = match Config::load(&args.site.root, args.site.content.as_deref(), None) {
-        Ok(c) => c,
+        Ok(c) => c.with_title(args.site.title.as_deref()),
         Err(e) => {
             errln!("error: {e}");
             return Exit::Failure;

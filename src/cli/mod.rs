@@ -63,6 +63,9 @@ pub struct SiteArgs {
     /// The content folder (`<locale>/…` subfolders); overrides `site.toml`.
     #[arg(long, value_name = "DIR")]
     pub content: Option<PathBuf>,
+    /// The site title shown on every page; overrides `site.toml` (a `--content` site has none).
+    #[arg(long, value_name = "TITLE")]
+    pub title: Option<String>,
 }
 
 pub fn run(cli: Cli) -> Exit {

@@ -29,6 +29,7 @@ pub fn run(args: &ServeArgs) -> Exit {
     let options = Options {
         root: args.site.root.clone(),
         content: args.site.content.clone(),
+        title: args.site.title.clone(),
         bind: args.bind,
         port: args.port,
         follow: args.follow,

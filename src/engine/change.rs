@@ -50,8 +50,10 @@ impl Engine {
         let Some((root, content)) = &self.reload_from else {
             return Update::default();
         };
+        let title = self.title.as_deref();
         let loaded = Config::load(root, content.as_deref(), None)
             .map_err(|e| e.to_string())
+            .map(|config| config.with_title(title))
             .and_then(|config| {
                 let paths = ConfigPaths::of(&config);
                 Loaded::load(config, Purpose::Preview).map(|l| (l, paths))
@@ -123,7 +125,7 @@ impl Engine {
         // The pages that sum the site up are cheap to render again: drop them all. The
         // report reads titles and front matter besides findings: it is always named.
         let locales = &loaded.site.config().locales;
-        let mut summaries: Vec<String> = ["index.html", "404.html", "sitemap.xml"]
+        let mut summaries: Vec<String> = ["index.html", "404.html", "sitemap.xml", "robots.txt"]
             .into_iter()
             .map(str::to_string)
             .collect();

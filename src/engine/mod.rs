@@ -44,6 +44,8 @@ pub enum Purpose {
 pub struct Engine {
     /// How the site was found, to load it again (`None`: never, outside the preview).
     reload_from: Option<(PathBuf, Option<PathBuf>)>,
+    /// The site title given on the command line, applied again on each reload.
+    title: Option<String>,
     config_paths: ConfigPaths,
     loaded: Loaded,
     /// What was rendered since the last change that affected it.
@@ -94,6 +96,7 @@ impl Engine {
     pub fn open(config: Config, purpose: Purpose) -> Result<Engine, String> {
         Ok(Engine {
             reload_from: None,
+            title: None,
             config_paths: ConfigPaths::of(&config),
             loaded: Loaded::load(config, purpose)?,
             cache: Files::new(),
@@ -103,10 +106,17 @@ impl Engine {
 
     /// Loads the site at `root` for the preview. Fails only when there is no site to show.
     /// No page is rendered until it is asked for.
-    pub fn load(root: &Path, content: Option<&Path>) -> Result<Engine, String> {
-        let config = Config::load(root, content, None).map_err(|e| e.to_string())?;
+    pub fn load(
+        root: &Path,
+        content: Option<&Path>,
+        title: Option<&str>,
+    ) -> Result<Engine, String> {
+        let config = Config::load(root, content, None)
+            .map_err(|e| e.to_string())?
+            .with_title(title);
         let mut engine = Engine::open(config, Purpose::Preview)?;
         engine.reload_from = Some((root.to_path_buf(), content.map(Path::to_path_buf)));
+        engine.title = title.map(str::to_string);
         Ok(engine)
     }
 
@@ -192,6 +202,9 @@ impl Engine {
         if let Some(bytes) = self.cache.get(out) {
             return Some(Served::Found(bytes.clone()));
         }
+        if render::is_search_file(out) {
+            return self.search_file(out);
+        }
         if !self.has(out) {
             return None;
         }
@@ -222,6 +235,23 @@ impl Engine {
                     self.failures_moved(&d.path);
                 }
                 Some(Served::Failed(d))
+            }
+            Err(e) => Some(Served::Error(e.to_string())),
+        }
+    }
+
+    /// A file of the search index: the index is made whole when the first of its files is
+    /// asked for, and kept in the cache until a change drops it (its files are no
+    /// [`Engine::outputs`], so any change does).
+    fn search_file(&mut self, out: &str) -> Option<Served> {
+        let loaded = &self.loaded;
+        let made = loaded.prepared.as_ref()?.search_bundle(&loaded.site);
+        match made {
+            Ok(files) => {
+                for (path, bytes) in files {
+                    self.cache.insert(path, Arc::from(bytes));
+                }
+                self.cache.get(out).map(|b| Served::Found(b.clone()))
             }
             Err(e) => Some(Served::Error(e.to_string())),
         }

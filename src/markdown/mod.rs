@@ -271,6 +271,25 @@ impl Article {
     pub fn is_bilingual(&self) -> bool {
         !self.segments.is_empty()
     }
+
+    /// Whether its front matter asks search engines not to index it (`ROBOTS: NOINDEX`,
+    /// DocFX's key, or `robots`), as a value or part of a list (`NOINDEX, NOFOLLOW`).
+    pub fn noindex(&self) -> bool {
+        self.front_matter.as_ref().is_some_and(|fm| {
+            ["ROBOTS", "robots"].iter().any(|k| {
+                fm.text(k)
+                    .is_some_and(|v| v.to_ascii_lowercase().contains("noindex"))
+            })
+        })
+    }
+
+    /// Whether its front matter marks it machine translated (`ms.translationtype: MT`).
+    pub fn machine_translated(&self) -> bool {
+        self.front_matter.as_ref().is_some_and(|fm| {
+            fm.text("ms.translationtype")
+                .is_some_and(|v| v.trim().eq_ignore_ascii_case("mt"))
+        })
+    }
 }
 
 /// Parses a file into an [`Article`]. Never fails: problems come back as diagnostics and

@@ -9,6 +9,7 @@ pub struct ThemeAsset {
 pub struct Theme {
     pub css: ThemeAsset,
     pub js: ThemeAsset,
+    pub icon: ThemeAsset,
 }
 
 impl Theme {
@@ -18,7 +19,13 @@ impl Theme {
         THEME.get_or_init(|| Theme {
             css: fingerprinted("style", "css", include_bytes!("static/style.css")),
             js: fingerprinted("diglot", "js", include_bytes!("static/diglot.js")),
+            icon: fingerprinted("icon", "svg", include_bytes!("static/icon.svg")),
         })
+    }
+
+    /// Every file of the theme, as written.
+    pub fn files(&self) -> [&ThemeAsset; 3] {
+        [&self.css, &self.js, &self.icon]
     }
 }
 

@@ -14,6 +14,9 @@ use crate::site::Site;
 struct SiteCtx<'a> {
     title: &'a str,
     source_locale: &'a str,
+    /// The source locale's BCP 47 tag and name (`en-US`, `English`).
+    source_lang: String,
+    source_name: String,
 }
 
 #[derive(Serialize)]
@@ -31,6 +34,9 @@ pub(super) struct Translation {
     lang: String,
     url: String,
     pub(super) current: bool,
+    /// The page shows another language's article there (a fallback), or the locale has no
+    /// such page and the link goes to its home: no `hreflang` alternate either way.
+    pub(super) stand_in: bool,
 }
 
 #[derive(Serialize)]
@@ -43,6 +49,7 @@ struct Alternate {
 struct AssetsCtx<'a> {
     css: &'a str,
     js: &'a str,
+    icon: &'a str,
 }
 
 pub(super) struct PageContext<'s> {
@@ -88,6 +95,8 @@ impl<'s> PageContext<'s> {
             &SiteCtx {
                 title: &self.config.locale_title(locale),
                 source_locale: self.config.source_locale.as_str(),
+                source_lang: self.config.source_locale.bcp47(),
+                source_name: self.config.locale_name(&self.config.source_locale),
             },
         );
         ctx.insert(
@@ -99,14 +108,34 @@ impl<'s> PageContext<'s> {
                 dir: if locale.is_rtl() { "rtl" } else { "ltr" },
             },
         );
+        // Alternates are the page in other languages, absolute with a `base_url` (search
+        // engines ignore relative ones); a fallback is no translation to announce.
+        let absolute = |url: &str| match &self.config.base_url {
+            Some(base) => format!(
+                "{}/{}",
+                base.trim_end_matches('/'),
+                url.strip_prefix(root).unwrap_or(url)
+            ),
+            None => url.to_string(),
+        };
         let alternates: Vec<Alternate> = translations
             .iter()
+            .filter(|t| !t.stand_in)
             .map(|t| Alternate {
                 lang: t.lang.clone(),
-                url: t.url.clone(),
+                url: absolute(&t.url),
             })
             .collect();
+        let canonical = self.config.base_url.as_ref().and_then(|_| {
+            translations
+                .iter()
+                .find(|t| t.current && !t.stand_in)
+                .map(|t| absolute(&t.url))
+        });
+        ctx.insert("canonical", &canonical);
         ctx.insert("alternates", &alternates);
+        ctx.insert("search", &(self.config.search && cfg!(feature = "search")));
+        ctx.insert("link_report", &self.config.link_report);
         ctx.insert("translations", &translations);
         ctx.insert("root", root);
         ctx.insert("home", &format!("{root}{locale}/"));
@@ -115,6 +144,7 @@ impl<'s> PageContext<'s> {
             &AssetsCtx {
                 css: &self.theme.css.path,
                 js: &self.theme.js.path,
+                icon: &self.theme.icon.path,
             },
         );
         let strings: UiStrings =
@@ -130,6 +160,7 @@ impl<'s> PageContext<'s> {
             lang: locale.bcp47(),
             url: url.to_string(),
             current: locale == current,
+            stand_in: false,
         }
     }
 

@@ -195,7 +195,7 @@ fn svg(
     let mut out = String::new();
     let _ = writeln!(
         out,
-        "<svg class=\"lifecycle\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {width:.0} {height:.0}\" role=\"img\" aria-labelledby=\"lifecycle-title\">\
+        "<svg class=\"lifecycle\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {width:.0} {height:.0}\" role=\"group\" aria-labelledby=\"lifecycle-title\">\
 <title id=\"lifecycle-title\">{}</title>\
 <defs><marker id=\"arrow\" viewBox=\"0 0 10 10\" refX=\"9\" refY=\"5\" markerWidth=\"7\" markerHeight=\"7\" orient=\"auto-start-reverse\"><path d=\"M0 0L10 5L0 10z\" fill=\"currentColor\"/></marker></defs>",
         escape::text(title)

@@ -16,6 +16,8 @@ mod pages;
 mod placeholder;
 mod report;
 mod report_strings;
+mod search;
+pub use search::{SEARCH_DIR, is_search_file};
 mod sitemap;
 pub mod strings;
 pub mod templates;
@@ -165,17 +167,38 @@ impl Prepared {
     ) -> Result<RenderReport, RenderError> {
         let renderer = self.renderer(site);
         let (findings, rendered) = rayon::join(checks, || renderer.render_all(sink));
-        let mut report = rendered?;
+        let (mut report, records) = rendered?;
         report
             .diagnostics
             .extend(self.template_problems.iter().cloned());
         report::merge(findings, &mut report);
-        if renderer.has_report() {
-            renderer
-                .reports()
-                .write_reports(&report.diagnostics, sink, None)?;
-        }
+        // The search index (one thread per language) is made while the report is written.
+        let (searched, reported) = rayon::join(
+            || renderer.write_search(records, sink),
+            || {
+                if renderer.has_report() {
+                    renderer
+                        .reports()
+                        .write_reports(&report.diagnostics, sink, None)
+                } else {
+                    Ok(())
+                }
+            },
+        );
+        searched?;
+        reported?;
         Ok(report)
+    }
+
+    /// The search index and its runtime, made from every article page (the preview makes it
+    /// when a reader first searches; a build makes it as it writes the pages): (path under
+    /// the site root, bytes); none when the site has no search.
+    pub fn search_bundle(&self, site: &Site) -> Result<Vec<(String, Vec<u8>)>, RenderError> {
+        let renderer = self.renderer(site);
+        if !renderer.has_search() {
+            return Ok(Vec::new());
+        }
+        renderer.search_bundle()
     }
 
     /// Every output's site-relative path but the report's source views (see

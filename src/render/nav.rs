@@ -1,7 +1,7 @@
 //! The navigation tree of a locale: from its TOC files (DocFX `TOC.yml` / `TOC.md`), the
 //! source locale's when it has none, or the folder tree when no locale has one.
 
-use std::collections::{BTreeMap, BTreeSet, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::fmt::Write;
 
 use crate::config::Locale;
@@ -28,6 +28,26 @@ pub struct LocaleNav {
     pub whole: String,
     /// (folder prefix ending in `/`, or `` for the locale root; sidebar HTML), longest first.
     scopes: Vec<(String, String)>,
+    /// Where each page sits in its sidebar, by its URL under the locale root
+    /// (`commerce/manage-partners/`).
+    trails: HashMap<String, Trail>,
+}
+
+/// A link of the navigation: its name, and its URL under the locale-root marker (none for
+/// a group).
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+pub struct Crumb {
+    pub name: String,
+    pub url: Option<String>,
+}
+
+/// A page's place in its sidebar: the groups and pages above it (breadcrumbs), and the
+/// pages before and after it in reading order.
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize)]
+pub struct Trail {
+    pub crumbs: Vec<Crumb>,
+    pub previous: Option<Crumb>,
+    pub next: Option<Crumb>,
 }
 
 impl LocaleNav {
@@ -42,10 +62,20 @@ impl LocaleNav {
             .map(|(dir, nodes)| (dir.clone(), render(nodes)))
             .collect();
         scopes.sort_by_key(|(dir, _)| std::cmp::Reverse(dir.len()));
+        let mut trails = HashMap::new();
+        for (_, nodes) in &scoped {
+            trails_of(nodes, &mut trails);
+        }
         LocaleNav {
             whole: render(&whole),
             scopes,
+            trails,
         }
+    }
+
+    /// Where the page at `url` (under the locale root) sits in its sidebar.
+    pub fn trail(&self, url: &str) -> Option<&Trail> {
+        self.trails.get(url)
     }
 
     /// The index of the scope the page at `rel` (locale-relative) belongs to.
@@ -61,6 +91,51 @@ impl LocaleNav {
             .iter()
             .enumerate()
             .map(|(i, (_, html))| (i, html.as_str()))
+    }
+}
+
+/// The trail of every page of one sidebar: a page listed twice keeps its first place.
+fn trails_of(nodes: &[NavNode], out: &mut HashMap<String, Trail>) {
+    let mut order: Vec<(String, Crumb, Vec<Crumb>)> = Vec::new();
+    let mut above = Vec::new();
+    walk_pages(nodes, &mut above, &mut order);
+    let mut seen = HashSet::new();
+    order.retain(|(key, _, _)| seen.insert(key.clone()));
+    for (i, (key, _, crumbs)) in order.iter().enumerate() {
+        let crumb = |j: usize| order.get(j).map(|(_, c, _)| c.clone());
+        out.entry(key.clone()).or_insert_with(|| Trail {
+            crumbs: crumbs.clone(),
+            previous: i.checked_sub(1).and_then(crumb),
+            next: crumb(i + 1),
+        });
+    }
+}
+
+/// The site's own pages of a tree in reading order: (URL under the locale root, its link,
+/// the entries above it).
+fn walk_pages(
+    nodes: &[NavNode],
+    above: &mut Vec<Crumb>,
+    out: &mut Vec<(String, Crumb, Vec<Crumb>)>,
+) {
+    for n in nodes {
+        let crumb = Crumb {
+            name: n.name.clone(),
+            url: n.url.clone(),
+        };
+        if let Some(page) = n
+            .url
+            .as_deref()
+            .and_then(|u| u.strip_prefix(LOCALE_ROOT))
+            .filter(|u| !u.contains('#'))
+        {
+            out.push((page.to_string(), crumb.clone(), above.clone()));
+        }
+        if !n.children.is_empty() {
+            above.push(crumb);
+            walk_pages(&n.children, above, out);
+            above.pop();
+        }
     }
 }
 

@@ -5,6 +5,8 @@ use serde::Serialize;
 #[derive(Clone, Debug, Serialize)]
 pub struct ReportStrings {
     pub title: &'static str,
+    /// A colon as the language writes it after a label (French: a no-break space first).
+    pub colon: &'static str,
     pub intro: &'static str,
     pub coverage: &'static str,
     pub language: &'static str,
@@ -46,6 +48,7 @@ pub fn for_language(lang: &str) -> ReportStrings {
     match lang {
         "fr" => ReportStrings {
             title: "Rapport de traduction",
+            colon: " :",
             intro: "Ce que les vérifications ont trouvé lors de la génération du site, et l’état de chaque traduction.",
             coverage: "Couverture des traductions",
             language: "Langue",
@@ -79,9 +82,10 @@ pub fn for_language(lang: &str) -> ReportStrings {
             source_of: "Source de",
             back: "Retour au rapport",
             more: "autres, non listés",
-            more_findings: "autres, non listés : la vue source de chaque fichier ci-dessous les montre tous",
+            more_findings: "autres, non listés : la vue source de chaque fichier ci-dessous les montre tous",
         },
         "de" => ReportStrings {
+            colon: ":",
             title: "Übersetzungsbericht",
             intro: "Was die Prüfungen beim Erstellen der Website gefunden haben, und wie weit jede Übersetzung ist.",
             coverage: "Übersetzungsabdeckung",
@@ -119,6 +123,7 @@ pub fn for_language(lang: &str) -> ReportStrings {
             more_findings: "weitere, nicht aufgeführt: die Quellansicht jeder Datei unten zeigt alle",
         },
         "es" => ReportStrings {
+            colon: ":",
             title: "Informe de traducción",
             intro: "Lo que encontraron las comprobaciones al generar el sitio, y el estado de cada traducción.",
             coverage: "Cobertura de las traducciones",
@@ -156,6 +161,7 @@ pub fn for_language(lang: &str) -> ReportStrings {
             more_findings: "más, no listados: la vista de origen de cada archivo, abajo, los muestra todos",
         },
         _ => ReportStrings {
+            colon: ":",
             title: "Translation report",
             intro: "What the checks found when the site was built, and how far each translation has come.",
             coverage: "Translation coverage",

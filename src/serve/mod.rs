@@ -38,6 +38,8 @@ const EMPTY_PAGE: &str = "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><ti
 pub struct Options {
     pub root: PathBuf,
     pub content: Option<PathBuf>,
+    /// `--title`: kept across reloads of the site.
+    pub title: Option<String>,
     pub bind: std::net::IpAddr,
     pub port: u16,
     /// Take the open browser to the page just edited.
@@ -93,8 +95,12 @@ impl Snapshot {
         }
     }
 
+    /// Whether the site may have an output there (the search index's files are made when
+    /// the first is asked for: the engine says whether they exist).
     fn has(&self, out: &str) -> bool {
-        self.outputs.contains(out) || self.views.contains_key(out)
+        self.outputs.contains(out)
+            || self.views.contains_key(out)
+            || crate::render::is_search_file(out)
     }
 }
 
@@ -152,8 +158,12 @@ impl std::fmt::Display for ServeError {
 /// Loads the site, binds, prints the address, and serves until interrupted.
 pub fn run(options: &Options, announce: &dyn Fn(&str)) -> Result<(), ServeError> {
     let started = std::time::Instant::now();
-    let engine =
-        Engine::load(&options.root, options.content.as_deref()).map_err(ServeError::Site)?;
+    let engine = Engine::load(
+        &options.root,
+        options.content.as_deref(),
+        options.title.as_deref(),
+    )
+    .map_err(ServeError::Site)?;
     let addr = SocketAddr::new(options.bind, options.port);
     let listener = TcpListener::bind(addr).map_err(|e| ServeError::Bind(addr, e))?;
     listener.set_nonblocking(true).map_err(ServeError::Io)?;

@@ -1,6 +1,7 @@
 //! The whole site in memory: every file parsed once, indexed by its content-relative path.
 
 mod change;
+pub mod freshness;
 pub mod includes;
 mod index;
 

@@ -181,25 +181,46 @@ impl Browser {
 
     /// One press of the Tab key.
     pub fn tab(&mut self) {
-        for kind in ["rawKeyDown", "keyUp"] {
-            self.call(
-                "Input.dispatchKeyEvent",
-                json!({"type": kind, "key": "Tab", "code": "Tab", "windowsVirtualKeyCode": 9}),
-            )
-            .unwrap_or_else(|e| panic!("{e}"));
-        }
+        self.key("Tab");
     }
 
     /// One press of the Enter key (on a focused button: a click).
     #[cfg_attr(not(feature = "serve"), allow(dead_code))]
     pub fn enter(&mut self) {
-        for (kind, text) in [("keyDown", "\r"), ("keyUp", "")] {
+        self.key("Enter");
+    }
+
+    /// One press of a named key: Tab, Enter, Escape, ArrowRight, ArrowLeft, ArrowDown, ArrowUp.
+    pub fn key(&mut self, key: &str) {
+        let (code, text) = match key {
+            "Tab" => (9, ""),
+            "Enter" => (13, "\r"),
+            "Escape" => (27, ""),
+            "ArrowLeft" => (37, ""),
+            "ArrowUp" => (38, ""),
+            "ArrowRight" => (39, ""),
+            "ArrowDown" => (40, ""),
+            other => panic!("no key code for {other}"),
+        };
+        let down = if text.is_empty() {
+            "rawKeyDown"
+        } else {
+            "keyDown"
+        };
+        for (kind, text) in [(down, text), ("keyUp", "")] {
             self.call(
                 "Input.dispatchKeyEvent",
-                json!({"type": kind, "key": "Enter", "code": "Enter", "windowsVirtualKeyCode": 13, "text": text}),
+                json!({"type": kind, "key": key, "code": key, "windowsVirtualKeyCode": code, "text": text}),
             )
             .unwrap_or_else(|e| panic!("{e}"));
         }
+    }
+
+    /// Types text into the focused element, as a keyboard would.
+    #[cfg_attr(not(feature = "search"), allow(dead_code))]
+    pub fn type_text(&mut self, text: &str) {
+        self.call("Input.insertText", json!({ "text": text }))
+            .unwrap_or_else(|e| panic!("{e}"));
     }
 
     /// Saves what the viewport shows as a PNG.

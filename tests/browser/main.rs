@@ -7,9 +7,11 @@
 //! Needs Chromium (`.ci/run` installs Debian's `chromium`; `DIGLOT_CHROMIUM` names another).
 //! Without one the tests say so and pass, except under CI (`CI` set), where they fail.
 
+mod accessibility;
 mod cdp;
 #[path = "../common/mod.rs"]
 mod common;
+mod reader;
 mod server;
 
 use std::path::PathBuf;
@@ -95,7 +97,9 @@ fn sxs_source_shows_on_hover_and_focus_and_side_by_side() {
         "hidden once the mouse leaves"
     );
 
-    // The keyboard: Tab until a sentence has the focus; its English shows.
+    // The keyboard: from the top of the page (the mouse has set no starting point), Tab
+    // until a sentence has the focus; its English shows.
+    browser.open(&url);
     let mut presses = 0;
     while browser.eval("document.activeElement.matches('.sxs')") != serde_json::json!(true) {
         browser.tab();

@@ -50,7 +50,7 @@ mod wf003_model_unreachable;
 mod wf004_binding_target;
 mod wf005_unbound_procedure;
 
-pub use tr001_stale_translation::handoff_hash;
+pub use crate::site::freshness::handoff_hash;
 pub use wf003_model_unreachable::reachable;
 
 use super::CheckContext;

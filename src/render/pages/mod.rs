@@ -14,7 +14,9 @@ use tera::Tera;
 
 use super::context::{PageContext, Translation};
 use super::model_html::{self, LIFECYCLE_DIR};
+use super::nav::{Crumb, Trail};
 use super::report::Reports;
+use super::search::{self, Record};
 use super::sitemap::{self, SitemapEntry};
 use super::strings;
 use super::{REPORT_DIR, RenderError, RenderReport, bilingual, include, lifecycle};
@@ -24,6 +26,41 @@ use crate::markdown::Article;
 use crate::markdown::links::{LOCALE_ROOT, page_depth, page_dir, page_url};
 use crate::output::Sink;
 use crate::site::Site;
+use crate::site::freshness::{Freshness, freshness};
+
+/// "In this article": the h2 and h3 headings, when there are two sections or more (one
+/// section needs no outline).
+fn outline(article: &Article) -> Vec<HeadingCtx<'_>> {
+    let sections = article.headings.iter().filter(|h| h.level == 2).count();
+    if sections < 2 {
+        return Vec::new();
+    }
+    article
+        .headings
+        .iter()
+        .filter(|h| matches!(h.level, 2 | 3))
+        .map(|h| HeadingCtx {
+            level: h.level,
+            text: &h.text,
+            anchor: &h.anchor,
+        })
+        .collect()
+}
+
+/// `ms.date` (`08/17/2020`, DocFX's month first) as an ISO date (`2020-08-17`); any other
+/// form as written.
+fn iso_date(date: &str) -> String {
+    let parts: Vec<&str> = date.split('/').collect();
+    if let [m, d, y] = parts.as_slice()
+        && let (Ok(m), Ok(d), Ok(y)) = (m.parse::<u8>(), d.parse::<u8>(), y.parse::<u16>())
+        && (1..=12).contains(&m)
+        && (1..=31).contains(&d)
+        && y > 1900
+    {
+        return format!("{y:04}-{m:02}-{d:02}");
+    }
+    date.to_string()
+}
 
 /// Where a page is written: `fr-fr/commerce/manage-partners/index.html`.
 pub fn page_output_path(locale: &Locale, rel: &str) -> String {
@@ -63,6 +100,8 @@ struct PageCtx<'a> {
     html: String,
     meta: serde_json::Map<String, serde_json::Value>,
     headings: Vec<HeadingCtx<'a>>,
+    /// "In this article": the h2 and h3 headings, when there are two sections or more.
+    outline: Vec<HeadingCtx<'a>>,
     bilingual: bool,
     view: &'static str,
     /// The side-by-side view of a plain translation: each section beside its source.
@@ -76,6 +115,36 @@ struct PageCtx<'a> {
     /// Language the body is written in (differs from the page's locale on a fallback).
     shown_lang: String,
     shown_name: String,
+    /// Where the page sits in the navigation (breadcrumbs, previous and next).
+    trail: Option<Trail>,
+    /// `ms.translationtype: MT`, on a translation.
+    machine_translated: bool,
+    /// The source changed since this translation was handed off (TR001).
+    stale: bool,
+    /// The source article's page, on a translation.
+    original_url: Option<String>,
+    /// `ms.date`, as an ISO date when it reads as one.
+    date: Option<String>,
+    /// `ROBOTS: NOINDEX`.
+    noindex: bool,
+}
+
+/// What became of one article page in a build.
+enum Written {
+    /// Written; what the search index keeps of it, when the site has search.
+    Page(Option<Record>),
+    /// Its template failed, or it could not be written (RN001).
+    Failed(Diagnostic),
+    /// The site has no article there.
+    Nothing,
+}
+
+/// One article page rendered.
+pub(super) struct RenderedPage {
+    pub(super) html: String,
+    /// The content file it shows.
+    pub(super) article_path: String,
+    pub(super) record: Option<Record>,
 }
 
 pub(super) struct Renderer<'s> {
@@ -99,13 +168,19 @@ impl<'s> Renderer<'s> {
         Reports::new(&self.cx)
     }
 
-    pub(super) fn render_all(&self, sink: &dyn Sink) -> Result<RenderReport, RenderError> {
+    /// Writes every page but the report's, in parallel; returns what the search index is
+    /// to hold (written by [`Self::write_search`], beside the report).
+    pub(super) fn render_all(
+        &self,
+        sink: &dyn Sink,
+    ) -> Result<(RenderReport, Vec<Record>), RenderError> {
         let write = |rel: &str, bytes: &[u8]| {
             sink.write(rel, bytes)
                 .map_err(|e| RenderError::Write(rel.to_string(), e))
         };
-        write(&self.cx.theme.css.path, self.cx.theme.css.bytes)?;
-        write(&self.cx.theme.js.path, self.cx.theme.js.bytes)?;
+        for file in self.cx.theme.files() {
+            write(&file.path, file.bytes)?;
+        }
         for (path, script) in self.navs.scripts() {
             write(path, script.as_bytes())?;
         }
@@ -116,7 +191,7 @@ impl<'s> Renderer<'s> {
             .iter()
             .flat_map(|(rel, locales)| locales.iter().map(move |l| (l, rel.as_str())))
             .collect();
-        let results: Vec<Result<Option<Diagnostic>, RenderError>> = jobs
+        let results: Vec<Result<Written, RenderError>> = jobs
             .par_iter()
             .map(|&(locale, rel)| self.article_page(locale, rel, sink))
             .collect();
@@ -124,13 +199,18 @@ impl<'s> Renderer<'s> {
             diagnostics: self.url_collisions(),
             ..RenderReport::default()
         };
+        let mut records = Vec::new();
         for r in results {
             match r? {
-                Some(d) => {
+                Written::Failed(d) => {
                     report.diagnostics.push(d);
                     report.failed += 1;
                 }
-                None => report.pages += 1,
+                Written::Page(record) => {
+                    report.pages += 1;
+                    records.extend(record);
+                }
+                Written::Nothing => {}
             }
         }
         report.fallbacks = jobs
@@ -163,8 +243,25 @@ impl<'s> Renderer<'s> {
         if let Some(base) = &self.cx.config.base_url {
             write("sitemap.xml", self.sitemap(base).as_bytes())?;
         }
+        write("robots.txt", self.robots().as_bytes())?;
         self.copy_assets(sink)?;
-        Ok(report)
+        Ok((report, records))
+    }
+
+    /// The search index of the pages `records` were taken from.
+    pub(super) fn write_search(
+        &self,
+        records: Vec<Record>,
+        sink: &dyn Sink,
+    ) -> Result<(), RenderError> {
+        if !self.has_search() {
+            return Ok(());
+        }
+        for (path, bytes) in search::bundle(records).map_err(RenderError::Templates)? {
+            sink.write(&path, &bytes)
+                .map_err(|e| RenderError::Write(path.clone(), e))?;
+        }
+        Ok(())
     }
 
     /// `a.md` and `a/index.md` both publish at `a/`: the later one would silently win.
@@ -198,29 +295,70 @@ impl<'s> Renderer<'s> {
         locale: &Locale,
         rel: &str,
         sink: &dyn Sink,
-    ) -> Result<Option<Diagnostic>, RenderError> {
+    ) -> Result<Written, RenderError> {
         let out_path = page_output_path(locale, rel);
-        match self.article_html(locale, rel) {
-            None => Ok(None),
-            Some(Err(failed)) => Ok(Some(failed)),
-            Some(Ok((html, article_path))) => match sink.write(&out_path, html.as_bytes()) {
-                Ok(()) => Ok(None),
-                Err(e) => Ok(Some(Diagnostic::whole_file(
+        match self.article_html(locale, rel, self.has_search()) {
+            None => Ok(Written::Nothing),
+            Some(Err(failed)) => Ok(Written::Failed(failed)),
+            Some(Ok(page)) => match sink.write(&out_path, page.html.as_bytes()) {
+                Ok(()) => Ok(Written::Page(page.record)),
+                Err(e) => Ok(Written::Failed(Diagnostic::whole_file(
                     &codes::RN001,
-                    &article_path,
+                    &page.article_path,
                     format!("cannot write {out_path}: {e}"),
                 ))),
             },
         }
     }
 
-    /// The HTML of one article page and the content file it shows, or the RN001 of the
-    /// template failing on it; `None` if the site has no article there.
+    /// Whether pages carry a search box and the site its index.
+    pub(super) fn has_search(&self) -> bool {
+        self.cx.config.search && cfg!(feature = "search")
+    }
+
+    /// The search index of every article page, for the preview (a build makes it as it
+    /// writes the pages): (site-relative path, bytes).
+    pub(super) fn search_bundle(&self) -> Result<Vec<(String, Vec<u8>)>, RenderError> {
+        let jobs: Vec<(&Locale, &str)> = self
+            .navs
+            .page_locales
+            .iter()
+            .flat_map(|(rel, locales)| locales.iter().map(move |l| (l, rel.as_str())))
+            .collect();
+        let records: Vec<Record> = jobs
+            .par_iter()
+            .filter_map(|&(locale, rel)| self.search_record(locale, rel))
+            .collect();
+        search::bundle(records).map_err(RenderError::Templates)
+    }
+
+    /// One page as the search index sees it.
+    fn search_record(&self, locale: &Locale, rel: &str) -> Option<Record> {
+        let own = self.cx.site.article(locale, rel);
+        let article = own.or_else(|| self.cx.site.article(&self.cx.config.source_locale, rel))?;
+        let locale_root = "../".repeat(page_depth(rel));
+        let html = self.body_html(article, locale, &locale_root);
+        Some(self.record_of(locale, rel, &article.title, &html))
+    }
+
+    fn record_of(&self, locale: &Locale, rel: &str, title: &str, body_html: &str) -> Record {
+        Record::new(
+            format!("/{locale}/{}", page_url(rel)),
+            locale.language(),
+            title,
+            body_html,
+        )
+    }
+
+    /// The HTML of one article page, the content file it shows and, when `index`, what the
+    /// search index keeps of it; or the RN001 of the template failing on it; `None` if the
+    /// site has no article there.
     fn article_html(
         &self,
         locale: &Locale,
         rel: &str,
-    ) -> Option<Result<(String, String), Diagnostic>> {
+        index: bool,
+    ) -> Option<Result<RenderedPage, Diagnostic>> {
         let own = self.cx.site.article(locale, rel);
         let article = own.or_else(|| self.cx.site.article(&self.cx.config.source_locale, rel))?;
         let depth = page_depth(rel);
@@ -229,6 +367,14 @@ impl<'s> Renderer<'s> {
         let mut ctx = self
             .cx
             .common(locale, &root, self.translations(rel, locale, &root));
+        // A fallback page is the source article again: its canonical page is the source's.
+        if own.is_none()
+            && let Some(base) = &self.cx.config.base_url
+        {
+            let source = &self.cx.config.source_locale;
+            let url = format!("{}/{source}/{}", base.trim_end_matches('/'), page_url(rel));
+            ctx.insert("canonical", &url);
+        }
         let nav = self.navs;
         let scope = nav.navs.get(locale).and_then(|n| n.scope_of(rel));
         let inline = scope.and_then(|s| nav.inline_navs.get(&(locale.clone(), s, depth)));
@@ -236,12 +382,16 @@ impl<'s> Renderer<'s> {
         ctx.insert("nav", inline.map_or("", String::as_str));
         ctx.insert("nav_script", &script.map(|(path, _)| path.as_str()));
         ctx.insert("locale_root", &locale_root);
-        ctx.insert(
-            "page",
-            &self.page_ctx(article, locale, own.is_none(), &locale_root),
-        );
+        let page = self.page_ctx(article, locale, own.is_none(), &locale_root);
+        let record = index.then(|| self.record_of(locale, rel, page.title, &page.html));
+        ctx.insert("page", &page);
+        drop(page);
         Some(match self.cx.tera.render("page.html", &ctx) {
-            Ok(html) => Ok((html, article.path().to_string())),
+            Ok(html) => Ok(RenderedPage {
+                html,
+                article_path: article.path().to_string(),
+                record,
+            }),
             Err(e) => Err(Diagnostic::whole_file(
                 &codes::RN001,
                 article.path(),
@@ -263,7 +413,12 @@ impl<'s> Renderer<'s> {
         let fm = article.front_matter.as_ref();
         let shown = article.locale();
         let html = self.body_html(article, locale, locale_root);
-        let sbs_in_page = self.is_translation(article, fallback) && article.is_bilingual();
+        let translation = self.is_translation(article, fallback);
+        let sbs_in_page = translation && article.is_bilingual();
+        let source_locale = &self.cx.config.source_locale;
+        let source = translation
+            .then(|| self.cx.site.article(source_locale, article.rel()))
+            .flatten();
         let sbs = if sbs_in_page {
             None
         } else {
@@ -284,6 +439,7 @@ impl<'s> Renderer<'s> {
                     anchor: &h.anchor,
                 })
                 .collect(),
+            outline: outline(article),
             bilingual: article.is_bilingual(),
             view: self.default_view(article),
             sbs,
@@ -291,7 +447,32 @@ impl<'s> Renderer<'s> {
             fallback,
             shown_lang: shown.bcp47(),
             shown_name: self.cx.config.locale_name(shown),
+            trail: self.trail(locale, article.rel(), locale_root),
+            machine_translated: translation && article.machine_translated(),
+            stale: source.is_some_and(|s| matches!(freshness(article, s), Freshness::Stale { .. })),
+            original_url: source.map(|_| {
+                format!(
+                    "{locale_root}../{source_locale}/{}",
+                    page_url(article.rel())
+                )
+            }),
+            date: fm.and_then(|f| f.text("ms.date")).map(|d| iso_date(&d)),
+            noindex: article.noindex(),
         }
+    }
+
+    /// The breadcrumbs, previous and next of a page, their URLs relative to it.
+    fn trail(&self, locale: &Locale, rel: &str, locale_root: &str) -> Option<Trail> {
+        let mut trail = self.navs.navs.get(locale)?.trail(&page_url(rel))?.clone();
+        let resolve = |c: &mut Crumb| {
+            if let Some(url) = &mut c.url {
+                *url = url.replace(LOCALE_ROOT, locale_root);
+            }
+        };
+        trail.crumbs.iter_mut().for_each(resolve);
+        trail.previous.iter_mut().for_each(resolve);
+        trail.next.iter_mut().for_each(resolve);
+        Some(trail)
     }
 
     /// The view a page opens in: front matter `bilingual_type`, else `site.toml`.
@@ -430,7 +611,8 @@ impl<'s> Renderer<'s> {
             &self.navs.navs.get(locale).map_or("", |n| n.whole.as_str()),
         );
         ctx.insert("lifecycle", &self.has_lifecycle());
-        ctx.insert("report", &self.has_report());
+        // The report is for writers: built either way, linked for readers only when asked.
+        ctx.insert("report", &(self.has_report() && self.cx.config.link_report));
         ctx.insert(
             "report_title",
             super::report_strings::for_language(locale.language()).title,
@@ -448,7 +630,24 @@ impl<'s> Renderer<'s> {
         for t in &mut translations {
             t.current = false;
         }
+        let messages: Vec<serde_json::Value> = self
+            .cx
+            .config
+            .locales
+            .iter()
+            .map(|l| {
+                let s = strings::for_language(l.language());
+                serde_json::json!({
+                    "lang": l.bcp47(),
+                    "title": s.fallback_title,
+                    "not_found": s.not_found,
+                    "home": self.cx.config.locale_title(l),
+                    "url": format!("{root}{l}/"),
+                })
+            })
+            .collect();
         let mut ctx = self.cx.common(source, root, translations);
+        ctx.insert("messages", &messages);
         ctx.insert("lifecycle", &false);
         ctx.insert("home", &root);
         self.cx
@@ -456,15 +655,25 @@ impl<'s> Renderer<'s> {
             .map_err(|e| format!("template `{template}` failed: {e}"))
     }
 
+    /// The language switcher of an article page: every locale, at this page where it has
+    /// one (its own translation or a fallback), else at its home, so that a reader can
+    /// always change language.
     fn translations(&self, rel: &str, current: &Locale, root: &str) -> Vec<Translation> {
-        self.navs
-            .page_locales
-            .get(rel)
-            .into_iter()
-            .flatten()
+        let has = self.navs.page_locales.get(rel);
+        self.cx
+            .config
+            .locales
+            .iter()
             .map(|l| {
-                self.cx
-                    .translation(l, current, &format!("{root}{l}/{}", page_url(rel)))
+                let here = has.is_some_and(|ls| ls.contains(l));
+                let url = if here {
+                    format!("{root}{l}/{}", page_url(rel))
+                } else {
+                    format!("{root}{l}/")
+                };
+                let mut t = self.cx.translation(l, current, &url);
+                t.stand_in = !here || self.cx.site.article(l, rel).is_none();
+                t
             })
             .collect()
     }
@@ -483,6 +692,27 @@ impl<'s> Renderer<'s> {
         }
     }
 
+    /// `robots.txt`: the report pages kept out of search engines (they say `noindex` too),
+    /// and the sitemap named when there is one.
+    pub(super) fn robots(&self) -> String {
+        let base_path = self.base_path();
+        let mut out = String::from("User-agent: *\n");
+        if self.has_report() {
+            for l in &self.cx.config.locales {
+                out.push_str(&format!("Disallow: {base_path}{l}/{REPORT_DIR}/\n"));
+            }
+        } else {
+            out.push_str("Disallow:\n");
+        }
+        if let Some(base) = &self.cx.config.base_url {
+            out.push_str(&format!(
+                "\nSitemap: {}/sitemap.xml\n",
+                base.trim_end_matches('/')
+            ));
+        }
+        out
+    }
+
     fn sitemap(&self, base: &str) -> String {
         let base = base.trim_end_matches('/');
         let entries: Vec<SitemapEntry> = self
@@ -490,11 +720,14 @@ impl<'s> Renderer<'s> {
             .page_locales
             .iter()
             .map(|(rel, locales)| SitemapEntry {
+                // A fallback page is the source article again: not listed as a translation.
                 alternates: locales
                     .iter()
+                    .filter(|l| self.cx.site.article(l, rel).is_some_and(|a| !a.noindex()))
                     .map(|l| (l.bcp47(), format!("{base}/{l}/{}", page_url(rel))))
                     .collect(),
             })
+            .filter(|e| !e.alternates.is_empty())
             .collect();
         sitemap::render(&entries)
     }

@@ -22,11 +22,8 @@ impl Renderer<'_> {
                     .map_err(RenderError::Templates),
             )
         };
-        if out == self.cx.theme.css.path {
-            return Some(Ok(Output::Bytes(self.cx.theme.css.bytes.to_vec())));
-        }
-        if out == self.cx.theme.js.path {
-            return Some(Ok(Output::Bytes(self.cx.theme.js.bytes.to_vec())));
+        if let Some(file) = self.cx.theme.files().into_iter().find(|f| f.path == out) {
+            return Some(Ok(Output::Bytes(file.bytes.to_vec())));
         }
         if let Some((_, script)) = self.navs.scripts().find(|(p, _)| p == out) {
             return Some(Ok(Output::Bytes(script.clone().into_bytes())));
@@ -34,6 +31,7 @@ impl Renderer<'_> {
         match out {
             "index.html" => return page(self.root_page("root.html", "")),
             "404.html" => return page(self.root_page("404.html", &self.base_path())),
+            "robots.txt" => return Some(Ok(Output::Bytes(self.robots().into_bytes()))),
             "sitemap.xml" => {
                 let base = self.cx.config.base_url.as_ref()?;
                 return Some(Ok(Output::Bytes(self.sitemap(base).into_bytes())));
@@ -41,8 +39,8 @@ impl Renderer<'_> {
             _ => {}
         }
         if let Some((locale, rel)) = self.navs.page_at(out) {
-            return Some(Ok(match self.article_html(locale, rel)? {
-                Ok((html, _)) => Output::Bytes(html.into_bytes()),
+            return Some(Ok(match self.article_html(locale, rel, false)? {
+                Ok(page) => Output::Bytes(page.html.into_bytes()),
                 Err(failed) => Output::Failed(failed),
             }));
         }
@@ -106,14 +104,11 @@ impl Renderer<'_> {
     /// Every output's site-relative path but the source views (a report's, which follow
     /// the findings): what the preview can serve.
     pub(in crate::render) fn outputs(&self) -> BTreeSet<String> {
-        let mut out: BTreeSet<String> = [
-            self.cx.theme.css.path.clone(),
-            self.cx.theme.js.path.clone(),
-            "index.html".to_string(),
-            "404.html".to_string(),
-        ]
-        .into_iter()
-        .collect();
+        let mut out: BTreeSet<String> = ["index.html", "404.html", "robots.txt"]
+            .map(String::from)
+            .into_iter()
+            .chain(self.cx.theme.files().map(|f| f.path.clone()))
+            .collect();
         if self.cx.config.base_url.is_some() {
             out.insert("sitemap.xml".to_string());
         }

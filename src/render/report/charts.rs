@@ -38,7 +38,8 @@ impl Bar {
 }
 
 /// The chart, or an empty string when there is nothing to draw.
-pub fn stacked_bars(title: &str, bars: &[Bar]) -> String {
+/// `colon`: how the report's language writes a colon after a label (French: `\u{a0}:`).
+pub fn stacked_bars(title: &str, colon: &str, bars: &[Bar]) -> String {
     if bars.is_empty() {
         return String::new();
     }
@@ -53,7 +54,7 @@ pub fn stacked_bars(title: &str, bars: &[Bar]) -> String {
     let mut svg = String::new();
     let _ = write!(
         svg,
-        r#"<svg class="chart" viewBox="0 0 {WIDTH} {height}" width="{WIDTH}" height="{height}" role="img" aria-label="{}"><title>{}</title>"#,
+        r#"<svg class="chart" viewBox="0 0 {WIDTH} {height}" width="{WIDTH}" height="{height}" role="group" aria-label="{}"><title>{}</title>"#,
         escape::attr(title),
         escape::text(title)
     );
@@ -66,7 +67,7 @@ pub fn stacked_bars(title: &str, bars: &[Bar]) -> String {
         let _ = write!(
             svg,
             r#"<g class="bar"><title>{}</title><text class="label" x="{:.1}" y="{:.1}" text-anchor="end">{}</text>"#,
-            escape::text(&tooltip(bar)),
+            escape::text(&tooltip(bar, colon)),
             LABEL_W - 8.0,
             y + BAR_H - 3.0,
             escape::text(&shorten(&bar.label))
@@ -127,12 +128,12 @@ fn legend(svg: &mut String, keys: &[(&'static str, &str)]) {
     svg.push_str("</g>");
 }
 
-fn tooltip(bar: &Bar) -> String {
+fn tooltip(bar: &Bar, colon: &str) -> String {
     let parts: Vec<String> = bar
         .segments
         .iter()
         .filter(|s| s.value > 0)
-        .map(|s| format!("{}: {}", s.name, s.value))
+        .map(|s| format!("{}{colon} {}", s.name, s.value))
         .collect();
     format!("{} — {}", bar.label, parts.join(", "))
 }
@@ -168,7 +169,7 @@ mod tests {
 
     #[test]
     fn bars_scale_to_the_largest_total() {
-        let svg = stacked_bars("t", &[bar("x", &[3, 1]), bar("y", &[2, 0])]);
+        let svg = stacked_bars("t", ":", &[bar("x", &[3, 1]), bar("y", &[2, 0])]);
         let widths: Vec<f64> = svg
             .split(r#"width=""#)
             .skip(1)
@@ -186,11 +187,12 @@ mod tests {
     fn long_labels_keep_their_end_and_text_is_escaped() {
         let svg = stacked_bars(
             "a<b",
+            ":",
             &[bar("fr-fr/a/very/long/path/to/some/article-name.md", &[1])],
         );
         assert!(svg.contains("…"));
         assert!(svg.contains("article-name.md</text>"));
         assert!(svg.contains("<title>a&lt;b</title>"));
-        assert_eq!(stacked_bars("t", &[]), "");
+        assert_eq!(stacked_bars("t", ":", &[]), "");
     }
 }

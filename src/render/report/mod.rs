@@ -308,6 +308,7 @@ fn seg(value: usize, class: &'static str, name: &str) -> Segment {
 /// A bar per target locale, split by `segments`, linking to its coverage row.
 fn per_locale_chart(
     title: &str,
+    colon: &str,
     coverage: &[Coverage],
     segments: impl Fn(&Coverage) -> Vec<Segment>,
 ) -> String {
@@ -319,11 +320,11 @@ fn per_locale_chart(
             segments: segments(c),
         })
         .collect();
-    charts::stacked_bars(title, &bars)
+    charts::stacked_bars(title, colon, &bars)
 }
 
 fn coverage_chart(coverage: &[Coverage], rs: &ReportStrings) -> String {
-    per_locale_chart(rs.coverage, coverage, |c| {
+    per_locale_chart(rs.coverage, rs.colon, coverage, |c| {
         vec![
             seg(c.up_to_date, "seg-ok", rs.up_to_date),
             seg(c.stale, "seg-stale", rs.stale),
@@ -333,7 +334,7 @@ fn coverage_chart(coverage: &[Coverage], rs: &ReportStrings) -> String {
 }
 
 fn types_chart(coverage: &[Coverage], rs: &ReportStrings) -> String {
-    per_locale_chart(rs.translation_type, coverage, |c| {
+    per_locale_chart(rs.translation_type, rs.colon, coverage, |c| {
         vec![
             seg(c.machine, "seg-machine", rs.machine),
             seg(c.post_edited, "seg-edited", rs.post_edited),
@@ -370,7 +371,7 @@ fn overview_chart(
             segments: severity_segments(f.counts.errors, f.counts.warnings, f.counts.infos, rs),
         })
         .collect();
-    charts::stacked_bars(rs.findings, &bars)
+    charts::stacked_bars(rs.findings, rs.colon, &bars)
 }
 
 fn rules_chart(findings: &Findings, rs: &ReportStrings) -> String {
@@ -389,7 +390,7 @@ fn rules_chart(findings: &Findings, rs: &ReportStrings) -> String {
             )],
         })
         .collect();
-    charts::stacked_bars(rs.by_rule, &bars)
+    charts::stacked_bars(rs.by_rule, rs.colon, &bars)
 }
 
 fn files_chart(findings: &Findings, rs: &ReportStrings) -> String {
@@ -403,7 +404,7 @@ fn files_chart(findings: &Findings, rs: &ReportStrings) -> String {
             segments: severity_segments(f.errors, f.warnings, f.infos, rs),
         })
         .collect();
-    charts::stacked_bars(rs.by_file, &bars)
+    charts::stacked_bars(rs.by_file, rs.colon, &bars)
 }
 
 fn severity_rank(severity: &str) -> u8 {

@@ -7,8 +7,21 @@
     var nav = document.querySelector("nav[data-nav-root]");
     if (nav) {
       nav.innerHTML = html.split("\uE000").join(nav.getAttribute("data-nav-root"));
+      fromDisk(nav);
     }
   };
+  // Opened from the disk (file://), a link to a folder shows its listing, not its page:
+  // such links get their `index.html` spelled out.
+  function fromDisk(scope) {
+    if (location.protocol !== "file:") return;
+    scope.querySelectorAll("a[href]").forEach(function (a) {
+      var href = a.getAttribute("href");
+      if (/^[a-z][a-z0-9+.-]*:/i.test(href) || href.charAt(0) === "#") return;
+      var m = /^([^?#]*\/)([?#].*)?$/.exec(href);
+      if (m) a.setAttribute("href", m[1] + "index.html" + (m[2] || ""));
+    });
+  }
+  document.addEventListener("DOMContentLoaded", function () { fromDisk(document); });
   // Mark the current page in the table of contents.
   document.addEventListener("DOMContentLoaded", function () {
     var here = location.pathname.replace(/index\.html$/, "");
@@ -87,6 +100,42 @@
     });
     return view;
   }
+  // Column headings: the page's language and the source's, so that no one has to guess
+  // which column is which.
+  function label(view) {
+    var names = (main.getAttribute("data-labels") || "|").split("|");
+    var head = el("div", "sbs-head");
+    var t = el("div", "sbs-t");
+    t.textContent = names[0];
+    var s = el("div", "sbs-s");
+    s.textContent = names[1];
+    s.lang = "en-US";
+    head.appendChild(t);
+    head.appendChild(s);
+    var columns = view.querySelector(".sbs") || view;
+    columns.insertBefore(head, columns.firstChild);
+  }
+  // A table beside its source: each row as tall as the taller of the two, so that the
+  // rows stay side by side down the table.
+  function alignTables() {
+    if (!sbs) return;
+    sbs.querySelectorAll(".sbs-row").forEach(function (row) {
+      var t = row.querySelector(".sbs-t table");
+      var s = row.querySelector(".sbs-s table");
+      if (!t || !s) return;
+      var a = t.rows, b = s.rows;
+      for (var i = 0; i < Math.min(a.length, b.length); i++) {
+        a[i].style.height = b[i].style.height = "";
+      }
+      for (var j = 0; j < Math.min(a.length, b.length); j++) {
+        var h = Math.max(a[j].getBoundingClientRect().height, b[j].getBoundingClientRect().height);
+        a[j].style.height = b[j].style.height = h + "px";
+      }
+    });
+  }
+  window.addEventListener("resize", function () {
+    if (article.getAttribute("data-view") === "side-by-side") alignTables();
+  });
   function show(view, remember) {
     var side = view === "side-by-side";
     if (side && !sbs) {
@@ -98,9 +147,11 @@
         main.parentNode.insertBefore(sbs, main.nextSibling);
       }
     }
+    if (side && !sbs.querySelector(".sbs-head")) label(sbs);
     article.setAttribute("data-view", side ? "side-by-side" : "hover");
     main.hidden = side;
     if (sbs) sbs.hidden = !side;
+    if (side) alignTables();
     bar.querySelectorAll("button[data-view]").forEach(function (b) {
       b.setAttribute("aria-pressed", String(b.getAttribute("data-view") === article.getAttribute("data-view")));
     });
@@ -114,5 +165,185 @@
   bar.addEventListener("click", function (e) {
     var b = e.target.closest("button[data-view]");
     if (b) show(b.getAttribute("data-view"), true);
+  });
+})();
+
+// The menu button: on a narrow screen the sidebar is hidden behind it (without this script
+// it stays below the article).
+(function () {
+  var button = document.querySelector(".menu-button");
+  var toc = document.getElementById("site-toc");
+  if (!button || !toc) return;
+  document.documentElement.classList.add("has-menu");
+  button.hidden = false;
+  button.addEventListener("click", function () {
+    var open = button.getAttribute("aria-expanded") !== "true";
+    button.setAttribute("aria-expanded", String(open));
+    toc.classList.toggle("open", open);
+    if (open) {
+      var first = toc.querySelector("a[aria-current], a[href]");
+      if (first) first.focus();
+    }
+  });
+  document.addEventListener("keydown", function (e) {
+    if (e.key === "Escape" && toc.classList.contains("open")) {
+      toc.classList.remove("open");
+      button.setAttribute("aria-expanded", "false");
+      button.focus();
+    }
+  });
+})();
+
+// The language switcher keeps the reader's place: the same section in the other language
+// (headings keep their anchors across translations).
+(function () {
+  document.addEventListener("click", function (e) {
+    var a = e.target.closest && e.target.closest(".languages a[href]");
+    if (a && location.hash && a.hash === "") a.hash = location.hash;
+  });
+})();
+
+// "In this article": the section being read is marked.
+(function () {
+  var links = document.querySelectorAll(".outline a[href^='#']");
+  if (!links.length || !("IntersectionObserver" in window)) return;
+  var byId = {};
+  var targets = [];
+  links.forEach(function (a) {
+    var t = document.getElementById(decodeURIComponent(a.hash.slice(1)));
+    if (t) { byId[t.id] = a; targets.push(t); }
+  });
+  function mark(id) {
+    links.forEach(function (a) { a.removeAttribute("aria-current"); });
+    if (byId[id]) byId[id].setAttribute("aria-current", "location");
+  }
+  var seen = {};
+  var observer = new IntersectionObserver(function (entries) {
+    entries.forEach(function (e) { seen[e.target.id] = e.isIntersecting; });
+    for (var i = 0; i < targets.length; i++) {
+      if (seen[targets[i].id]) { mark(targets[i].id); return; }
+    }
+  }, { rootMargin: "0px 0px -60% 0px" });
+  targets.forEach(function (t) { observer.observe(t); });
+})();
+
+// Sentences of an sxs page: one tab stop into the text, the arrow keys from sentence to
+// sentence (Home and End to the first and last), Escape hides the English until the focus
+// moves. Without this script every sentence is a tab stop of its own.
+(function () {
+  var main = document.querySelector(".view-main");
+  if (!main) return;
+  var sentences = Array.prototype.slice.call(main.querySelectorAll(".sxs[tabindex]"));
+  if (!sentences.length) return;
+  function rove(to) {
+    sentences.forEach(function (s) { s.tabIndex = s === to ? 0 : -1; });
+  }
+  rove(sentences[0]);
+  main.addEventListener("focusin", function (e) {
+    var s = e.target.closest && e.target.closest(".sxs[tabindex]");
+    if (s && sentences.indexOf(s) >= 0) rove(s);
+  });
+  main.addEventListener("focusout", function (e) {
+    var s = e.target.closest && e.target.closest(".sxs");
+    if (s) s.classList.remove("quiet");
+  });
+  main.addEventListener("keydown", function (e) {
+    var s = e.target.closest && e.target.closest(".sxs[tabindex]");
+    var i = sentences.indexOf(s);
+    if (i < 0) return;
+    var to = null;
+    if (e.key === "ArrowRight" || e.key === "ArrowDown") to = sentences[i + 1];
+    else if (e.key === "ArrowLeft" || e.key === "ArrowUp") to = sentences[i - 1];
+    else if (e.key === "Home") to = sentences[0];
+    else if (e.key === "End") to = sentences[sentences.length - 1];
+    else if (e.key === "Escape") { s.classList.add("quiet"); e.preventDefault(); return; }
+    if (to) { e.preventDefault(); rove(to); to.focus(); }
+  });
+})();
+
+// Search: Pagefind's runtime and the locale's index, loaded when the reader first uses
+// the box; results as links with their excerpt. Needs the site served over HTTP (a page
+// opened from the disk hides the box).
+(function () {
+  var box = document.querySelector(".search[data-root]");
+  if (!box || location.protocol === "file:") return;
+  var input = box.querySelector("input");
+  var list = box.querySelector(".search-results");
+  var status = box.querySelector("[aria-live]");
+  var root = new URL(box.getAttribute("data-root"), location.href);
+  var loading = null;
+  var timer = null;
+  var asked = 0;
+  box.hidden = false;
+  function load() {
+    if (!loading) {
+      loading = import(new URL("pagefind/pagefind.js", root).href).then(function (pf) {
+        return Promise.resolve(pf.options({
+          basePath: new URL("pagefind/", root).pathname,
+          baseUrl: root.pathname
+        })).then(function () { return pf; });
+      });
+    }
+    return loading;
+  }
+  // An excerpt is text with <mark> around the matches: built as nodes, never as HTML.
+  function excerpt(text) {
+    var p = document.createElement("p");
+    text.split(/(<mark>.*?<\/mark>)/).forEach(function (part) {
+      var m = /^<mark>(.*)<\/mark>$/.exec(part);
+      var node = m ? document.createElement("mark") : document.createTextNode(part);
+      if (m) node.textContent = m[1];
+      p.appendChild(node);
+    });
+    return p;
+  }
+  function show(items, query) {
+    list.textContent = "";
+    if (!items.length) {
+      status.textContent = box.getAttribute("data-no-results") + " « " + query + " »";
+      var none = document.createElement("p");
+      none.textContent = status.textContent;
+      list.appendChild(none);
+    } else {
+      status.textContent = String(items.length);
+      var ul = document.createElement("ul");
+      items.forEach(function (d) {
+        var li = document.createElement("li");
+        var a = document.createElement("a");
+        a.href = d.url;
+        a.textContent = (d.meta && d.meta.title) || d.url;
+        li.appendChild(a);
+        li.appendChild(excerpt(d.excerpt || ""));
+        ul.appendChild(li);
+      });
+      list.appendChild(ul);
+    }
+    list.hidden = false;
+  }
+  function run() {
+    var query = input.value.trim();
+    var mine = ++asked;
+    if (!query) { list.hidden = true; list.textContent = ""; status.textContent = ""; return; }
+    load().then(function (pf) { return pf.search(query); }).then(function (found) {
+      return Promise.all(found.results.slice(0, 8).map(function (r) { return r.data(); }));
+    }).then(function (items) {
+      if (mine === asked) show(items, query);
+    }).catch(function () { box.hidden = true; });
+  }
+  input.addEventListener("focus", function () { load().catch(function () {}); });
+  input.addEventListener("input", function () { clearTimeout(timer); timer = setTimeout(run, 150); });
+  box.addEventListener("keydown", function (e) {
+    var links = Array.prototype.slice.call(list.querySelectorAll("a"));
+    var i = links.indexOf(document.activeElement);
+    if (e.key === "ArrowDown" && links.length) {
+      e.preventDefault();
+      links[Math.min(i + 1, links.length - 1)].focus();
+    } else if (e.key === "ArrowUp" && i >= 0) {
+      e.preventDefault();
+      (i === 0 ? input : links[i - 1]).focus();
+    } else if (e.key === "Escape") {
+      list.hidden = true;
+      input.focus();
+    }
   });
 })();

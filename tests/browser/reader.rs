@@ -1,0 +1,282 @@
+//! What a reader of the built sample site does: search, walk an sxs page by keyboard,
+//! read a table side by side, open the menu on a phone.
+
+use super::*;
+
+/// Results of a search typed into the box of `url`, once they show: (href, excerpt) each.
+#[cfg(feature = "search")]
+fn search(browser: &mut Browser, url: &str, query: &str) -> Vec<(String, String)> {
+    browser.open(url);
+    let at = browser.centre_of("#search-input");
+    browser.click(at);
+    browser.type_text(query);
+    let shown = cdp::wait_for(std::time::Duration::from_secs(15), || {
+        let v = browser.eval(
+            "(() => { const r = document.getElementById('search-results');
+               return r && !r.hidden ? [...r.querySelectorAll('li')].map(li =>
+                 [li.querySelector('a').getAttribute('href'), li.querySelector('p').innerText])
+                 .concat(r.querySelector('ul') ? [] : [['', 'none']]) : null; })()",
+        );
+        v.as_array().cloned()
+    })
+    .unwrap_or_else(|| panic!("no results shown for {query:?}"));
+    assert_eq!(
+        browser.eval("document.getElementById('search-input').value"),
+        query,
+        "the box holds the query alone"
+    );
+    shown
+        .iter()
+        .filter_map(|pair| {
+            let href = pair[0].as_str()?.to_string();
+            (!href.is_empty()).then(|| (href, pair[1].as_str().unwrap_or("").to_string()))
+        })
+        .collect()
+}
+
+#[cfg(feature = "search")]
+#[test]
+fn a_search_without_accents_finds_the_french_page_and_not_its_english_copies() {
+    let Some(exe) = chromium() else { return };
+    let (_site, base) = serve_sample(|_| {});
+    let mut browser = Browser::launch(&exe, 1280, 900).unwrap_or_else(|e| panic!("{e}"));
+    let url = format!("{base}fr-fr/commerce/manage-partners/");
+    let found = search(&mut browser, &url, "parametres");
+    assert!(
+        found.iter().any(|(href, excerpt)| href
+            .contains("/fr-fr/commerce/working-with-solution-providers/")
+            && excerpt.contains("paramètres")),
+        "{found:?}"
+    );
+    browser.screenshot(&screenshots().join("search-fr.png"));
+    // The result leads to the page.
+    let at = browser.centre_of("#search-results a");
+    browser.click(at);
+    let landed = cdp::wait_for(std::time::Duration::from_secs(10), || {
+        let v = browser.eval("location.pathname");
+        v.as_str()
+            .filter(|p| p.ends_with("/working-with-solution-providers/"))
+            .map(str::to_string)
+    });
+    assert!(landed.is_some(), "the result is no link to the page");
+
+    // "customers" is only in the English copies of the sxs page's sentences: the English
+    // site finds it, the French one never shows it (Pagefind may still offer a page for a
+    // shorter word the query starts with).
+    let found = search(&mut browser, &format!("{base}en-us/"), "customers");
+    assert!(
+        found.iter().any(|(href, excerpt)| href.contains("/en-us/")
+            && excerpt.to_lowercase().contains("customers")),
+        "{found:?}"
+    );
+    let found = search(&mut browser, &url, "customers");
+    assert!(
+        found.iter().all(|(href, excerpt)| href.contains("/fr-fr/")
+            && !excerpt.to_lowercase().contains("customers")),
+        "English copies were indexed as French: {found:?}"
+    );
+}
+
+/// Which sentence of the body has the focus (its index among them), and whether its
+/// English shows.
+fn focused_sentence(browser: &mut Browser) -> (i64, bool, String) {
+    let v = browser.eval(
+        "(() => { const all = [...document.querySelectorAll('.view-main .sxs')];
+           const i = all.indexOf(document.activeElement);
+           const s = i >= 0 ? all[i].querySelector(':scope > .sxs-s') : null;
+           const r = s ? s.getBoundingClientRect() : null;
+           return [i, !!s && getComputedStyle(s).display !== 'none' && r.width > 0,
+                   s ? s.innerText.trim() : '']; })()",
+    );
+    (
+        v[0].as_i64().unwrap_or(-1),
+        v[1].as_bool().unwrap_or(false),
+        v[2].as_str().unwrap_or("").to_string(),
+    )
+}
+
+#[test]
+fn the_keyboard_reaches_the_english_of_the_third_sentence_in_a_few_presses() {
+    let Some(exe) = chromium() else { return };
+    let (_site, base) = serve_sample(|_| {});
+    let mut browser = Browser::launch(&exe, 1280, 900).unwrap_or_else(|e| panic!("{e}"));
+    browser.open(&format!("{base}{SXS_PAGE}"));
+    // One tab stop into the text, whatever its length.
+    let stops = browser.eval("document.querySelectorAll('.view-main .sxs[tabindex=\"0\"]').length");
+    assert_eq!(stops, 1, "every sentence is a tab stop");
+
+    // Tab to the skip link, Enter to the text, Tab to its first sentence, two arrows on.
+    let mut presses = 0;
+    for key in ["Tab", "Enter", "Tab", "ArrowRight", "ArrowRight"] {
+        browser.key(key);
+        presses += 1;
+    }
+    let (index, shown, english) = focused_sentence(&mut browser);
+    assert_eq!(
+        index, 2,
+        "the third sentence has the focus after {presses} presses"
+    );
+    assert!(shown, "its English shows");
+    let expected = browser.eval(
+        "document.querySelectorAll('.view-main .sxs')[2].querySelector(':scope > .sxs-s').textContent.trim()",
+    );
+    assert_eq!(Some(english.as_str()), expected.as_str());
+    browser.screenshot(&screenshots().join("sxs-keyboard.png"));
+
+    // Escape hides the English; the arrows go back; the roving stop follows the focus.
+    browser.key("Escape");
+    assert!(
+        !focused_sentence(&mut browser).1,
+        "Escape hides the English"
+    );
+    browser.key("ArrowLeft");
+    let (index, shown, _) = focused_sentence(&mut browser);
+    assert_eq!((index, shown), (1, true));
+    let stop = browser
+        .eval("[...document.querySelectorAll('.view-main .sxs')].findIndex(s => s.tabIndex === 0)");
+    assert_eq!(stop, 1, "the tab stop is the sentence last focused");
+}
+
+#[test]
+fn side_by_side_tables_line_up_row_by_row_under_labelled_columns() {
+    let Some(exe) = chromium() else { return };
+    let (_site, base) = serve_sample(|_| {});
+    let mut browser = Browser::launch(&exe, 1280, 900).unwrap_or_else(|e| panic!("{e}"));
+    browser.open(&format!("{base}{SXS_PAGE}"));
+    let at = browser.centre_of(".view-switch button[data-view=\"side-by-side\"]");
+    browser.click(at);
+    let v = browser.eval(
+        "(() => { const row = [...document.querySelectorAll('.view-sbs .sbs-row')]
+             .find(r => r.querySelector('.sbs-t table') && r.querySelector('.sbs-s table'));
+           const a = [...row.querySelector('.sbs-t table').rows];
+           const b = [...row.querySelector('.sbs-s table').rows];
+           const drift = a.map((r, i) => Math.abs(r.getBoundingClientRect().top - b[i].getBoundingClientRect().top));
+           const head = document.querySelector('.view-sbs .sbs-head');
+           const hint = document.querySelector('.bilingual-hint');
+           const sbs = document.querySelector('.view-sbs').getBoundingClientRect();
+           const main = document.querySelector('main').getBoundingClientRect();
+           return { rows: a.length, sameRows: a.length === b.length, drift: Math.max(...drift),
+                    labels: head ? [...head.children].map(c => c.innerText.trim()) : [],
+                    hintShown: !!hint && getComputedStyle(hint).display !== 'none',
+                    emptyRight: main.right - sbs.right }; })()",
+    );
+    assert!(v["rows"].as_u64().unwrap_or(0) > 2, "{v}");
+    assert_eq!(v["sameRows"], true, "{v}");
+    assert!(
+        v["drift"].as_f64().unwrap_or(99.0) <= 2.0,
+        "rows drift apart: {v}"
+    );
+    assert_eq!(
+        v["labels"],
+        serde_json::json!(["Français", "English"]),
+        "{v}"
+    );
+    assert_eq!(
+        v["hintShown"], false,
+        "the hover hint shows side by side: {v}"
+    );
+    assert!(
+        v["emptyRight"].as_f64().unwrap_or(999.0) < 40.0,
+        "the view leaves the right of the page empty: {v}"
+    );
+    browser.screenshot(&screenshots().join("side-by-side-table.png"));
+}
+
+#[test]
+fn on_a_phone_the_menu_opens_and_nothing_is_wider_than_the_screen() {
+    let Some(exe) = chromium() else { return };
+    let (_site, base) = serve_sample(|_| {});
+    let mut browser = Browser::launch(&exe, 390, 844).unwrap_or_else(|e| panic!("{e}"));
+    for page in [
+        SXS_PAGE,
+        "fr-fr/commerce/manage-partners/",
+        "fr-fr/lifecycle/",
+        "fr-fr/report/",
+        "en-us/",
+    ] {
+        browser.open(&format!("{base}{page}"));
+        let wide = browser.eval(
+            "(() => { const w = document.documentElement.clientWidth;
+               return [...document.querySelectorAll('body *')].filter(e => {
+                 const r = e.getBoundingClientRect();
+                 if (r.width === 0 || r.right <= w + 1) return false;
+                 // Inside a box that scrolls sideways is fine: the page itself does not.
+                 for (let p = e.parentElement; p; p = p.parentElement) {
+                   const o = getComputedStyle(p).overflowX;
+                   if ((o === 'auto' || o === 'scroll' || o === 'hidden') && p.getBoundingClientRect().right <= w + 1) return false;
+                 }
+                 return true; }).map(e => e.tagName + '.' + e.className).slice(0, 5); })()",
+        );
+        assert_eq!(wide, serde_json::json!([]), "wider than 390 px on {page}");
+        assert_eq!(
+            browser.eval(
+                "document.documentElement.scrollWidth <= document.documentElement.clientWidth"
+            ),
+            true,
+            "{page} scrolls sideways"
+        );
+    }
+    browser.open(&format!("{base}{SXS_PAGE}"));
+    let toc_shown = "getComputedStyle(document.getElementById('site-toc')).display !== 'none'";
+    assert_eq!(
+        browser.eval(toc_shown),
+        false,
+        "the sidebar waits behind the menu"
+    );
+    let at = browser.centre_of(".menu-button");
+    browser.click(at);
+    assert_eq!(browser.eval(toc_shown), true, "the menu opens the sidebar");
+    assert_eq!(
+        browser.eval("document.querySelector('.menu-button').getAttribute('aria-expanded')"),
+        "true"
+    );
+    let top = browser.eval("document.getElementById('site-toc').getBoundingClientRect().top");
+    assert!(
+        top.as_f64().unwrap_or(9999.0) < 844.0,
+        "the open sidebar is in view: {top}"
+    );
+    browser.screenshot(&screenshots().join("phone-menu-open.png"));
+    browser.key("Escape");
+    assert_eq!(browser.eval(toc_shown), false, "Escape closes it");
+}
+
+#[test]
+fn opened_from_the_disk_the_site_links_to_pages_not_folder_listings() {
+    let Some(exe) = chromium() else { return };
+    let site = copy_site(&sample_site_dir());
+    let out = build(site.path(), &[]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let index = site.path().join("public/index.html");
+    let mut browser = Browser::launch(&exe, 1280, 900).unwrap_or_else(|e| panic!("{e}"));
+    browser.open(&format!("file://{}", index.display()));
+    // The language choice, then the French home, then its first article, by their links.
+    for (link, lands_on) in [
+        (".choices a[hreflang=\"fr-FR\"]", "/fr-fr/index.html"),
+        (
+            "main a[href*=\"manage-partners\"]",
+            "/fr-fr/commerce/manage-partners/index.html",
+        ),
+        (
+            ".pager a[rel=next]",
+            "/fr-fr/commerce/working-with-solution-providers/index.html",
+        ),
+    ] {
+        let href = browser.eval(&format!(
+            "document.querySelector('{}').href",
+            link.replace('\'', "\\'")
+        ));
+        let href = href.as_str().unwrap_or_default().to_string();
+        assert!(href.ends_with(lands_on), "{link} leads to {href}");
+        browser.open(&href);
+        let title = browser.eval("document.title");
+        assert!(
+            !title.as_str().unwrap_or("").starts_with("Index of"),
+            "a folder listing at {href}"
+        );
+    }
+    // Search needs a server: from the disk the box stays hidden.
+    assert_eq!(
+        browser.eval("document.querySelector('.search').hidden"),
+        true
+    );
+}
