@@ -207,6 +207,8 @@ fn on_a_phone_the_menu_opens_and_nothing_is_wider_than_the_screen() {
                  }
                  return true; }).map(e => e.tagName + '.' + e.className).slice(0, 5); })()",
         );
+        let shot = format!("phone-{}.png", page.trim_end_matches('/').replace('/', "-"));
+        browser.screenshot(&screenshots().join(shot));
         assert_eq!(wide, serde_json::json!([]), "wider than 390 px on {page}");
         assert_eq!(
             browser.eval(
@@ -278,5 +280,50 @@ fn opened_from_the_disk_the_site_links_to_pages_not_folder_listings() {
     assert_eq!(
         browser.eval("document.querySelector('.search').hidden"),
         true
+    );
+}
+
+#[test]
+fn the_language_switcher_keeps_the_section_and_the_outline_marks_the_one_being_read() {
+    let Some(exe) = chromium() else { return };
+    let (_site, base) = serve_sample(|_| {});
+    let mut browser = Browser::launch(&exe, 1280, 900).unwrap_or_else(|e| panic!("{e}"));
+    browser.open(&format!(
+        "{base}fr-fr/commerce/manage-partners/#find-a-partner"
+    ));
+    // The section in view is the one marked in "In this article".
+    let marked = cdp::wait_for(std::time::Duration::from_secs(5), || {
+        let v = browser.eval(
+            "(() => { const a = document.querySelector('.outline a[aria-current]');
+               return a ? a.getAttribute('href') : null; })()",
+        );
+        v.as_str().map(str::to_string)
+    });
+    assert_eq!(marked.as_deref(), Some("#find-a-partner"));
+    browser.eval(
+        "document.getElementById('delete-a-partner-relationship').scrollIntoView({block: 'start'})",
+    );
+    let moved = cdp::wait_for(std::time::Duration::from_secs(5), || {
+        let v = browser.eval(
+            "(() => { const a = document.querySelector('.outline a[aria-current]');
+               return a && a.getAttribute('href') === '#delete-a-partner-relationship' ? true : null; })()",
+        );
+        v.as_bool()
+    });
+    assert!(moved.is_some(), "the outline does not follow the reading");
+
+    // English, at the same section.
+    browser.eval("location.hash = '#find-a-partner'");
+    let at = browser.centre_of(".languages a[hreflang=\"en-US\"]");
+    browser.click(at);
+    let landed = cdp::wait_for(std::time::Duration::from_secs(10), || {
+        let v = browser.eval("location.pathname + location.hash");
+        v.as_str()
+            .filter(|p| p.starts_with("/en-us/"))
+            .map(str::to_string)
+    });
+    assert_eq!(
+        landed.as_deref(),
+        Some("/en-us/commerce/manage-partners/#find-a-partner")
     );
 }
