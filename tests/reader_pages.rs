@@ -221,22 +221,30 @@ fn french_labels_put_a_no_break_space_before_the_colon() {
     assert!(report.contains("Avertissements\u{a0}: 19"));
 }
 
-#[cfg(feature = "search")]
 #[test]
 fn every_page_has_a_search_box_and_the_site_an_index_per_language() {
     let (_site, public) = built(|_| {});
-    let entry: serde_json::Value =
-        serde_json::from_str(&read(public.join("pagefind/pagefind-entry.json"))).expect("json");
-    assert!(entry["languages"]["fr"].is_object(), "{entry}");
-    assert!(entry["languages"]["en"].is_object(), "{entry}");
-    assert!(public.join("pagefind/pagefind.js").is_file());
+    for (locale, language) in [("fr-fr", "fr"), ("en-us", "en")] {
+        let meta: serde_json::Value =
+            serde_json::from_str(&read(public.join(format!("search/{locale}/meta.json"))))
+                .expect("json");
+        assert_eq!(meta["language"], language, "{meta}");
+        assert_eq!(meta["pages"], 2, "{meta}");
+    }
+    // The English copies inside the sxs page's sentences are no French words.
+    // The `cu` shard: French has none, or one without the English word.
+    let shard =
+        std::fs::read_to_string(public.join("search/fr-fr/w/6375.json")).unwrap_or_default();
+    assert!(!shard.contains("\"customers\""), "{shard}");
+    let shard = read(public.join("search/en-us/w/6375.json"));
+    assert!(shard.contains("\"customers\""), "{shard}");
     let page = parse(&read(
         public.join("fr-fr/commerce/manage-partners/index.html"),
     ));
     assert_eq!(attrs(&page, ".search", "data-root"), ["../../../"]);
 
     let (_site, public) = built(|root| append_to_site_toml(root, "search = false"));
-    assert!(!public.join("pagefind").exists());
+    assert!(!public.join("search").exists());
     let page = parse(&read(
         public.join("fr-fr/commerce/manage-partners/index.html"),
     ));

@@ -245,16 +245,14 @@ impl Engine {
     /// [`Engine::outputs`], so any change does).
     fn search_file(&mut self, out: &str) -> Option<Served> {
         let loaded = &self.loaded;
-        let made = loaded.prepared.as_ref()?.search_bundle(&loaded.site);
-        match made {
-            Ok(files) => {
-                for (path, bytes) in files {
-                    self.cache.insert(path, Arc::from(bytes));
-                }
-                self.cache.get(out).map(|b| Served::Found(b.clone()))
-            }
-            Err(e) => Some(Served::Error(e.to_string())),
+        if self.cache.keys().any(|k| render::is_search_file(k)) {
+            // Made already: the file asked for is none of its.
+            return None;
         }
+        for (path, bytes) in loaded.prepared.as_ref()?.search_bundle(&loaded.site) {
+            self.cache.insert(path, Arc::from(bytes));
+        }
+        self.cache.get(out).map(|b| Served::Found(b.clone()))
     }
 
     /// A page's template failure came or went: its file's findings and source view, and the

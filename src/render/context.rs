@@ -134,7 +134,7 @@ impl<'s> PageContext<'s> {
         });
         ctx.insert("canonical", &canonical);
         ctx.insert("alternates", &alternates);
-        ctx.insert("search", &(self.config.search && cfg!(feature = "search")));
+        ctx.insert("search", &self.config.search);
         ctx.insert("link_report", &self.config.link_report);
         ctx.insert("translations", &translations);
         ctx.insert("root", root);

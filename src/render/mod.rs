@@ -190,13 +190,13 @@ impl Prepared {
         Ok(report)
     }
 
-    /// The search index and its runtime, made from every article page (the preview makes it
+    /// The search index, made from every article page (the preview makes it
     /// when a reader first searches; a build makes it as it writes the pages): (path under
     /// the site root, bytes); none when the site has no search.
-    pub fn search_bundle(&self, site: &Site) -> Result<Vec<(String, Vec<u8>)>, RenderError> {
+    pub fn search_bundle(&self, site: &Site) -> Vec<(String, Vec<u8>)> {
         let renderer = self.renderer(site);
         if !renderer.has_search() {
-            return Ok(Vec::new());
+            return Vec::new();
         }
         renderer.search_bundle()
     }

@@ -217,7 +217,6 @@ impl Browser {
     }
 
     /// Types text into the focused element, as a keyboard would.
-    #[cfg_attr(not(feature = "search"), allow(dead_code))]
     pub fn type_text(&mut self, text: &str) {
         self.call("Input.insertText", json!({ "text": text }))
             .unwrap_or_else(|e| panic!("{e}"));

@@ -257,7 +257,7 @@ impl<'s> Renderer<'s> {
         if !self.has_search() {
             return Ok(());
         }
-        for (path, bytes) in search::bundle(records).map_err(RenderError::Templates)? {
+        for (path, bytes) in search::bundle(records) {
             sink.write(&path, &bytes)
                 .map_err(|e| RenderError::Write(path.clone(), e))?;
         }
@@ -313,12 +313,12 @@ impl<'s> Renderer<'s> {
 
     /// Whether pages carry a search box and the site its index.
     pub(super) fn has_search(&self) -> bool {
-        self.cx.config.search && cfg!(feature = "search")
+        self.cx.config.search
     }
 
     /// The search index of every article page, for the preview (a build makes it as it
     /// writes the pages): (site-relative path, bytes).
-    pub(super) fn search_bundle(&self) -> Result<Vec<(String, Vec<u8>)>, RenderError> {
+    pub(super) fn search_bundle(&self) -> Vec<(String, Vec<u8>)> {
         let jobs: Vec<(&Locale, &str)> = self
             .navs
             .page_locales
@@ -329,7 +329,7 @@ impl<'s> Renderer<'s> {
             .par_iter()
             .filter_map(|&(locale, rel)| self.search_record(locale, rel))
             .collect();
-        search::bundle(records).map_err(RenderError::Templates)
+        search::bundle(records)
     }
 
     /// One page as the search index sees it.
@@ -343,7 +343,8 @@ impl<'s> Renderer<'s> {
 
     fn record_of(&self, locale: &Locale, rel: &str, title: &str, body_html: &str) -> Record {
         Record::new(
-            format!("/{locale}/{}", page_url(rel)),
+            locale.as_str(),
+            format!("{locale}/{}", page_url(rel)),
             locale.language(),
             title,
             body_html,

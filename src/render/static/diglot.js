@@ -261,59 +261,152 @@
   });
 })();
 
-// Search: Pagefind's runtime and the locale's index, loaded when the reader first uses
-// the box; results as links with their excerpt. Needs the site served over HTTP (a page
-// opened from the disk hides the box).
+// Search: the locale's index (search/<locale>/), fetched in small pieces when the reader
+// types: the shard of each word's first two letters, then the details of the best pages.
+// Words are matched as the build indexed them: lower-cased, accents folded, and through
+// their stem, so "parametres" finds "paramètres" and "paramètre". Needs the site served
+// over HTTP (opened from the disk, the box stays hidden).
 (function () {
   var box = document.querySelector(".search[data-root]");
-  if (!box || location.protocol === "file:") return;
+  if (!box || location.protocol === "file:" || !window.fetch) return;
   var input = box.querySelector("input");
   var list = box.querySelector(".search-results");
   var status = box.querySelector("[aria-live]");
-  var root = new URL(box.getAttribute("data-root"), location.href);
-  var loading = null;
+  var base = new URL(box.getAttribute("data-root") + "search/" + box.getAttribute("data-locale") + "/", location.href);
+  var cache = {};
   var timer = null;
   var asked = 0;
   box.hidden = false;
-  function load() {
-    if (!loading) {
-      loading = import(new URL("pagefind/pagefind.js", root).href).then(function (pf) {
-        return Promise.resolve(pf.options({
-          basePath: new URL("pagefind/", root).pathname,
-          baseUrl: root.pathname
-        })).then(function () { return pf; });
+  function get(path) {
+    if (!cache[path]) {
+      cache[path] = fetch(new URL(path, base)).then(function (r) {
+        if (!r.ok) throw new Error(path);
+        return r.json();
       });
     }
-    return loading;
+    return cache[path];
   }
-  // An excerpt is text with <mark> around the matches: built as nodes, never as HTML.
-  function excerpt(text) {
-    var p = document.createElement("p");
-    text.split(/(<mark>.*?<\/mark>)/).forEach(function (part) {
-      var m = /^<mark>(.*)<\/mark>$/.exec(part);
-      var node = m ? document.createElement("mark") : document.createTextNode(part);
-      if (m) node.textContent = m[1];
-      p.appendChild(node);
+  function fold(word) {
+    return word.toLowerCase().normalize("NFD").replace(/[\u0300-\u036f]/g, "");
+  }
+  function words(text) {
+    return fold(text).split(/[^\p{L}\p{N}]+/u).filter(function (w) { return w; });
+  }
+  function shardOf(word) {
+    var head = Array.from(word).slice(0, 2).join("");
+    return Array.from(new TextEncoder().encode(head)).map(function (b) {
+      return (b < 16 ? "0" : "") + b.toString(16);
+    }).join("");
+  }
+  // The stems a query word stands for: its own form's, or (typed in part) those of the
+  // forms it begins.
+  function stemsOf(word, meta) {
+    var key = shardOf(word);
+    if (meta.shards.indexOf(key) < 0) return Promise.resolve([]);
+    return get("w/" + key + ".json").then(function (shard) {
+      if (shard.forms[word]) return [[shard.forms[word], shard]];
+      var found = [];
+      for (var form in shard.forms) {
+        if (form.lastIndexOf(word, 0) === 0 && found.length < 30) found.push([shard.forms[form], shard]);
+      }
+      return found;
     });
+  }
+  // A stem's pages, with their weights, from its own shard.
+  function pagesOf(stem, shard) {
+    var there = shard.stems[stem] ? Promise.resolve(shard) : get("w/" + shardOf(stem) + ".json");
+    return there.then(function (s) {
+      var coded = s.stems[stem] || [];
+      var out = {};
+      var page = 0;
+      for (var i = 0; i + 1 < coded.length; i += 2) {
+        page += coded[i];
+        out[page] = coded[i + 1];
+      }
+      return out;
+    }).catch(function () { return {}; });
+  }
+  // Pages holding every word (or, if none does, any), best first: weight times rarity.
+  function rank(query, meta) {
+    var terms = words(query);
+    return Promise.all(terms.map(function (word) {
+      return stemsOf(word, meta).then(function (stems) {
+        return Promise.all(stems.map(function (p) { return pagesOf(p[0], p[1]); }));
+      }).then(function (maps) {
+        var scores = {};
+        maps.forEach(function (m) {
+          var idf = Math.log(1 + meta.pages / Math.max(1, Object.keys(m).length));
+          for (var page in m) scores[page] = Math.max(scores[page] || 0, m[page] * idf);
+        });
+        return scores;
+      });
+    })).then(function (perWord) {
+      var all = {};
+      var count = {};
+      perWord.forEach(function (scores) {
+        for (var page in scores) {
+          all[page] = (all[page] || 0) + scores[page];
+          count[page] = (count[page] || 0) + 1;
+        }
+      });
+      var pages = Object.keys(all);
+      var every = pages.filter(function (p) { return count[p] === perWord.length; });
+      return (every.length ? every : pages)
+        .sort(function (a, b) { return all[b] - all[a] || a - b; })
+        .slice(0, 8)
+        .map(Number);
+    });
+  }
+  // The text around the first word of the query the page holds, its matches marked.
+  function excerpt(text, query) {
+    var terms = words(query);
+    var folded = fold(text);
+    var at = -1;
+    terms.forEach(function (t) {
+      var i = folded.search(new RegExp("(^|[^\\p{L}\\p{N}])" + t.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"), "u"));
+      if (i >= 0 && (at < 0 || i < at)) at = i;
+    });
+    var start = Math.max(0, at - 60);
+    var cut = text.slice(start, start + 220);
+    var p = document.createElement("p");
+    if (start > 0) p.appendChild(document.createTextNode("… "));
+    var foldedCut = fold(cut);
+    var marks = [];
+    terms.forEach(function (t) {
+      var re = new RegExp("(^|[^\\p{L}\\p{N}])(" + t.replace(/[.*+?^${}()|[\]\\]/g, "\\$&") + "[\\p{L}\\p{N}]*)", "gu");
+      var m;
+      while ((m = re.exec(foldedCut))) marks.push([m.index + m[1].length, m.index + m[0].length]);
+    });
+    marks.sort(function (a, b) { return a[0] - b[0]; });
+    var pos = 0;
+    marks.forEach(function (m) {
+      if (m[0] < pos) return;
+      p.appendChild(document.createTextNode(cut.slice(pos, m[0])));
+      var mark = document.createElement("mark");
+      mark.textContent = cut.slice(m[0], m[1]);
+      p.appendChild(mark);
+      pos = m[1];
+    });
+    p.appendChild(document.createTextNode(cut.slice(pos) + (start + 220 < text.length ? " …" : "")));
     return p;
   }
-  function show(items, query) {
+  function show(found, query) {
     list.textContent = "";
-    if (!items.length) {
+    if (!found.length) {
       status.textContent = box.getAttribute("data-no-results") + " « " + query + " »";
       var none = document.createElement("p");
       none.textContent = status.textContent;
       list.appendChild(none);
     } else {
-      status.textContent = String(items.length);
+      status.textContent = String(found.length);
       var ul = document.createElement("ul");
-      items.forEach(function (d) {
+      found.forEach(function (page) {
         var li = document.createElement("li");
         var a = document.createElement("a");
-        a.href = d.url;
-        a.textContent = (d.meta && d.meta.title) || d.url;
+        a.href = new URL(box.getAttribute("data-root") + page[0], location.href).href;
+        a.textContent = page[1];
         li.appendChild(a);
-        li.appendChild(excerpt(d.excerpt || ""));
+        li.appendChild(excerpt(page[2], query));
         ul.appendChild(li);
       });
       list.appendChild(ul);
@@ -324,14 +417,20 @@
     var query = input.value.trim();
     var mine = ++asked;
     if (!query) { list.hidden = true; list.textContent = ""; status.textContent = ""; return; }
-    load().then(function (pf) { return pf.search(query); }).then(function (found) {
-      return Promise.all(found.results.slice(0, 8).map(function (r) { return r.data(); }));
-    }).then(function (items) {
-      if (mine === asked) show(items, query);
+    get("meta.json").then(function (meta) {
+      return rank(query, meta).then(function (pages) {
+        return Promise.all(pages.map(function (n) {
+          return get("p/" + Math.floor(n / meta.chunk) + ".json").then(function (chunk) {
+            return chunk[n % meta.chunk];
+          });
+        }));
+      });
+    }).then(function (found) {
+      if (mine === asked) show(found.filter(Boolean), query);
     }).catch(function () { box.hidden = true; });
   }
-  input.addEventListener("focus", function () { load().catch(function () {}); });
-  input.addEventListener("input", function () { clearTimeout(timer); timer = setTimeout(run, 150); });
+  input.addEventListener("focus", function () { get("meta.json").catch(function () {}); });
+  input.addEventListener("input", function () { clearTimeout(timer); timer = setTimeout(run, 120); });
   box.addEventListener("keydown", function (e) {
     var links = Array.prototype.slice.call(list.querySelectorAll("a"));
     var i = links.indexOf(document.activeElement);
