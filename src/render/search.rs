@@ -199,7 +199,7 @@ fn finish(text: String) -> String {
 }
 
 /// Pages per file of page details: a result list fetches one or two.
-const PAGE_CHUNK: usize = 500;
+const PAGE_CHUNK: usize = 64;
 /// How much of a page's text its result may quote.
 const EXCERPT_CHARS: usize = 1000;
 /// A word of the title counts as this many of the text.
