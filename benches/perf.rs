@@ -139,7 +139,7 @@ fn table(content: &Path, n: usize, out_root: &Path, work: &Path) {
             run: floor,
         },
         Row {
-            what: "diglot build (checks and report), fresh output",
+            what: "diglot build (checks, report, search), fresh output",
             run: build,
         },
         Row {

@@ -289,6 +289,9 @@ impl<'a, 's> Reports<'a, 's> {
         );
         ctx.insert("rs", &rs);
         ctx.insert("locale_root", &root);
+        // A source view is a writer's tool, one per file with findings (9,000 on a large
+        // site): no search box in each.
+        ctx.insert("search", &false);
         self.cx
             .render_without_nav("report-source.html", &mut ctx)
             .map_err(|e| {
