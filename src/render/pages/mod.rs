@@ -104,12 +104,7 @@ impl<'s> Renderer<'s> {
             write(path, script.as_bytes())?;
         }
 
-        let jobs: Vec<(&Locale, &str)> = self
-            .navs
-            .page_locales
-            .iter()
-            .flat_map(|(rel, locales)| locales.iter().map(move |l| (l, rel.as_str())))
-            .collect();
+        let jobs = self.article_pages();
         let results: Vec<Result<Written, RenderError>> = jobs
             .par_iter()
             .map(|&(locale, rel)| self.article_page(locale, rel, sink))
@@ -235,15 +230,19 @@ impl<'s> Renderer<'s> {
         self.cx.config.search
     }
 
-    /// The search index of every article page, for the preview (a build makes it as it
-    /// writes the pages): (site-relative path, bytes).
-    pub(super) fn search_bundle(&self) -> Vec<(String, Vec<u8>)> {
-        let jobs: Vec<(&Locale, &str)> = self
-            .navs
+    /// Every article page: (locale, locale-relative path).
+    fn article_pages(&self) -> Vec<(&Locale, &str)> {
+        self.navs
             .page_locales
             .iter()
             .flat_map(|(rel, locales)| locales.iter().map(move |l| (l, rel.as_str())))
-            .collect();
+            .collect()
+    }
+
+    /// The search index of every article page, for the preview (a build makes it as it
+    /// writes the pages): (site-relative path, bytes).
+    pub(super) fn search_bundle(&self) -> Vec<(String, Vec<u8>)> {
+        let jobs = self.article_pages();
         let records: Vec<Record> = jobs
             .par_iter()
             .filter_map(|&(locale, rel)| self.search_record(locale, rel))
