@@ -104,6 +104,41 @@ pub fn encode_path(path: &str) -> String {
     percent_encoding::utf8_percent_encode(path, URL_PATH).to_string()
 }
 
+/// The character a numeric character reference at the start of `s` stands for, as a
+/// browser reads it (`&#106;`, `&#x6A;`, with or without the `;`; every digit read; 0 or a
+/// value past U+10FFFF is U+FFFD), and how many bytes it used.
+pub fn numeric_reference(s: &str) -> Option<(char, usize)> {
+    let body = s.strip_prefix("&#")?;
+    let (radix, digits_at) = match body.as_bytes().first()? {
+        b'x' | b'X' => (16, 1),
+        _ => (10, 0),
+    };
+    // Browsers read every digit (`&#0000106;` is `j`); a value past U+10FFFF is U+FFFD.
+    let digits = body[digits_at..]
+        .bytes()
+        .take_while(|b| char::from(*b).is_digit(radix))
+        .count();
+    if digits == 0 {
+        return None;
+    }
+    let value = body[digits_at..digits_at + digits]
+        .bytes()
+        .try_fold(0u32, |acc, b| {
+            let digit = char::from(b).to_digit(radix)?;
+            acc.checked_mul(radix)?.checked_add(digit)
+        })
+        .unwrap_or(u32::MAX);
+    let mut used = 2 + digits_at + digits;
+    if s[used..].starts_with(';') {
+        used += 1;
+    }
+    let c = match value {
+        0 => '\u{FFFD}',
+        v => char::from_u32(v).unwrap_or('\u{FFFD}'),
+    };
+    Some((c, used))
+}
+
 #[cfg(test)]
 mod tests {
     #[test]

@@ -6,6 +6,8 @@
 
 use std::ops::Range;
 
+use crate::escape;
+
 /// One piece of active content, found in raw HTML or a URL.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum ActiveKind {
@@ -174,7 +176,7 @@ fn decode_entities(s: &str) -> String {
     while let Some(amp) = rest.find('&') {
         out.push_str(&rest[..amp]);
         rest = &rest[amp..];
-        if let Some((c, used)) = numeric_reference(rest).or_else(|| named_reference(rest)) {
+        if let Some((c, used)) = escape::numeric_reference(rest).or_else(|| named_reference(rest)) {
             out.push(c);
             rest = &rest[used..];
         } else {
@@ -184,38 +186,6 @@ fn decode_entities(s: &str) -> String {
     }
     out.push_str(rest);
     out
-}
-
-fn numeric_reference(s: &str) -> Option<(char, usize)> {
-    let body = s.strip_prefix("&#")?;
-    let (radix, digits_at) = match body.as_bytes().first()? {
-        b'x' | b'X' => (16, 1),
-        _ => (10, 0),
-    };
-    // Browsers read every digit (`&#0000106;` is `j`); a value past U+10FFFF is U+FFFD.
-    let digits = body[digits_at..]
-        .bytes()
-        .take_while(|b| char::from(*b).is_digit(radix))
-        .count();
-    if digits == 0 {
-        return None;
-    }
-    let value = body[digits_at..digits_at + digits]
-        .bytes()
-        .try_fold(0u32, |acc, b| {
-            let digit = char::from(b).to_digit(radix)?;
-            acc.checked_mul(radix)?.checked_add(digit)
-        })
-        .unwrap_or(u32::MAX);
-    let mut used = 2 + digits_at + digits;
-    if s[used..].starts_with(';') {
-        used += 1;
-    }
-    let c = match value {
-        0 => '\u{FFFD}',
-        v => char::from_u32(v).unwrap_or('\u{FFFD}'),
-    };
-    Some((c, used))
 }
 
 fn named_reference(s: &str) -> Option<(char, usize)> {

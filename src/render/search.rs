@@ -24,6 +24,8 @@ use std::collections::{BTreeMap, HashMap};
 use pagefind_stem::{Algorithm, Stemmer};
 use rayon::prelude::*;
 
+use crate::escape;
+
 /// Where the index is written, from the site root.
 pub const SEARCH_DIR: &str = "search";
 
@@ -154,35 +156,32 @@ fn skip_element<'h>(html: &'h str, name: &str) -> &'h str {
     ""
 }
 
-/// Text with its character references decoded (the ones Markdown rendering writes, and
-/// numeric ones); an unknown reference stays as written.
+/// Text with its character references decoded: numeric ones as a browser reads them
+/// ([`escape::numeric_reference`]), and the named ones Markdown rendering writes; an
+/// unknown reference stays as written.
 fn push_decoded(out: &mut String, text: &str) {
+    const NAMED: &[(&str, char)] = &[
+        ("&amp;", '&'),
+        ("&lt;", '<'),
+        ("&gt;", '>'),
+        ("&quot;", '"'),
+        ("&apos;", '\''),
+        ("&nbsp;", ' '),
+    ];
     let mut rest = text;
     while let Some(amp) = rest.find('&') {
         out.push_str(&rest[..amp]);
         rest = &rest[amp..];
-        let decoded = rest.find(';').filter(|&semi| semi <= 10).and_then(|semi| {
-            let name = &rest[1..semi];
-            let c = match name {
-                "amp" => Some('&'),
-                "lt" => Some('<'),
-                "gt" => Some('>'),
-                "quot" => Some('"'),
-                "apos" => Some('\''),
-                "nbsp" => Some(' '),
-                _ => name
-                    .strip_prefix("#x")
-                    .or_else(|| name.strip_prefix("#X"))
-                    .and_then(|h| u32::from_str_radix(h, 16).ok())
-                    .or_else(|| name.strip_prefix('#').and_then(|d| d.parse().ok()))
-                    .and_then(char::from_u32),
-            }?;
-            Some((c, semi))
+        let decoded = escape::numeric_reference(rest).or_else(|| {
+            NAMED
+                .iter()
+                .find(|(name, _)| rest.starts_with(name))
+                .map(|(name, c)| (*c, name.len()))
         });
         match decoded {
-            Some((c, semi)) => {
+            Some((c, used)) => {
                 out.push(c);
-                rest = &rest[semi + 1..];
+                rest = &rest[used..];
             }
             None => {
                 out.push('&');
