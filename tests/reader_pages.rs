@@ -281,3 +281,27 @@ fn a_content_folder_site_takes_its_title_from_the_command_line() {
         .collect();
     assert_eq!(brand, ["Partner Center help"]);
 }
+
+#[test]
+fn every_page_has_a_favicon_and_an_article_its_date() {
+    let (_site, public) = built(|root| {
+        write(
+            root.join("content/en-us/commerce/dated.md"),
+            "---\ntitle: Dated\ndescription: Has a date.\nms.date: 08/17/2020\n---\n# Dated\n\nText.\n",
+        );
+    });
+    for page in [
+        "index.html",
+        "fr-fr/index.html",
+        "fr-fr/commerce/manage-partners/index.html",
+    ] {
+        let doc = parse(&read(public.join(page)));
+        let icon = attrs(&doc, "link[rel=icon]", "href");
+        assert_eq!(icon.len(), 1, "{page}");
+        let rel = icon[0].trim_start_matches("../");
+        assert!(public.join(rel).is_file(), "{page}: no file at {rel}");
+    }
+    // `ms.date` (month first, as DocFX writes it) shown as an ISO date.
+    let doc = parse(&read(public.join("en-us/commerce/dated/index.html")));
+    assert_eq!(attrs(&doc, ".page-date time", "datetime"), ["2020-08-17"]);
+}

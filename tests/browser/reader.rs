@@ -214,6 +214,14 @@ fn on_a_phone_the_menu_opens_and_nothing_is_wider_than_the_screen() {
             "{page} scrolls sideways"
         );
     }
+    // The lifecycle diagram keeps a size that can be read: it scrolls rather than shrinks.
+    browser.open(&format!("{base}fr-fr/lifecycle/"));
+    let width =
+        browser.eval("document.querySelector('svg.lifecycle').getBoundingClientRect().width");
+    assert!(
+        width.as_f64().unwrap_or(0.0) >= 1000.0,
+        "the diagram shrinks to {width} px"
+    );
     browser.open(&format!("{base}{SXS_PAGE}"));
     let toc_shown = "getComputedStyle(document.getElementById('site-toc')).display !== 'none'";
     assert_eq!(
