@@ -198,7 +198,7 @@ fn edit(rng: &mut Rng, root: &Path) -> Vec<Option<String>> {
 }
 
 fn fresh(root: &Path) -> Site {
-    Site::load_unrendered(Config::load(root, None, None).expect("config"))
+    Site::load(Config::load(root, None, None).expect("config"))
 }
 
 fn replay(seed: u64, steps: usize) {

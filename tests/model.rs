@@ -116,7 +116,7 @@ fn sample_site_meets_the_model() {
 
     // All eight procedures are bound, in both locales.
     let config = diglot::Config::load(&root, None, None).expect("site.toml");
-    let site = diglot::Site::load_unrendered(config);
+    let site = diglot::Site::load(config);
     let model = site.model().expect("the sample site has a model");
     for locale in ["en-us", "fr-fr"] {
         let mut bound: Vec<String> = site

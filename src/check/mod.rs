@@ -326,7 +326,7 @@ pub(crate) mod testing {
             std::fs::write(file, text).expect("write");
         }
         let config = Config::load(dir.path(), None, None).expect("config");
-        let site = Site::load_unrendered(config);
+        let site = Site::load(config);
         super::check_site(&site)
             .into_iter()
             .filter(|d| d.code == code)

@@ -37,12 +37,7 @@ impl Loaded {
     /// used at all.
     pub(super) fn load(config: Config, purpose: Purpose) -> Result<Loaded, String> {
         let started = std::time::Instant::now();
-        // A build renders every body, in parallel as it parses; the preview renders a
-        // body when its page is first asked for; `check` never does.
-        let site = match purpose {
-            Purpose::Build { .. } => Site::load(config),
-            Purpose::Check | Purpose::Preview => Site::load_unrendered(config),
-        };
+        let site = Site::load(config);
         let loaded_at = started.elapsed();
         let (checked, prepared) = rayon::join(
             || match purpose {

@@ -201,10 +201,6 @@ pub struct Article {
     pub directives: Vec<DirectiveAt>,
     /// Scripts, event handlers and script URLs in the body's raw HTML.
     pub active: Vec<Active>,
-    /// The rendered body (a fragment), with internal URLs relative to [`links::LOCALE_ROOT`]:
-    /// made while parsing for a build, or on first use ([`Article::html`]) for the preview,
-    /// which renders only the pages asked for.
-    html: std::sync::OnceLock<String>,
 }
 
 impl Article {
@@ -250,21 +246,21 @@ impl Article {
     }
 
     /// The rendered body (a fragment), with internal URLs relative to
-    /// [`links::LOCALE_ROOT`]; rendered now if parsing did not.
-    pub fn html(&self) -> &str {
-        self.html.get_or_init(|| {
-            let lang = language_of(&self.file);
-            let mut ignored = Vec::new();
-            walk::walk(
-                &self.file,
-                self.body_start,
-                &self.segments,
-                &lang,
-                true,
-                &mut ignored,
-            )
-            .html
-        })
+    /// [`links::LOCALE_ROOT`]; rendered at each call and not kept, so that a build or the
+    /// preview never holds every page's HTML at once (on 10,000 articles a build that
+    /// rendered bodies as it parsed held 225 MiB of them until its end).
+    pub fn html(&self) -> String {
+        let lang = language_of(&self.file);
+        let mut ignored = Vec::new();
+        let walked = walk::walk(
+            &self.file,
+            self.body_start,
+            &self.segments,
+            &lang,
+            true,
+            &mut ignored,
+        );
+        walked.html
     }
 
     /// Whether the article carries bilingual sxs markup.
@@ -293,20 +289,14 @@ impl Article {
 }
 
 /// Parses a file into an [`Article`]. Never fails: problems come back as diagnostics and
-/// the rest of the file is still parsed.
+/// the rest of the file is still parsed. The body is not rendered: [`Article::html`] does
+/// that when a page is made, so that no one holds every page's HTML.
 pub fn parse(file: SourceFile) -> (Article, Vec<Diagnostic>) {
-    parse_with(file, true)
-}
-
-/// Like [`parse`]; without `html` the body is not rendered until [`Article::html`] is
-/// first called, which is all `check` needs and saves a third of the work and most of the
-/// memory.
-pub fn parse_with(file: SourceFile, html: bool) -> (Article, Vec<Diagnostic>) {
     let mut diags = Vec::new();
     let (front_matter, body_start) = read_front_matter(&file, &mut diags);
     let segments = sxs::scan(&file.text, body_start);
     let lang = language_of(&file);
-    let walked = walk::walk(&file, body_start, &segments, &lang, html, &mut diags);
+    let walked = walk::walk(&file, body_start, &segments, &lang, false, &mut diags);
 
     let title = front_matter
         .as_ref()
@@ -332,11 +322,6 @@ pub fn parse_with(file: SourceFile, html: bool) -> (Article, Vec<Diagnostic>) {
         segments,
         directives: walked.directives,
         active: walked.active,
-        html: if html {
-            std::sync::OnceLock::from(walked.html)
-        } else {
-            std::sync::OnceLock::new()
-        },
     };
     (article, diags)
 }

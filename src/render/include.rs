@@ -16,9 +16,14 @@ const OPEN: &str = "<diglot-include src=\"";
 const CLOSE: &str = "\"></diglot-include>";
 
 /// `article`'s HTML with its includes spliced in, for a page of `locale`.
-pub fn splice<'h>(article: &'h Article, site: &Site, locale: &Locale) -> Cow<'h, str> {
+pub fn splice(article: &Article, site: &Site, locale: &Locale) -> String {
     let mut expansion = Expansion::new(article);
-    splice_into(article.html(), site, locale, &mut expansion)
+    let html = article.html();
+    let spliced = match splice_into(&html, site, locale, &mut expansion) {
+        Cow::Borrowed(_) => None,
+        Cow::Owned(spliced) => Some(spliced),
+    };
+    spliced.unwrap_or(html)
 }
 
 fn splice_into<'h, 's>(
@@ -37,7 +42,7 @@ fn splice_into<'h, 's>(
         match expansion.enter(included) {
             Ok(()) => {
                 out.push_str("<div class=\"include\">");
-                out.push_str(&splice_into(included.html(), site, locale, expansion));
+                out.push_str(&splice_into(&included.html(), site, locale, expansion));
                 out.push_str("</div>");
                 expansion.leave();
             }

@@ -167,14 +167,14 @@ impl Prepared {
     ) -> Result<RenderReport, RenderError> {
         let renderer = self.renderer(site);
         let (findings, rendered) = rayon::join(checks, || renderer.render_all(sink));
-        let (mut report, records) = rendered?;
+        let (mut report, index) = rendered?;
         report
             .diagnostics
             .extend(self.template_problems.iter().cloned());
         report::merge(findings, &mut report);
         // The search index (one thread per language) is made while the report is written.
         let (searched, reported) = rayon::join(
-            || renderer.write_search(records, sink),
+            || renderer.write_search(index, sink),
             || {
                 if renderer.has_report() {
                     renderer

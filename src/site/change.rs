@@ -119,7 +119,7 @@ impl Site {
                         self.tocs.insert(at, toc);
                     }
                     Some(file) => {
-                        let (article, diags) = markdown::parse_with(file, self.html);
+                        let (article, diags) = markdown::parse(file);
                         findings.extend(diags);
                         self.links_in.add(&article);
                         let at = self.articles.partition_point(|a| a.path() < path);

@@ -53,8 +53,6 @@ pub struct Site {
     load_findings: Vec<Diagnostic>,
     /// What reading and parsing each text file found, by content path.
     file_findings: BTreeMap<String, Vec<Diagnostic>>,
-    /// Whether article bodies are rendered to HTML as they are parsed.
-    html: bool,
     by_path: HashMap<String, usize>,
     /// Who links to (or includes) what: the reverse of every article's links.
     links_in: index::LinksIn,
@@ -62,23 +60,14 @@ pub struct Site {
 
 impl Site {
     /// Reads and parses the whole content folder, in parallel. Never stops at a bad file.
+    /// Bodies are rendered when their pages are made ([`Article::html`]).
     pub fn load(config: Config) -> Site {
         let loaded = content::load(&config);
         Site::from_content(config, loaded)
     }
 
-    /// Loads the site for checking only: articles are parsed but not rendered to HTML.
-    pub fn load_unrendered(config: Config) -> Site {
-        let loaded = content::load(&config);
-        Site::parse(config, loaded, false)
-    }
-
     /// Parses what [`content::load`] read.
     pub fn from_content(config: Config, loaded: content::Content) -> Site {
-        Site::parse(config, loaded, true)
-    }
-
-    fn parse(config: Config, loaded: content::Content, html: bool) -> Site {
         let mut load_findings = Vec::new();
         let mut file_findings: BTreeMap<String, Vec<Diagnostic>> = BTreeMap::new();
         for d in loaded.diagnostics {
@@ -94,10 +83,8 @@ impl Site {
             .into_iter()
             .partition(|f| f.kind == FileKind::Toc);
 
-        let parsed: Vec<(Article, Vec<Diagnostic>)> = md_files
-            .into_par_iter()
-            .map(|f| markdown::parse_with(f, html))
-            .collect();
+        let parsed: Vec<(Article, Vec<Diagnostic>)> =
+            md_files.into_par_iter().map(markdown::parse).collect();
         let mut articles = Vec::with_capacity(parsed.len());
         for (article, diags) in parsed {
             file_findings
@@ -131,7 +118,6 @@ impl Site {
             model,
             load_findings,
             file_findings,
-            html,
             by_path: HashMap::new(),
             links_in: index::LinksIn::default(),
         };

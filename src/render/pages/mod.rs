@@ -18,7 +18,7 @@ use tera::Tera;
 use super::context::PageContext;
 use super::model_html::LIFECYCLE_DIR;
 use super::report::Reports;
-use super::search::{self, Record};
+use super::search::{self, Index};
 use super::{RenderError, RenderReport};
 use crate::config::Locale;
 use crate::diagnostics::{Diagnostic, codes};
@@ -50,8 +50,8 @@ pub(super) fn page_locales(site: &Site) -> BTreeMap<&str, Vec<&Locale>> {
 
 /// What became of one article page in a build.
 enum Written {
-    /// Written; what the search index keeps of it, when the site has search.
-    Page(Option<Record>),
+    /// Written (and indexed, when the site has search).
+    Page,
     /// Its template failed, or it could not be written (RN001).
     Failed(Diagnostic),
     /// The site has no article there.
@@ -63,7 +63,6 @@ pub(super) struct RenderedPage {
     pub(super) html: String,
     /// The content file it shows.
     pub(super) article_path: String,
-    pub(super) record: Option<Record>,
 }
 
 pub(super) struct Renderer<'s> {
@@ -87,12 +86,10 @@ impl<'s> Renderer<'s> {
         Reports::new(&self.cx)
     }
 
-    /// Writes every page but the report's, in parallel; returns what the search index is
-    /// to hold (written by [`Self::write_search`], beside the report).
-    pub(super) fn render_all(
-        &self,
-        sink: &dyn Sink,
-    ) -> Result<(RenderReport, Vec<Record>), RenderError> {
+    /// Writes every page but the report's, in parallel; returns the search index of the
+    /// pages (written by [`Self::write_search`], beside the report), each page's words
+    /// folded into it as the page is rendered.
+    pub(super) fn render_all(&self, sink: &dyn Sink) -> Result<(RenderReport, Index), RenderError> {
         let write = |rel: &str, bytes: &[u8]| {
             sink.write(rel, bytes)
                 .map_err(|e| RenderError::Write(rel.to_string(), e))
@@ -105,25 +102,36 @@ impl<'s> Renderer<'s> {
         }
 
         let jobs = self.article_pages();
-        let results: Vec<Result<Written, RenderError>> = jobs
+        let search = self.has_search();
+        // One index per batch of pages, merged: no lock, and no page text kept.
+        let (results, index) = jobs
             .par_iter()
-            .map(|&(locale, rel)| self.article_page(locale, rel, sink))
-            .collect();
+            .fold(
+                || (Vec::new(), Index::default()),
+                |(mut results, mut index), &(locale, rel)| {
+                    let indexed = search.then_some(&mut index);
+                    results.push(self.article_page(locale, rel, sink, indexed));
+                    (results, index)
+                },
+            )
+            .reduce(
+                || (Vec::new(), Index::default()),
+                |(mut results, index), (more, other)| {
+                    results.extend(more);
+                    (results, index.merge(other))
+                },
+            );
         let mut report = RenderReport {
             diagnostics: self.url_collisions(),
             ..RenderReport::default()
         };
-        let mut records = Vec::new();
         for r in results {
             match r? {
                 Written::Failed(d) => {
                     report.diagnostics.push(d);
                     report.failed += 1;
                 }
-                Written::Page(record) => {
-                    report.pages += 1;
-                    records.extend(record);
-                }
+                Written::Page => report.pages += 1,
                 Written::Nothing => {}
             }
         }
@@ -159,19 +167,15 @@ impl<'s> Renderer<'s> {
         }
         write("robots.txt", self.robots().as_bytes())?;
         self.copy_assets(sink)?;
-        Ok((report, records))
+        Ok((report, index))
     }
 
-    /// The search index of the pages `records` were taken from.
-    pub(super) fn write_search(
-        &self,
-        records: Vec<Record>,
-        sink: &dyn Sink,
-    ) -> Result<(), RenderError> {
+    /// The files of the search index `render_all` made.
+    pub(super) fn write_search(&self, index: Index, sink: &dyn Sink) -> Result<(), RenderError> {
         if !self.has_search() {
             return Ok(());
         }
-        for (path, bytes) in search::bundle(records) {
+        for (path, bytes) in index.into_files() {
             sink.write(&path, &bytes)
                 .map_err(|e| RenderError::Write(path.clone(), e))?;
         }
@@ -209,13 +213,14 @@ impl<'s> Renderer<'s> {
         locale: &Locale,
         rel: &str,
         sink: &dyn Sink,
+        index: Option<&mut Index>,
     ) -> Result<Written, RenderError> {
         let out_path = page_output_path(locale, rel);
-        match self.article_html(locale, rel, self.has_search()) {
+        match self.article_html(locale, rel, index) {
             None => Ok(Written::Nothing),
             Some(Err(failed)) => Ok(Written::Failed(failed)),
             Some(Ok(page)) => match sink.write(&out_path, page.html.as_bytes()) {
-                Ok(()) => Ok(Written::Page(page.record)),
+                Ok(()) => Ok(Written::Page),
                 Err(e) => Ok(Written::Failed(Diagnostic::whole_file(
                     &codes::RN001,
                     &page.article_path,
@@ -243,40 +248,35 @@ impl<'s> Renderer<'s> {
     /// writes the pages): (site-relative path, bytes).
     pub(super) fn search_bundle(&self) -> Vec<(String, Vec<u8>)> {
         let jobs = self.article_pages();
-        let records: Vec<Record> = jobs
-            .par_iter()
-            .filter_map(|&(locale, rel)| self.search_record(locale, rel))
-            .collect();
-        search::bundle(records)
+        jobs.par_iter()
+            .fold(Index::default, |mut index, &(locale, rel)| {
+                self.index_page(&mut index, locale, rel);
+                index
+            })
+            .reduce(Index::default, Index::merge)
+            .into_files()
     }
 
-    /// One page as the search index sees it.
-    fn search_record(&self, locale: &Locale, rel: &str) -> Option<Record> {
+    /// Adds one page to the search index, its body rendered for it.
+    fn index_page(&self, index: &mut Index, locale: &Locale, rel: &str) {
         let own = self.cx.site.article(locale, rel);
-        let article = own.or_else(|| self.cx.site.article(&self.cx.config.source_locale, rel))?;
+        let source = || self.cx.site.article(&self.cx.config.source_locale, rel);
+        let Some(article) = own.or_else(source) else {
+            return;
+        };
         let locale_root = "../".repeat(page_depth(rel));
         let html = self.body_html(article, locale, &locale_root);
-        Some(self.record_of(locale, rel, &article.title, &html))
+        index.add(search_page(locale, rel, &article.title, &html));
     }
 
-    fn record_of(&self, locale: &Locale, rel: &str, title: &str, body_html: &str) -> Record {
-        Record::new(
-            locale.as_str(),
-            format!("{locale}/{}", page_url(rel)),
-            locale.language(),
-            title,
-            body_html,
-        )
-    }
-
-    /// The HTML of one article page, the content file it shows and, when `index`, what the
-    /// search index keeps of it; or the RN001 of the template failing on it; `None` if the
+    /// The HTML of one article page and the content file it shows, the page added to
+    /// `index` when there is one; or the RN001 of the template failing on it; `None` if the
     /// site has no article there.
     fn article_html(
         &self,
         locale: &Locale,
         rel: &str,
-        index: bool,
+        index: Option<&mut Index>,
     ) -> Option<Result<RenderedPage, Diagnostic>> {
         let own = self.cx.site.article(locale, rel);
         let article = own.or_else(|| self.cx.site.article(&self.cx.config.source_locale, rel))?;
@@ -302,14 +302,15 @@ impl<'s> Renderer<'s> {
         ctx.insert("nav_script", &script.map(|(path, _)| path.as_str()));
         ctx.insert("locale_root", &locale_root);
         let page = self.page_ctx(article, locale, own.is_none(), &locale_root);
-        let record = index.then(|| self.record_of(locale, rel, page.title, &page.html));
+        if let Some(index) = index {
+            index.add(search_page(locale, rel, page.title, &page.html));
+        }
         ctx.insert("page", &page);
         drop(page);
         Some(match self.cx.tera.render("page.html", &ctx) {
             Ok(html) => Ok(RenderedPage {
                 html,
                 article_path: article.path().to_string(),
-                record,
             }),
             Err(e) => Err(Diagnostic::whole_file(
                 &codes::RN001,
@@ -348,5 +349,21 @@ impl<'s> Renderer<'s> {
             sink.copy(rel, from)
                 .map_err(|e| RenderError::Write(rel.clone(), e))
         })
+    }
+}
+
+/// One article page as the search index reads it.
+fn search_page<'a>(
+    locale: &'a Locale,
+    rel: &str,
+    title: &'a str,
+    body_html: &'a str,
+) -> search::Page<'a> {
+    search::Page {
+        locale: locale.as_str(),
+        url: format!("{locale}/{}", page_url(rel)),
+        language: locale.language(),
+        title,
+        body_html,
     }
 }

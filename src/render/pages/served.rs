@@ -39,7 +39,7 @@ impl Renderer<'_> {
             _ => {}
         }
         if let Some((locale, rel)) = self.navs.page_at(out) {
-            return Some(Ok(match self.article_html(locale, rel, false)? {
+            return Some(Ok(match self.article_html(locale, rel, None)? {
                 Ok(page) => Output::Bytes(page.html.into_bytes()),
                 Err(failed) => Output::Failed(failed),
             }));

@@ -70,7 +70,7 @@ impl Renderer<'_> {
                 .article(&self.cx.config.source_locale, "index.md")
         });
         let html = index
-            .map(|a| include::splice(a, self.cx.site, locale).into_owned())
+            .map(|a| include::splice(a, self.cx.site, locale))
             .unwrap_or_default();
         ctx.insert(
             "page",
