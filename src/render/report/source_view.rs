@@ -13,8 +13,13 @@ use crate::escape;
 const CONTEXT: u32 = 2;
 
 /// A context line longer than this is cut (with `…`): context orients the reader, and
-/// lines of inline markup run to a kilobyte. Lines a finding spans stay whole.
+/// lines of inline markup run to a kilobyte.
 const CONTEXT_CHARS: usize = 160;
+
+/// Characters of a flagged line shown before its first finding's column and after its
+/// last one's end; the rest is cut (with `…`). On a large site flagged lines were a third
+/// of the source views' bytes, most of it sxs markup far from any finding.
+const FLAGGED_MARGIN: usize = 160;
 
 /// How a line of the file is shown.
 #[derive(Clone, Copy, PartialEq, PartialOrd)]
@@ -64,9 +69,16 @@ pub fn lines_table(text: &str, findings: &[&Diagnostic]) -> String {
         // hundreds of thousands of these lines. Only flagged lines, which the report links
         // to, carry an anchor.
         let flagged = next.peek().is_some_and(|d| d.line == n);
-        let line = match line.char_indices().nth(CONTEXT_CHARS) {
-            Some((cut, _)) if how == Shown::Context => Cow::Owned(format!("{}…", &line[..cut])),
-            _ => Cow::Borrowed(line),
+        let line = match how {
+            Shown::Spanned => match columns_on(&by_line, n) {
+                Some((from, to)) => window(
+                    line,
+                    from.saturating_sub(FLAGGED_MARGIN),
+                    to.saturating_add(FLAGGED_MARGIN),
+                ),
+                None => window(line, 0, CONTEXT_CHARS),
+            },
+            _ => window(line, 0, CONTEXT_CHARS),
         };
         let text = escape::text_node(&line);
         let _ = if flagged {
@@ -87,6 +99,57 @@ pub fn lines_table(text: &str, findings: &[&Diagnostic]) -> String {
     }
     out.push_str("</tbody></table>");
     out
+}
+
+/// The characters (0-based, end excluded) of line `n` that findings point at, from the
+/// first one's start to the last one's end; `None` when they all run through the line
+/// (a multi-line finding's middle).
+fn columns_on(findings: &[&Diagnostic], n: u32) -> Option<(usize, usize)> {
+    let mut at: Option<(usize, usize)> = None;
+    for d in findings
+        .iter()
+        .filter(|d| d.line <= n && n <= d.line.max(d.end_line))
+    {
+        let starts = d.line == n;
+        let ends = d.end_line <= n;
+        if !starts && !ends {
+            continue;
+        }
+        let from = if starts {
+            d.column.saturating_sub(1)
+        } else {
+            0
+        } as usize;
+        let to = if ends && d.end_column > 0 {
+            d.end_column.saturating_sub(1) as usize
+        } else {
+            usize::MAX
+        };
+        let to = to.max(from);
+        at = Some(at.map_or((from, to), |(f, t)| (f.min(from), t.max(to))));
+    }
+    at
+}
+
+/// Characters `from..to` of `line`, `…` where it was cut.
+fn window(line: &str, from: usize, to: usize) -> Cow<'_, str> {
+    let start = if from == 0 {
+        Some(0)
+    } else {
+        line.char_indices().nth(from).map(|(i, _)| i)
+    };
+    let Some(start) = start else {
+        // The line ends before the window: show its end.
+        return Cow::Borrowed(line);
+    };
+    let end = match line[start..].char_indices().nth(to.saturating_sub(from)) {
+        Some((i, _)) => start + i,
+        None if start == 0 => return Cow::Borrowed(line),
+        None => line.len(),
+    };
+    let before = if start > 0 { "…" } else { "" };
+    let after = if end < line.len() { "…" } else { "" };
+    Cow::Owned(format!("{before}{}{after}", &line[start..end]))
 }
 
 fn finding_row(out: &mut String, d: &Diagnostic) {
@@ -163,18 +226,38 @@ mod tests {
     }
 
     #[test]
-    fn long_context_lines_are_cut_but_flagged_lines_stay_whole() {
+    fn long_context_lines_are_cut() {
         let long = "é".repeat(400);
-        let text = format!("{long}\n{long}x\n{long}\n");
+        let text = format!("{long}\nx\n{long}\n");
         let f = [finding(2, "here")];
         let refs: Vec<&Diagnostic> = f.iter().collect();
         let html = lines_table(&text, &refs);
         let cut = format!("<tr><td>1<td>{}…", "é".repeat(CONTEXT_CHARS));
         assert!(html.contains(&cut), "{html}");
-        assert!(
-            html.contains(&format!("{long}x")),
-            "the flagged line is whole"
-        );
         assert_eq!(html.matches('…').count(), 2, "lines 1 and 3 are cut");
+    }
+
+    #[test]
+    fn a_long_flagged_line_keeps_the_text_around_its_findings() {
+        // Finding columns 600-609 and 700-704 of a 2,000-character line.
+        let line: String = (0..2000)
+            .map(|i| if i == 604 { 'X' } else { 'a' })
+            .collect();
+        let mut first = finding(1, "first");
+        (first.column, first.end_column) = (600, 610);
+        let mut second = finding(1, "second");
+        (second.column, second.end_column) = (700, 705);
+        let refs = [&first, &second];
+        let html = lines_table(&line, &refs);
+        let shown = format!(
+            "<td>…{}X{}…<tr",
+            "a".repeat(604 - (599 - FLAGGED_MARGIN)),
+            "a".repeat(704 + FLAGGED_MARGIN - 605)
+        );
+        assert!(html.contains(&shown), "{html}");
+        // A short flagged line, or one whose findings reach its ends, stays whole.
+        assert_eq!(window("abc", 0, 5), "abc");
+        assert_eq!(window(&line, 0, usize::MAX), line.as_str());
+        assert_eq!(window("abcdef", 2, 4), "…cd…");
     }
 }
