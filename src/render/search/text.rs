@@ -127,9 +127,17 @@ fn push_decoded(out: &mut String, text: &str) {
     out.push_str(rest);
 }
 
-/// Runs of white space as one space.
+/// Runs of white space as one space, none at either end, in one pass (this runs on every
+/// page's text).
 fn finish(text: String) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
+    let mut out = String::with_capacity(text.len());
+    for word in text.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
 }
 
 /// The words of a text: runs of letters and digits (an apostrophe, a hyphen or any other
