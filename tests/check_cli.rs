@@ -247,3 +247,21 @@ fn a_path_filter_matching_nothing_is_a_usage_error() {
     let model = check_in(&sample_site_dir(), &["_model", "--format", "short"]);
     assert_eq!(model.status.code(), Some(0), "{}", stderr(&model));
 }
+
+#[test]
+fn clicolor_force_colours_a_pipe() {
+    let run = |vars: &[(&str, &str)]| {
+        let mut cmd = diglot();
+        cmd.current_dir(fixture_dir("rules"))
+            .arg("check")
+            .env_remove("NO_COLOR")
+            .env_remove("CLICOLOR_FORCE");
+        for (k, v) in vars {
+            cmd.env(k, v);
+        }
+        stdout(&cmd.output().expect("run"))
+    };
+    assert!(!run(&[]).contains('\x1b'), "a pipe gets no colour");
+    assert!(run(&[("CLICOLOR_FORCE", "1")]).contains("\x1b[1;33mwarning["));
+    assert!(!run(&[("CLICOLOR_FORCE", "0")]).contains('\x1b'));
+}

@@ -151,7 +151,25 @@ fn baseline_survives_moved_lines_and_reports_only_new_findings() {
         .output()
         .expect("run");
     let shown = String::from_utf8_lossy(&out.stdout);
-    let findings: Vec<&str> = shown.lines().filter(|l| !l.starts_with("  help")).collect();
+    let findings: Vec<&str> = shown.lines().collect();
     assert_eq!(findings.len(), 1, "only the new finding: {shown}");
     assert!(findings[0].contains("warning[LK006]"), "{shown}");
+}
+
+#[test]
+fn short_is_exactly_one_line_per_finding() {
+    let short = check_rules_fixture(&["--format", "short"]);
+    let json = check_findings(&fixture_dir("rules"), &[]);
+    assert_eq!(short.lines().count(), json.len(), "{short}");
+    for (line, d) in short.lines().zip(&json) {
+        let head = format!(
+            "{}:{}:{}: {}[{}]: ",
+            d["path"].as_str().unwrap_or_default(),
+            d["line"],
+            d["column"],
+            d["severity"].as_str().unwrap_or_default(),
+            d["code"].as_str().unwrap_or_default()
+        );
+        assert!(line.starts_with(&head), "{line} / {head}");
+    }
 }

@@ -21,11 +21,8 @@ fn run<S: AsRef<std::ffi::OsStr>>(dir: &Path, args: &[S]) -> std::process::Outpu
 }
 
 /// `check --format json` on a site, as (diagnostics, summary).
-fn check_json(root: &Path, extra: &[&str]) -> (Vec<serde_json::Value>, serde_json::Value) {
-    let mut args = vec!["check", "--format", "json"];
-    args.extend_from_slice(extra);
-    let out = run(root, &args);
-    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+fn check_parts(root: &Path, extra: &[&str]) -> (Vec<serde_json::Value>, serde_json::Value) {
+    let json = check_json(root, extra);
     let diagnostics = json["diagnostics"].as_array().expect("array").clone();
     (diagnostics, json["summary"].clone())
 }
@@ -196,7 +193,7 @@ fn sample_report_matches_the_check_and_links_every_entry() {
         .expect("delete a translation");
     let out = build(root, &[]);
     assert!(out.status.success(), "{}", stderr(&out));
-    let (diagnostics, summary) = check_json(root, &[]);
+    let (diagnostics, summary) = check_parts(root, &[]);
     let public = root.join("public");
     assert_report_matches(&public, &["en-us", "fr-fr"], &diagnostics, &summary);
 
@@ -248,7 +245,7 @@ fn corpus_report_matches_the_check() {
         tmp.path(),
         &["build", "--content", &content, "--out", &out_dir],
     );
-    let (diagnostics, summary) = check_json(tmp.path(), &["--content", &content]);
+    let (diagnostics, summary) = check_parts(tmp.path(), &["--content", &content]);
     assert!(diagnostics.len() > 500, "the corpus has many findings");
     assert_report_matches(&public, &["en-us", "fr-fr"], &diagnostics, &summary);
     let fr = parse(&read(public.join("fr-fr/report/index.html")));

@@ -8,18 +8,6 @@ use std::path::Path;
 use common::*;
 use serde_json::Value;
 
-fn check_json(args: &[&str], dir: &Path) -> Vec<Value> {
-    let out = diglot()
-        .current_dir(dir)
-        .arg("check")
-        .args(args)
-        .args(["--format", "json"])
-        .output()
-        .expect("run diglot check");
-    let v: Value = serde_json::from_slice(&out.stdout).expect("JSON");
-    v["diagnostics"].as_array().expect("diagnostics").clone()
-}
-
 fn find<'d>(diags: &'d [Value], code: &str, path: &str, line: u64) -> Option<&'d Value> {
     diags
         .iter()
@@ -33,7 +21,7 @@ fn count(diags: &[Value], code: &str) -> usize {
 #[test]
 fn sxs_and_translation_defects_of_a_fixture_site() {
     let site = copy_site(&fixture_dir("sxs"));
-    let diags = check_json(&["--content", "content"], site.path());
+    let diags = check_findings(site.path(), &["--content", "content"]);
     let guide = "fr-fr/guide.md";
     let at = |code: &str, line: u64| {
         find(&diags, code, guide, line)
@@ -97,7 +85,7 @@ fn a_changed_source_makes_its_translation_stale() {
         &format!("ms.openlocfilehash: {hash}"),
     );
     std::fs::write(&fr, text).expect("write");
-    let diags = check_json(&[], root);
+    let diags = check_findings(root, &[]);
     assert!(
         find(&diags, "TR001", "fr-fr/commerce/manage-partners.md", 19).is_none(),
         "{diags:#?}"
@@ -105,7 +93,7 @@ fn a_changed_source_makes_its_translation_stale() {
     // Then the English changes by one byte.
     let english = read(&en).replace("Find a partner\n", "Find a partner.\n");
     std::fs::write(&en, english).expect("write");
-    let diags = check_json(&[], root);
+    let diags = check_findings(root, &[]);
     let stale = find(&diags, "TR001", "fr-fr/commerce/manage-partners.md", 19).expect("TR001");
     assert!(stale["message"].as_str().unwrap_or("").contains(&hash));
 }
@@ -114,9 +102,9 @@ fn a_changed_source_makes_its_translation_stale() {
 fn corpus_translation_status_and_sxs_defects() {
     let corpus = corpus_dir();
     let content = corpus.to_string_lossy().into_owned();
-    let diags = check_json(
-        &["--content", &content],
+    let diags = check_findings(
         Path::new(env!("CARGO_MANIFEST_DIR")),
+        &["--content", &content],
     );
 
     // TR001: exactly one stale translation, whose English is newer.

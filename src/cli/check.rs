@@ -153,7 +153,7 @@ fn print(
     content_dir: &Path,
 ) -> std::io::Result<()> {
     let text = match format {
-        Format::Human => render_human(diagnostics, std::io::stdout().is_terminal()),
+        Format::Human => render_human(diagnostics, term::colour(std::io::stdout().is_terminal())),
         Format::Short => render_short(diagnostics),
         Format::Json => return term::stream(|w| write_json(w, diagnostics, files)),
         Format::Sarif => render_sarif(diagnostics, &repo_prefix(content_dir)) + "\n",

@@ -20,6 +20,23 @@ macro_rules! errln {
 }
 pub(crate) use errln;
 
+/// Whether to colour output for a stream, by the conventions users set once for every
+/// tool (as clap's anstream reads them): `CLICOLOR_FORCE` other than `0` colours even a
+/// pipe; else `NO_COLOR` set and not empty turns colour off; else colour on a terminal.
+pub fn colour(is_terminal: bool) -> bool {
+    colour_with(is_terminal, |name| std::env::var_os(name))
+}
+
+fn colour_with(is_terminal: bool, var: impl Fn(&str) -> Option<std::ffi::OsString>) -> bool {
+    if var("CLICOLOR_FORCE").is_some_and(|v| !v.is_empty() && v != "0") {
+        return true;
+    }
+    if var("NO_COLOR").is_some_and(|v| !v.is_empty()) {
+        return false;
+    }
+    is_terminal
+}
+
 /// Writes `text` to stdout. A closed pipe is not an error; any other failure (a full disk
 /// behind `>`) is, since the output the user asked for is then incomplete.
 pub fn out(text: &str) -> io::Result<()> {
@@ -76,5 +93,29 @@ mod tests {
     fn a_closed_pipe_ends_quietly_but_a_full_disk_is_an_error() {
         assert!(write_to(&mut ClosedPipe, "x").is_ok());
         assert!(write_to(&mut Full, "x").is_err());
+    }
+
+    #[test]
+    fn colour_follows_no_color_and_clicolor_force() {
+        let env = |vars: &'static [(&'static str, &'static str)]| {
+            move |name: &str| {
+                vars.iter()
+                    .find(|(n, _)| *n == name)
+                    .map(|(_, v)| std::ffi::OsString::from(v))
+            }
+        };
+        assert!(colour_with(true, env(&[])));
+        assert!(!colour_with(false, env(&[])));
+        assert!(!colour_with(true, env(&[("NO_COLOR", "1")])));
+        assert!(
+            colour_with(true, env(&[("NO_COLOR", "")])),
+            "empty is unset"
+        );
+        assert!(colour_with(false, env(&[("CLICOLOR_FORCE", "1")])));
+        assert!(!colour_with(false, env(&[("CLICOLOR_FORCE", "0")])));
+        assert!(colour_with(
+            false,
+            env(&[("CLICOLOR_FORCE", "1"), ("NO_COLOR", "1")])
+        ));
     }
 }

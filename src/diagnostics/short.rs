@@ -1,5 +1,7 @@
-//! The `short` format: `path:line:col: severity[CODE]: message`, one per line. Control
-//! characters of file names and messages are shown escaped, never sent to the terminal.
+//! The `short` format: `path:line:col: severity[CODE]: message`, exactly one line per
+//! finding (for `grep`, `wc -l` and editors' quickfix lists; `human` and `json` carry the
+//! help). Control characters of file names and messages are shown escaped, never sent to
+//! the terminal.
 
 use std::fmt::Write;
 
@@ -19,9 +21,6 @@ pub fn render_short(diagnostics: &[Diagnostic]) -> String {
             d.code,
             terminal(&d.message)
         );
-        if let Some(help) = &d.help {
-            let _ = writeln!(out, "  help: {}", terminal(help));
-        }
     }
     out
 }

@@ -55,6 +55,33 @@ pub fn diglot() -> Command {
     Command::cargo_bin("diglot").expect("binary")
 }
 
+/// Runs `diglot check --format json` in `root` with extra arguments: the whole document
+/// (`diagnostics` and `summary`). The one helper every test reading the JSON uses.
+pub fn check_json(root: &Path, args: &[&str]) -> serde_json::Value {
+    let out = diglot()
+        .current_dir(root)
+        .arg("check")
+        .args(args)
+        .args(["--format", "json"])
+        .output()
+        .expect("run diglot check");
+    serde_json::from_slice(&out.stdout).unwrap_or_else(|e| {
+        panic!(
+            "JSON ({e}): {}{}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        )
+    })
+}
+
+/// The `diagnostics` of [`check_json`].
+pub fn check_findings(root: &Path, args: &[&str]) -> Vec<serde_json::Value> {
+    check_json(root, args)["diagnostics"]
+        .as_array()
+        .expect("diagnostics")
+        .clone()
+}
+
 /// Runs `diglot build` in `root` with extra arguments.
 pub fn build(root: &Path, args: &[&str]) -> Output {
     diglot()
