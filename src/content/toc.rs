@@ -123,16 +123,17 @@ fn yaml_items(
                         Some(k) => format!("did you mean `{k}`? TOC keys are case-sensitive"),
                         None => format!("DocFX TOC items know: {}", KNOWN_KEYS.join(", ")),
                     };
-                    let mut d = Diagnostic::new(
-                        &codes::TC003,
-                        file.file_ref(),
-                        field.key_span,
-                        format!("unknown TOC key `{key}`"),
-                    )
-                    .with_help(help);
-                    // An unknown key loses information but breaks no reader's way.
-                    d.severity = crate::diagnostics::Severity::Warning;
-                    diags.push(d);
+                    // An error, as TC003 is declared: DocFX drops the key silently, so a
+                    // misspelt `href` or `displayName` loses what the writer meant.
+                    diags.push(
+                        Diagnostic::new(
+                            &codes::TC003,
+                            file.file_ref(),
+                            field.key_span,
+                            format!("unknown TOC key `{key}`"),
+                        )
+                        .with_help(help),
+                    );
                 }
             }
         }
