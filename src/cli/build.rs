@@ -3,6 +3,7 @@
 use std::path::PathBuf;
 use std::time::Instant;
 
+use super::findings::{self, Format, ReportArgs, Scope};
 use super::term::{self, errln};
 use super::{Exit, SiteArgs};
 use crate::config::Config;
@@ -20,6 +21,8 @@ pub struct BuildArgs {
     /// Build without running the checks (parse problems are still reported).
     #[arg(long)]
     pub no_check: bool,
+    #[command(flatten)]
+    pub report: ReportArgs,
 }
 
 pub fn run(args: &BuildArgs) -> Exit {
@@ -108,8 +111,32 @@ pub fn run(args: &BuildArgs) -> Exit {
             (stage_start.elapsed() - rendered_at).as_secs_f64() * 1e3,
         );
     }
-    let diagnostics = report.diagnostics;
-    term::err(&render_short(&diagnostics));
+    let mut diagnostics = report.diagnostics;
+    args.report.filter(&mut diagnostics);
+    if args.report.format.is_some() || args.report.statistics {
+        // Asked for a format: the findings are the command's output, on stdout.
+        let file_paths: Vec<&str> = site
+            .articles()
+            .iter()
+            .map(|a| a.path())
+            .chain(site.tocs().iter().map(|t| t.file.path.as_str()))
+            .collect();
+        let scope = Scope {
+            files: file_paths.len(),
+            file_paths: &file_paths,
+            content_dir: &site.config().content_dir,
+        };
+        let format = args.report.format.unwrap_or(Format::Short);
+        if let Err(e) = findings::print(&diagnostics, format, &args.report, &scope) {
+            errln!("error: cannot write the findings: {e}");
+            return Exit::Failure;
+        }
+    } else {
+        term::err(&render_short(&diagnostics));
+    }
+    if args.report.quiet {
+        return args.report.exit_for(&diagnostics);
+    }
     let summary = Summary::of(&diagnostics);
     errln!(
         "built {} pages ({} fallbacks) in {} locales into {} in {:.2}s: {} errors, {} warnings, {} infos",
@@ -122,11 +149,7 @@ pub fn run(args: &BuildArgs) -> Exit {
         summary.warnings,
         summary.infos,
     );
-    if summary.errors > 0 {
-        Exit::Findings
-    } else {
-        Exit::Success
-    }
+    args.report.exit_for(&diagnostics)
 }
 
 /// What the output stage says on the way.

@@ -1,40 +1,22 @@
 //! `diglot check`: parse the site, run every rule, print the findings.
 
-use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 
-use super::term::{self, errln};
+use super::findings::{self, Format, ReportArgs, Scope};
+use super::term::errln;
 use super::{Exit, SiteArgs};
 use crate::config::Config;
-use crate::diagnostics::{
-    Diagnostic, Severity, Summary, render_github, render_human, render_junit, render_sarif,
-    render_short, write_json,
-};
 use crate::engine::{Engine, Purpose};
-
-#[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Format {
-    Human,
-    Short,
-    Json,
-    Sarif,
-    Github,
-    Junit,
-}
 
 #[derive(clap::Args, Debug)]
 pub struct CheckArgs {
     #[command(flatten)]
     pub site: SiteArgs,
-    /// How to print the findings.
-    #[arg(long, value_enum, default_value = "human")]
-    pub format: Format,
+    #[command(flatten)]
+    pub report: ReportArgs,
     /// Also fetch external links (LK008); see `[online]` in site.toml.
     #[arg(long)]
     pub online: bool,
-    /// Exit with 1 on warnings too.
-    #[arg(long)]
-    pub deny_warnings: bool,
     /// Report only findings this baseline file does not already record.
     #[arg(long, value_name = "FILE")]
     pub baseline: Option<PathBuf>,
@@ -55,6 +37,7 @@ pub fn run(args: &CheckArgs) -> Exit {
         }
     };
     let content_dir = config.content_dir.clone();
+    let format = args.report.format.unwrap_or(Format::Human);
     let mut engine = match Engine::open(config, Purpose::Check) {
         Ok(engine) => engine,
         Err(e) => {
@@ -89,6 +72,7 @@ pub fn run(args: &CheckArgs) -> Exit {
                 .any(|f| f.is_empty() || path == f || path.starts_with(&format!("{f}/")))
     };
     diagnostics.retain(|d| keep(&d.path));
+    args.report.filter(&mut diagnostics);
     let files = site.articles().iter().filter(|a| keep(a.path())).count()
         + site.tocs().iter().filter(|t| keep(&t.file.path)).count();
     if let Some(path) = &args.write_baseline {
@@ -106,7 +90,7 @@ pub fn run(args: &CheckArgs) -> Exit {
     if let Some(path) = &args.baseline {
         match crate::diagnostics::baseline::filter(path, diagnostics) {
             Ok((kept, known)) => {
-                if known > 0 && args.format == Format::Human {
+                if known > 0 && !args.report.quiet && format == Format::Human {
                     errln!(
                         "{known} findings recorded in {} are not shown",
                         path.display()
@@ -126,55 +110,16 @@ pub fn run(args: &CheckArgs) -> Exit {
         .map(|a| a.path())
         .chain(site.tocs().iter().map(|t| t.file.path.as_str()))
         .collect();
-    if let Err(e) = print(&diagnostics, args.format, files, &file_paths, &content_dir) {
+    let scope = Scope {
+        files,
+        file_paths: &file_paths,
+        content_dir: &content_dir,
+    };
+    if let Err(e) = findings::print(&diagnostics, format, &args.report, &scope) {
         errln!("error: cannot write the findings: {e}");
         return Exit::Failure;
     }
-    exit_for(&diagnostics, args.deny_warnings)
-}
-
-/// 1 when errors were found (or warnings, when they are denied), else 0.
-pub fn exit_for(diagnostics: &[Diagnostic], deny_warnings: bool) -> Exit {
-    let s = Summary::of(diagnostics);
-    if s.errors > 0
-        || (deny_warnings && diagnostics.iter().any(|d| d.severity == Severity::Warning))
-    {
-        Exit::Findings
-    } else {
-        Exit::Success
-    }
-}
-
-fn print(
-    diagnostics: &[Diagnostic],
-    format: Format,
-    files: usize,
-    file_paths: &[&str],
-    content_dir: &Path,
-) -> std::io::Result<()> {
-    let text = match format {
-        Format::Human => render_human(diagnostics, term::colour(std::io::stdout().is_terminal())),
-        Format::Short => render_short(diagnostics),
-        Format::Json => return term::stream(|w| write_json(w, diagnostics, files)),
-        Format::Sarif => render_sarif(diagnostics, &repo_prefix(content_dir)) + "\n",
-        Format::Github => render_github(diagnostics, &repo_prefix(content_dir)),
-        Format::Junit => render_junit(diagnostics, file_paths),
-    };
-    term::out(&text)
-}
-
-/// The content folder relative to the working directory (the repository root in CI), so
-/// annotations land on the right files.
-fn repo_prefix(content_dir: &Path) -> String {
-    let cwd = std::env::current_dir().unwrap_or_default();
-    let abs = content_dir
-        .canonicalize()
-        .unwrap_or_else(|_| content_dir.to_path_buf());
-    match abs.strip_prefix(cwd.canonicalize().unwrap_or(cwd)) {
-        Ok(rel) if rel.as_os_str().is_empty() => String::new(),
-        Ok(rel) => format!("{}/", rel.to_string_lossy().replace('\\', "/")),
-        Err(_) => format!("{}/", content_dir.to_string_lossy().trim_end_matches('/')),
-    }
+    args.report.exit_for(&diagnostics)
 }
 
 /// A PATH argument as a content-relative path: a path on disk inside the content folder,

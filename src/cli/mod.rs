@@ -2,6 +2,8 @@
 
 mod term;
 
+mod findings;
+
 mod build;
 mod check;
 mod explain;

@@ -98,11 +98,13 @@ pub fn render_human(diagnostics: &[Diagnostic], color: bool) -> String {
         }
         out.push('\n');
     }
-    let s = Summary::of(diagnostics);
-    let _ = writeln!(
-        out,
-        "{} errors, {} warnings, {} infos",
-        s.errors, s.warnings, s.infos
-    );
     out
+}
+
+/// The line that closes a human report: `3 errors, 1 warnings, 0 infos`.
+pub fn totals(summary: &Summary) -> String {
+    format!(
+        "{} errors, {} warnings, {} infos\n",
+        summary.errors, summary.warnings, summary.infos
+    )
 }

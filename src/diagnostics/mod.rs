@@ -8,14 +8,16 @@ mod human;
 mod junit;
 mod sarif;
 mod short;
+mod statistics;
 
 pub use codes::{ALL_RULES, Rule};
 pub use fingerprint::fingerprints;
 pub use formats::{render_github, write_json};
-pub use human::render_human;
+pub use human::{render_human, totals};
 pub use junit::render_junit;
 pub use sarif::render_sarif;
 pub use short::render_short;
+pub use statistics::{CodeCount, render_statistics, statistics};
 
 use serde::Serialize;
 
