@@ -6,7 +6,9 @@ mod findings;
 
 mod build;
 mod check;
+mod completions;
 mod explain;
+mod init;
 #[cfg(feature = "serve")]
 mod serve;
 
@@ -54,6 +56,10 @@ pub enum Command {
     /// Preview the site in a browser, rendered in memory, reloading pages as files change.
     #[cfg(feature = "serve")]
     Serve(serve::ServeArgs),
+    /// Make a small bilingual site to start from (never overwrites a file).
+    Init(init::InitArgs),
+    /// Print the completion script of a shell (bash, zsh, fish, elvish, powershell).
+    Completions(completions::CompletionsArgs),
 }
 
 /// Options every command that reads a site shares.
@@ -75,6 +81,8 @@ pub fn run(cli: Cli) -> Exit {
         Command::Build(args) => build::run(&args),
         Command::Check(args) => check::run(&args),
         Command::Explain(args) => explain::run(&args),
+        Command::Init(args) => init::run(&args),
+        Command::Completions(args) => completions::run(&args),
         #[cfg(feature = "serve")]
         Command::Serve(args) => serve::run(&args),
     }
