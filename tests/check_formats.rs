@@ -94,7 +94,11 @@ fn junit_is_well_formed_with_a_failure_per_finding() {
         .filter(|n| n.has_tag_name("testsuite"))
         .filter_map(|n| n.attribute("name"))
         .collect();
-    assert!(suites.contains(&"en-us/links.md") && suites.contains(&"en-us/TOC.yml"));
+    // Named from where diglot ran (the fixture's root), as every format names files.
+    assert!(
+        suites.contains(&"content/en-us/links.md") && suites.contains(&"content/en-us/TOC.yml"),
+        "{suites:?}"
+    );
 }
 
 #[test]
@@ -164,7 +168,7 @@ fn short_is_exactly_one_line_per_finding() {
     for (line, d) in short.lines().zip(&json) {
         let head = format!(
             "{}:{}:{}: {}[{}]: ",
-            d["path"].as_str().unwrap_or_default(),
+            d["file"].as_str().unwrap_or_default(),
             d["line"],
             d["column"],
             d["severity"].as_str().unwrap_or_default(),
@@ -172,4 +176,82 @@ fn short_is_exactly_one_line_per_finding() {
         );
         assert!(line.starts_with(&head), "{line} / {head}");
     }
+}
+
+/// Every format but JSON's `path` names a file from where diglot runs: here the folder
+/// above the site, as a CI job at a repository root whose site lives in `docs/`.
+#[test]
+fn every_format_names_files_from_where_diglot_runs() {
+    let repo = tempfile::tempdir().expect("tmp");
+    copy_recursively(&fixture_dir("rules"), &repo.path().join("docs"));
+    let run = |format: &str| {
+        let out = diglot()
+            .current_dir(repo.path())
+            .args(["check", "--root", "docs", "--format", format])
+            .output()
+            .expect("run");
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    let at = "docs/content/fr-fr/links.md";
+    assert!(run("short").contains(&format!("\n{at}:10:3: warning[LK005]")));
+    assert!(run("human").contains(&format!("--> {at}:10:3")));
+    assert!(run("github").contains(&format!("::warning file={at},line=10,col=3,")));
+    let junit = run("junit");
+    assert!(
+        junit.contains(&format!("<testsuite name=\"{at}\"")),
+        "{junit}"
+    );
+    let json: serde_json::Value = serde_json::from_str(&run("json")).expect("json");
+    let lk005 = json["diagnostics"]
+        .as_array()
+        .expect("diagnostics")
+        .iter()
+        .find(|d| d["code"] == "LK005")
+        .expect("LK005")
+        .clone();
+    assert_eq!(
+        lk005["path"], "fr-fr/links.md",
+        "content-relative, as SPEC says"
+    );
+    assert_eq!(lk005["file"], at);
+    let sarif: serde_json::Value = serde_json::from_str(&run("sarif")).expect("sarif");
+    let location =
+        &sarif["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"];
+    assert_eq!(location["uriBaseId"], "%SRCROOT%");
+    assert!(
+        location["uri"]
+            .as_str()
+            .is_some_and(|u| u.starts_with("docs/content/")),
+        "{location}"
+    );
+
+    // Content outside the working folder: `../` where a person reads it, an absolute
+    // `file:` URI for code scanning (a `../` URI is no file of the repository).
+    let elsewhere = repo.path().join("elsewhere");
+    std::fs::create_dir_all(&elsewhere).expect("mkdir");
+    let out = diglot()
+        .current_dir(&elsewhere)
+        .args(["check", "--root", "../docs", "--format", "short"])
+        .output()
+        .expect("run");
+    let short = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        short.contains("\n../docs/content/fr-fr/links.md:10:3: "),
+        "{short}"
+    );
+    let out = diglot()
+        .current_dir(&elsewhere)
+        .args(["check", "--root", "../docs", "--format", "sarif"])
+        .output()
+        .expect("run");
+    let sarif: serde_json::Value = serde_json::from_slice(&out.stdout).expect("sarif");
+    let location =
+        &sarif["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"];
+    assert!(location.get("uriBaseId").is_none(), "{location}");
+    assert!(
+        location["uri"]
+            .as_str()
+            .is_some_and(|u| u.starts_with("file:///")),
+        "{location}"
+    );
 }

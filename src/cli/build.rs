@@ -7,7 +7,7 @@ use super::findings::{self, Format, ReportArgs, Scope};
 use super::term::{self, errln};
 use super::{Exit, SiteArgs};
 use crate::config::Config;
-use crate::diagnostics::{Summary, render_short};
+use crate::diagnostics::{Locations, Summary, render_short};
 use crate::engine::{Engine, Purpose};
 use crate::output::{self, DirSink};
 
@@ -88,7 +88,8 @@ pub fn run(args: &BuildArgs) -> Exit {
             .iter()
             .find(|d| d.code == "RN001")
             .cloned();
-        term::err(&render_short(first_failure.as_slice()));
+        let at = Locations::from_cwd(&site.config().content_dir);
+        term::err(&render_short(first_failure.as_slice(), &at));
         errln!(
             "error: every page failed ({} pages, the first shown above); nothing was published, {} is as it was",
             report.failed,
@@ -132,7 +133,8 @@ pub fn run(args: &BuildArgs) -> Exit {
             return Exit::Failure;
         }
     } else {
-        term::err(&render_short(&diagnostics));
+        let at = Locations::from_cwd(&site.config().content_dir);
+        term::err(&render_short(&diagnostics, &at));
     }
     if args.report.quiet {
         return args.report.exit_for(&diagnostics);

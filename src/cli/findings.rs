@@ -8,8 +8,8 @@ use std::path::Path;
 use super::Exit;
 use super::term;
 use crate::diagnostics::{
-    Diagnostic, Severity, Summary, render_github, render_human, render_junit, render_sarif,
-    render_short, render_statistics, statistics, totals, write_json,
+    Diagnostic, Locations, Severity, Summary, render_github, render_human, render_junit,
+    render_sarif, render_short, render_statistics, statistics, totals, write_json,
 };
 
 #[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
@@ -112,33 +112,21 @@ pub fn print(
         }
         return term::out(&text);
     }
+    let at = Locations::from_cwd(scope.content_dir);
     let text = match format {
         Format::Human => {
-            let mut text = render_human(diagnostics, term::colour(std::io::stdout().is_terminal()));
+            let colour = term::colour(std::io::stdout().is_terminal());
+            let mut text = render_human(diagnostics, colour, &at);
             if !args.quiet {
                 text.push_str(&totals(&Summary::of(diagnostics)));
             }
             text
         }
-        Format::Short => render_short(diagnostics),
-        Format::Json => return term::stream(|w| write_json(w, diagnostics, scope.files)),
-        Format::Sarif => render_sarif(diagnostics, &repo_prefix(scope.content_dir)) + "\n",
-        Format::Github => render_github(diagnostics, &repo_prefix(scope.content_dir)),
-        Format::Junit => render_junit(diagnostics, scope.file_paths),
+        Format::Short => render_short(diagnostics, &at),
+        Format::Json => return term::stream(|w| write_json(w, diagnostics, scope.files, &at)),
+        Format::Sarif => render_sarif(diagnostics, &at) + "\n",
+        Format::Github => render_github(diagnostics, &at),
+        Format::Junit => render_junit(diagnostics, scope.file_paths, &at),
     };
     term::out(&text)
-}
-
-/// The content folder relative to the working directory (the repository root in CI), so
-/// annotations land on the right files.
-fn repo_prefix(content_dir: &Path) -> String {
-    let cwd = std::env::current_dir().unwrap_or_default();
-    let abs = content_dir
-        .canonicalize()
-        .unwrap_or_else(|_| content_dir.to_path_buf());
-    match abs.strip_prefix(cwd.canonicalize().unwrap_or(cwd)) {
-        Ok(rel) if rel.as_os_str().is_empty() => String::new(),
-        Ok(rel) => format!("{}/", rel.to_string_lossy().replace('\\', "/")),
-        Err(_) => format!("{}/", content_dir.to_string_lossy().trim_end_matches('/')),
-    }
 }

@@ -2,7 +2,7 @@
 
 use serde::Serialize;
 
-use super::{Diagnostic, Summary};
+use super::{Diagnostic, Locations, Summary};
 
 #[derive(Serialize)]
 struct JsonSummary {
@@ -14,8 +14,17 @@ struct JsonSummary {
 
 #[derive(Serialize)]
 struct JsonReport<'a> {
-    diagnostics: &'a [Diagnostic],
+    diagnostics: Vec<JsonDiagnostic<'a>>,
     summary: JsonSummary,
+}
+
+/// A finding as JSON: its fields (`path` content-relative, as SPEC says) and `file`, the
+/// same file from the working folder ([`Locations`]).
+#[derive(Serialize)]
+struct JsonDiagnostic<'a> {
+    #[serde(flatten)]
+    finding: &'a Diagnostic,
+    file: String,
 }
 
 /// One JSON object, `{"diagnostics":[…],"summary":{"files","errors","warnings","infos"}}`,
@@ -25,10 +34,17 @@ pub fn write_json(
     w: &mut dyn std::io::Write,
     diagnostics: &[Diagnostic],
     files: usize,
+    at: &Locations,
 ) -> std::io::Result<()> {
     let s = Summary::of(diagnostics);
     let report = JsonReport {
-        diagnostics,
+        diagnostics: diagnostics
+            .iter()
+            .map(|finding| JsonDiagnostic {
+                finding,
+                file: at.file(&finding.path),
+            })
+            .collect(),
         summary: JsonSummary {
             files,
             errors: s.errors,
@@ -41,8 +57,8 @@ pub fn write_json(
 }
 
 /// GitHub Actions workflow commands: `::error file=…,line=…,col=…,title=CODE::message`.
-/// `prefix` is the content folder's path from the repository root.
-pub fn render_github(diagnostics: &[Diagnostic], prefix: &str) -> String {
+/// Files are named from the working folder (the repository root in CI).
+pub fn render_github(diagnostics: &[Diagnostic], at: &Locations) -> String {
     let mut out = String::new();
     for d in diagnostics {
         let level = match d.severity {
@@ -57,7 +73,7 @@ pub fn render_github(diagnostics: &[Diagnostic], prefix: &str) -> String {
         }
         out.push_str(&format!(
             "::{level} file={},line={},col={},endLine={},endColumn={},title={}::{}\n",
-            escape_property(&format!("{prefix}{}", d.path)),
+            escape_property(&at.file(&d.path)),
             d.line,
             d.column,
             d.end_line,

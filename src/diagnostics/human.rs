@@ -3,10 +3,11 @@
 
 use std::fmt::Write;
 
-use super::{Diagnostic, Severity, Summary};
+use super::{Diagnostic, Locations, Severity, Summary};
 use crate::escape::terminal;
 
-pub fn render_human(diagnostics: &[Diagnostic], color: bool) -> String {
+/// Files are named from the working folder ([`Locations`]).
+pub fn render_human(diagnostics: &[Diagnostic], color: bool, at: &Locations) -> String {
     let paint = |code: &str, s: &str| {
         if color {
             format!("\x1b[{code}m{s}\x1b[0m")
@@ -33,7 +34,7 @@ pub fn render_human(diagnostics: &[Diagnostic], color: bool) -> String {
             out,
             "{pad}{} {}:{}:{}",
             paint("1;34", "-->"),
-            terminal(&d.path),
+            terminal(&at.file(&d.path)),
             d.line,
             d.column
         );
@@ -81,7 +82,7 @@ pub fn render_human(diagnostics: &[Diagnostic], color: bool) -> String {
                 "{pad} {} {}: {}:{}:{}: {}",
                 paint("1;34", "="),
                 paint("1", "note"),
-                terminal(&r.path),
+                terminal(&at.file(&r.path)),
                 r.line,
                 r.column,
                 terminal(&r.message)

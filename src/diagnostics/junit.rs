@@ -4,10 +4,11 @@
 use std::collections::BTreeMap;
 use std::fmt::Write;
 
-use super::{Diagnostic, Severity};
+use super::{Diagnostic, Locations, Severity};
 use crate::escape;
 
-pub fn render_junit(diagnostics: &[Diagnostic], files: &[&str]) -> String {
+/// Suites and files are named from the working folder ([`Locations`]).
+pub fn render_junit(diagnostics: &[Diagnostic], files: &[&str], at: &Locations) -> String {
     let mut by_file: BTreeMap<&str, Vec<&Diagnostic>> =
         files.iter().map(|f| (*f, Vec::new())).collect();
     for d in diagnostics.iter().filter(|d| d.severity != Severity::Info) {
@@ -21,7 +22,8 @@ pub fn render_junit(diagnostics: &[Diagnostic], files: &[&str]) -> String {
         "<testsuites name=\"diglot\" tests=\"{tests}\" failures=\"{failures}\">"
     );
     for (file, found) in &by_file {
-        let f = escape::xml(file);
+        let shown = at.file(file);
+        let f = escape::xml(&shown);
         let _ = writeln!(
             out,
             "  <testsuite name=\"{f}\" tests=\"{}\" failures=\"{}\">",
@@ -35,7 +37,7 @@ pub fn render_junit(diagnostics: &[Diagnostic], files: &[&str]) -> String {
             );
         }
         for d in found {
-            let mut body = format!("{}:{}:{}: {}", d.path, d.line, d.column, d.message);
+            let mut body = format!("{shown}:{}:{}: {}", d.line, d.column, d.message);
             if let Some(help) = &d.help {
                 body.push_str("\nhelp: ");
                 body.push_str(help);

@@ -3,11 +3,11 @@
 use serde_json::{Value, json};
 
 use super::fingerprint::fingerprints;
-use super::{ALL_RULES, Diagnostic, Severity};
+use super::{ALL_RULES, Diagnostic, Locations, Severity};
 
-/// `uri_prefix`: the content folder's path from the repository root (`content/`), so the
-/// results land on the right files.
-pub fn render_sarif(diagnostics: &[Diagnostic], uri_prefix: &str) -> String {
+/// Files are named from the working folder, the repository root in CI (see
+/// [`Locations::sarif_location`]), so the results land on the repository's files.
+pub fn render_sarif(diagnostics: &[Diagnostic], at: &Locations) -> String {
     let rules: Vec<Value> = ALL_RULES
         .iter()
         .map(|r| {
@@ -37,7 +37,7 @@ pub fn render_sarif(diagnostics: &[Diagnostic], uri_prefix: &str) -> String {
                 "message": { "text": text },
                 "locations": [{
                     "physicalLocation": {
-                        "artifactLocation": { "uri": uri(uri_prefix, &d.path), "uriBaseId": "%SRCROOT%" },
+                        "artifactLocation": at.sarif_location(&d.path),
                         "region": {
                             "startLine": d.line,
                             "startColumn": d.column,
@@ -58,7 +58,7 @@ pub fn render_sarif(diagnostics: &[Diagnostic], uri_prefix: &str) -> String {
                             "id": i,
                             "message": { "text": r.message },
                             "physicalLocation": {
-                                "artifactLocation": { "uri": uri(uri_prefix, &r.path), "uriBaseId": "%SRCROOT%" },
+                                "artifactLocation": at.sarif_location(&r.path),
                                 "region": { "startLine": r.line, "startColumn": r.column },
                             },
                         })
@@ -86,11 +86,6 @@ pub fn render_sarif(diagnostics: &[Diagnostic], uri_prefix: &str) -> String {
         }],
     });
     serde_json::to_string_pretty(&log).unwrap_or_default()
-}
-
-/// A relative URI reference: the path percent-encoded (`%`, spaces, controls…).
-fn uri(prefix: &str, path: &str) -> String {
-    crate::escape::encode_path(&format!("{prefix}{path}"))
 }
 
 fn level(s: Severity) -> &'static str {

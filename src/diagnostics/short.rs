@@ -5,16 +5,17 @@
 
 use std::fmt::Write;
 
-use super::Diagnostic;
+use super::{Diagnostic, Locations};
 use crate::escape::terminal;
 
-pub fn render_short(diagnostics: &[Diagnostic]) -> String {
+/// Files are named from the working folder ([`Locations`]).
+pub fn render_short(diagnostics: &[Diagnostic], at: &Locations) -> String {
     let mut out = String::new();
     for d in diagnostics {
         let _ = writeln!(
             out,
             "{}:{}:{}: {}[{}]: {}",
-            terminal(&d.path),
+            terminal(&at.file(&d.path)),
             d.line,
             d.column,
             d.severity.as_str(),

@@ -53,7 +53,10 @@ pub fn load(config: &Config, mut tera: Tera) -> Result<(Tera, Vec<Diagnostic>), 
             let text = match files::read_inside(&path, &boundary) {
                 Ok(bytes) => crate::decode::decode(&bytes).text,
                 Err(refusal) => {
-                    let shown = path.strip_prefix(&config.root).unwrap_or(&path);
+                    // Paths of findings are content-relative (`../templates/page.html`);
+                    // outputs show them from the working folder.
+                    let shown = pathdiff::diff_paths(&path, &config.content_dir)
+                        .unwrap_or_else(|| path.clone());
                     diagnostics
                         .push(refusal.diagnostic(&shown.to_string_lossy().replace('\\', "/")));
                     continue;

@@ -231,10 +231,13 @@ impl Run {
         }
     }
 
-    /// The build and the check both report `code` on `path` (content-relative), at `line`
-    /// when given.
+    /// The build and the check both report `code` on `path` (content-relative, as JSON
+    /// has it: `../templates/…` for a template), at `line` when given. Both run at the site
+    /// root, so they name the file from there (`content/en-us/a.md`, `templates/…`).
     pub fn reports(&self, code: &str, path: &str, line: Option<u32>) -> &Self {
         self.build_reports(code, path, line);
+        let shown = shown(path);
+        let path = shown.as_str();
         let arrow = match line {
             Some(l) => format!("--> {path}:{l}:"),
             None => format!("--> {path}:"),
@@ -249,6 +252,8 @@ impl Run {
 
     /// The build reports `code` on `path` (templates are the build's alone).
     pub fn build_reports(&self, code: &str, path: &str, line: Option<u32>) -> &Self {
+        let shown = shown(path);
+        let path = shown.as_str();
         let at = match line {
             Some(l) => format!("{path}:{l}:"),
             None => format!("{path}:"),
@@ -262,5 +267,13 @@ impl Run {
             self.build.stderr
         );
         self
+    }
+}
+
+/// A content-relative path as the commands, run at the site root, name it.
+fn shown(path: &str) -> String {
+    match path.strip_prefix("../") {
+        Some(beside) => beside.to_string(),
+        None => format!("content/{path}"),
     }
 }

@@ -66,7 +66,9 @@ fn a_folder_past_the_path_limit_is_reported() {
         run.build
             .stderr
             .lines()
-            .any(|l| l.starts_with("en-us/ddd") && l.contains("[IO001]") && l.contains("too long")),
+            .any(|l| l.starts_with("content/en-us/ddd")
+                && l.contains("[IO001]")
+                && l.contains("too long")),
         "{}",
         run.build.stderr
     );
