@@ -5,11 +5,13 @@ pub mod bound;
 mod context;
 pub mod online;
 pub mod rules;
+mod shard;
 mod suppress;
 
 use rayon::prelude::*;
 
 pub use context::{CheckContext, Resolution};
+pub use shard::Shard;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
@@ -65,11 +67,19 @@ impl Checked {
     /// Runs every rule on the whole site: the article rules in parallel, beside the site
     /// rules.
     pub fn new(site: &Site) -> Checked {
+        Checked::new_owned(site, &|_| true)
+    }
+
+    /// Like [`Checked::new`], reporting only the files `owns` accepts (a shard's): the
+    /// article rules run on those articles alone; the site rules, which compare files
+    /// across the site, run whole and keep what they found on those files.
+    fn new_owned(site: &Site, owns: &(dyn Fn(&str) -> bool + Sync)) -> Checked {
         let cx = CheckContext::new(site);
         let (by_article, by_site_rule) = rayon::join(
             || {
                 site.articles()
                     .par_iter()
+                    .filter(|article| owns(article.path()))
                     .map(|article| {
                         let found = Arc::new(article_findings(article, &cx));
                         (article.path().to_string(), found)
@@ -91,9 +101,14 @@ impl Checked {
         };
         let mut paths: BTreeSet<String> = checked.by_article.keys().cloned().collect();
         for found in &checked.by_site_rule {
-            paths.extend(found.keys().cloned());
+            paths.extend(found.keys().filter(|p| owns(p)).cloned());
         }
-        paths.extend(site.diagnosed_paths().into_iter().map(str::to_string));
+        paths.extend(
+            site.diagnosed_paths()
+                .into_iter()
+                .filter(|p| owns(p))
+                .map(str::to_string),
+        );
         checked.report(site, &paths);
         checked
     }
@@ -101,8 +116,12 @@ impl Checked {
     /// Like [`Checked::new`] for a run no change follows (`check`, `build`): the rules'
     /// findings are kept only as reported, not also as made (for updates), so lists that
     /// were merged or changed are held once.
-    pub fn once(site: &Site) -> Checked {
-        let mut checked = Checked::new(site);
+    pub fn once(site: &Site, shard: Option<Shard>) -> Checked {
+        let locales = &site.config().locales;
+        let mut checked = match shard {
+            None => Checked::new(site),
+            Some(shard) => Checked::new_owned(site, &|path| shard.owns(path, locales)),
+        };
         checked.by_article = BTreeMap::new();
         checked.by_site_rule = Vec::new();
         checked

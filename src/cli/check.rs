@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 use super::findings::{self, Format, ReportArgs, Scope};
 use super::term::errln;
 use super::{Exit, SiteArgs};
+use crate::check::Shard;
 use crate::config::Config;
 use crate::engine::{Engine, Purpose};
 
@@ -17,6 +18,10 @@ pub struct CheckArgs {
     /// Also fetch external links (LK008); see `[online]` in site.toml.
     #[arg(long)]
     pub online: bool,
+    /// Check one part of the site, `i/n` (for a CI matrix): a file and its translations
+    /// fall in the same part; `diglot merge` joins the parts' reports.
+    #[arg(long, value_name = "I/N")]
+    pub shard: Option<Shard>,
     /// Report only findings this baseline file does not already record.
     #[arg(long, value_name = "FILE")]
     pub baseline: Option<PathBuf>,
@@ -38,7 +43,7 @@ pub fn run(args: &CheckArgs) -> Exit {
     };
     let content_dir = config.content_dir.clone();
     let format = args.report.format.unwrap_or(Format::Human);
-    let mut engine = match Engine::open(config, Purpose::Check) {
+    let mut engine = match Engine::open(config, Purpose::Check { shard: args.shard }) {
         Ok(engine) => engine,
         Err(e) => {
             errln!("error: {e}");
@@ -65,11 +70,14 @@ pub fn run(args: &CheckArgs) -> Exit {
     }
     let mut diagnostics = engine.check_findings(args.online);
     let site = engine.site();
+    let locales = &site.config().locales;
     let keep = |path: &str| {
-        filters.is_empty()
+        let in_shard = args.shard.is_none_or(|s| s.owns(path, locales));
+        let asked = filters.is_empty()
             || filters
                 .iter()
-                .any(|f| f.is_empty() || path == f || path.starts_with(&format!("{f}/")))
+                .any(|f| f.is_empty() || path == f || path.starts_with(&format!("{f}/")));
+        in_shard && asked
     };
     diagnostics.retain(|d| keep(&d.path));
     args.report.filter(&mut diagnostics);
@@ -109,6 +117,7 @@ pub fn run(args: &CheckArgs) -> Exit {
         .iter()
         .map(|a| a.path())
         .chain(site.tocs().iter().map(|t| t.file.path.as_str()))
+        .filter(|p| keep(p))
         .collect();
     let scope = Scope {
         files,

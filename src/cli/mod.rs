@@ -9,6 +9,7 @@ mod check;
 mod completions;
 mod explain;
 mod init;
+mod merge;
 #[cfg(feature = "serve")]
 mod serve;
 
@@ -56,6 +57,8 @@ pub enum Command {
     /// Preview the site in a browser, rendered in memory, reloading pages as files change.
     #[cfg(feature = "serve")]
     Serve(serve::ServeArgs),
+    /// Join the reports of a sharded check (`check --shard i/n`) into one.
+    Merge(merge::MergeArgs),
     /// Make a small bilingual site to start from (never overwrites a file).
     Init(init::InitArgs),
     /// Print the completion script of a shell (bash, zsh, fish, elvish, powershell).
@@ -81,6 +84,7 @@ pub fn run(cli: Cli) -> Exit {
         Command::Build(args) => build::run(&args),
         Command::Check(args) => check::run(&args),
         Command::Explain(args) => explain::run(&args),
+        Command::Merge(args) => merge::run(&args),
         Command::Init(args) => init::run(&args),
         Command::Completions(args) => completions::run(&args),
         #[cfg(feature = "serve")]

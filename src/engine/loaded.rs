@@ -43,11 +43,11 @@ impl Loaded {
             || match purpose {
                 // A build's checks run beside its rendering ([`super::Engine::write_all`]).
                 Purpose::Build { .. } => Checked::unchecked(&site),
-                Purpose::Check => Checked::once(&site),
+                Purpose::Check { shard } => Checked::once(&site, shard),
                 Purpose::Preview => Checked::new(&site),
             },
             || match purpose {
-                Purpose::Check => Ok(None),
+                Purpose::Check { .. } => Ok(None),
                 Purpose::Build { check } => Prepared::new(&site, check).map(Some),
                 Purpose::Preview => Prepared::new(&site, true).map(Some),
             },

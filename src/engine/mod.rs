@@ -33,8 +33,8 @@ pub type FindingsByFile = BTreeMap<String, Arc<Vec<Diagnostic>>>;
 /// What a site is loaded for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Purpose {
-    /// Findings only: nothing is rendered.
-    Check,
+    /// Findings only: nothing is rendered; with a shard, only that shard's files'.
+    Check { shard: Option<crate::check::Shard> },
     /// Every page, written once; `check: false` reports only what loading found.
     Build { check: bool },
     /// Kept loaded and rendered page by page, as the preview server asks.
@@ -144,7 +144,7 @@ impl Engine {
         // slower, not for both.
         let checks = || match loaded.purpose {
             Purpose::Build { check: true } => {
-                crate::check::Checked::once(site).into_findings(site, false)
+                crate::check::Checked::once(site, None).into_findings(site, false)
             }
             _ => loaded.checked.findings(site),
         };

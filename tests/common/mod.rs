@@ -82,6 +82,23 @@ pub fn check_findings(root: &Path, args: &[&str]) -> Vec<serde_json::Value> {
         .clone()
 }
 
+/// Fails unless `sarif` validates against the SARIF 2.1.0 schema.
+pub fn assert_valid_sarif(sarif: &serde_json::Value) {
+    // The published 2.1.0 schema has an unbalanced `]` in `run.language`'s pattern, which a
+    // strict validator refuses to compile; SARIF's errata give the intended pattern.
+    let text = read(fixture_dir("../schemas/sarif-schema-2.1.0.json")).replace(
+        r#""^[a-zA-Z]{2}|^[a-zA-Z]{2}-[a-zA-Z]{2}]?$""#,
+        r#""^[a-zA-Z]{2}(-[a-zA-Z]{2})?$""#,
+    );
+    let schema: serde_json::Value = serde_json::from_str(&text).expect("schema");
+    let validator = jsonschema::validator_for(&schema).expect("compile schema");
+    let errors: Vec<String> = validator
+        .iter_errors(sarif)
+        .map(|e| format!("{e} at {}", e.instance_path()))
+        .collect();
+    assert!(errors.is_empty(), "{errors:#?}");
+}
+
 /// Runs `diglot build` in `root` with extra arguments.
 pub fn build(root: &Path, args: &[&str]) -> Output {
     diglot()

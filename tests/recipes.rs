@@ -1,0 +1,137 @@
+//! The README's CI and pre-commit recipes: their YAML parses, every diglot command in them
+//! is one the command line accepts, and the pre-commit hook passes on the sample site.
+
+mod common;
+
+use clap::Parser;
+use common::*;
+use serde_json::Value;
+
+fn readme() -> String {
+    read(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md"))
+}
+
+/// The README's fenced blocks of a language.
+fn blocks(text: &str, language: &str) -> Vec<String> {
+    let fence = format!("```{language}\n");
+    text.split(fence.as_str())
+        .skip(1)
+        .filter_map(|rest| rest.split_once("```").map(|(block, _)| block.to_string()))
+        .collect()
+}
+
+fn yaml(text: &str) -> Value {
+    serde_saphyr::from_str(text).unwrap_or_else(|e| panic!("{e}:\n{text}"))
+}
+
+/// Every `diglot …` command in `script` (a shell line or several), the workflow's matrix
+/// value filled in, accepted by the command line.
+fn assert_diglot_commands_parse(script: &str) -> usize {
+    let mut seen = 0;
+    for line in script.lines() {
+        let Some(at) = line.find("diglot ") else {
+            continue;
+        };
+        let command = &line[at..];
+        if command.starts_with("diglot diglot") || line.contains("cargo install") {
+            continue;
+        }
+        let command = command.split(['>', '#']).next().unwrap_or_default();
+        let command = command.replace("${{ matrix.shard }}", "1");
+        let words: Vec<&str> = command.split_whitespace().collect();
+        if let Err(e) = diglot::cli::Cli::try_parse_from(&words) {
+            panic!("`{command}` is no diglot command: {e}");
+        }
+        seen += 1;
+    }
+    seen
+}
+
+fn runs(steps: &Value) -> Vec<String> {
+    steps
+        .as_array()
+        .expect("steps")
+        .iter()
+        .filter_map(|s| s["run"].as_str().map(str::to_string))
+        .collect()
+}
+
+#[test]
+fn the_github_actions_recipes_parse_and_name_real_commands() {
+    let readme = readme();
+    let recipes = blocks(&readme, "yaml");
+    assert!(recipes.len() >= 3, "{recipes:?}");
+
+    let workflow = yaml(&recipes[0]);
+    let check = &workflow["jobs"]["check"];
+    assert_eq!(
+        check["strategy"]["matrix"]["shard"],
+        serde_json::json!([1, 2, 3])
+    );
+    let steps = check["steps"].as_array().expect("steps");
+    let upload = steps
+        .iter()
+        .find(|s| {
+            s["uses"]
+                .as_str()
+                .is_some_and(|u| u.starts_with("github/codeql-action/upload-sarif"))
+        })
+        .expect("a SARIF upload");
+    assert!(
+        upload["with"]["category"]
+            .as_str()
+            .is_some_and(|c| c.contains("${{ matrix.shard }}")),
+        "one category per shard: {upload}"
+    );
+    let mut commands = 0;
+    for job in ["check", "merge"] {
+        for run in runs(&workflow["jobs"][job]["steps"]) {
+            commands += assert_diglot_commands_parse(&run);
+        }
+    }
+    assert_eq!(commands, 2, "the shard's check and the merge");
+    assert!(
+        runs(&check["steps"])
+            .iter()
+            .any(|r| r.contains("--shard ${{ matrix.shard }}/3"))
+    );
+
+    let annotations = yaml(&recipes[1]);
+    assert_eq!(
+        assert_diglot_commands_parse(&runs(&annotations).join("\n")),
+        1
+    );
+
+    let config = yaml(&recipes[2]);
+    let hooks = yaml(&read(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(".pre-commit-hooks.yaml"),
+    ));
+    assert_eq!(config["repos"][0]["hooks"][0]["id"], hooks[0]["id"]);
+
+    let shell = blocks(&readme, "sh").join("\n");
+    assert!(assert_diglot_commands_parse(&shell) >= 3);
+}
+
+#[test]
+fn the_pre_commit_hook_passes_on_the_sample_site() {
+    let hooks = yaml(&read(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(".pre-commit-hooks.yaml"),
+    ));
+    let hook = &hooks[0];
+    assert_eq!(hook["language"], "rust");
+    assert_eq!(hook["pass_filenames"], false);
+    let entry = hook["entry"].as_str().expect("entry");
+    let words: Vec<&str> = entry.split_whitespace().collect();
+    assert_eq!(words[0], "diglot");
+    let out = diglot()
+        .current_dir(sample_site_dir())
+        .args(&words[1..])
+        .output()
+        .expect("run the hook");
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+}
