@@ -99,7 +99,7 @@ fn merge_json(reports: Vec<Value>) -> Value {
         }
     }
     // A file is in one shard only, so a stable sort keeps each file's own order.
-    findings.sort_by(|a, b| finding_order(a, b));
+    findings.sort_by(finding_order);
     serde_json::json!({ "diagnostics": findings, "summary": summary })
 }
 
@@ -135,7 +135,7 @@ fn merge_sarif(reports: Vec<Value>) -> Value {
             }
         }
     }
-    results.sort_by(|a, b| result_order(a, b));
+    results.sort_by(result_order);
     merged["runs"][0]["results"] = Value::Array(results);
     if let Some(runs) = merged["runs"].as_array_mut() {
         runs.truncate(1);
