@@ -3,6 +3,7 @@
 use std::path::{Path, PathBuf};
 
 use super::findings::{self, Format, ReportArgs, Scope};
+use super::fixes;
 use super::term::errln;
 use super::{Exit, SiteArgs};
 use crate::check::Shard;
@@ -28,12 +29,24 @@ pub struct CheckArgs {
     /// Record today's findings in FILE (and exit 0), to adopt the checker on a legacy corpus.
     #[arg(long, value_name = "FILE")]
     pub write_baseline: Option<PathBuf>,
+    /// Apply the safe fixes (labels from the model, `rel` on new-tab links, the locale in
+    /// URLs, glued bold…), then report what is left.
+    #[arg(long, conflicts_with = "diff")]
+    pub fix: bool,
+    /// Show the safe fixes as a unified diff, writing nothing; exit 1 when there are some.
+    #[arg(long)]
+    pub diff: bool,
     /// Only report on these files or folders (content-relative, or paths on disk).
     #[arg(value_name = "PATH")]
     pub paths: Vec<PathBuf>,
 }
 
 pub fn run(args: &CheckArgs) -> Exit {
+    run_with(args, args.fix || args.diff)
+}
+
+/// One check; `fixing`: apply (or show) the safe fixes first.
+fn run_with(args: &CheckArgs, fixing: bool) -> Exit {
     let config = match Config::load(&args.site.root, args.site.content.as_deref(), None) {
         Ok(c) => c.with_title(args.site.title.as_deref()),
         Err(e) => {
@@ -111,6 +124,30 @@ pub fn run(args: &CheckArgs) -> Exit {
                 return Exit::Failure;
             }
         }
+    }
+    if fixing {
+        let at = crate::diagnostics::Locations::from_cwd(&content_dir);
+        let fixed = match fixes::run(site, &diagnostics, args.fix, &at) {
+            Ok(fixed) => fixed,
+            Err(e) => {
+                errln!("error: cannot fix: {e}");
+                return Exit::Failure;
+            }
+        };
+        if args.diff {
+            return if fixed.fixes > 0 {
+                Exit::Findings
+            } else {
+                Exit::Success
+            };
+        }
+        errln!(
+            "{} fixes in {} files; checking again",
+            fixed.fixes,
+            fixed.files
+        );
+        // The site as the fixes left it: what remains is reported at its new place.
+        return run_with(args, false);
     }
     let file_paths: Vec<&str> = site
         .articles()

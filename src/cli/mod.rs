@@ -3,6 +3,7 @@
 mod term;
 
 mod findings;
+mod fixes;
 
 mod build;
 mod check;

@@ -3,6 +3,7 @@
 pub mod baseline;
 pub mod codes;
 mod fingerprint;
+pub mod fix;
 mod formats;
 mod human;
 mod junit;
@@ -78,6 +79,17 @@ pub struct Diagnostic {
     /// the finding is, while its whole source line is at hand.
     #[serde(skip)]
     pub fingerprint: u64,
+    /// A safe fix, when the rule or the model knows the answer (`check --fix` applies it).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub fix: Option<Box<Fix>>,
+}
+
+/// A safe fix: bytes `start..end` of the finding's file become `replacement`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Fix {
+    pub start: u32,
+    pub end: u32,
+    pub replacement: String,
 }
 
 /// What a renderer shows of the source line: all of it when it is short, else a window
@@ -161,6 +173,7 @@ impl Diagnostic {
             message,
             help: None,
             related: Vec::new(),
+            fix: None,
             snippet: Some(Snippet::around(
                 line,
                 line_start,
@@ -187,6 +200,7 @@ impl Diagnostic {
             help: None,
             related: Vec::new(),
             snippet: None,
+            fix: None,
         }
     }
 
@@ -204,6 +218,16 @@ impl Diagnostic {
             column: at.column,
             message: message.into(),
         });
+        self
+    }
+
+    /// With a safe fix: the text at `span` of the finding's file becomes `replacement`.
+    pub fn with_fix(mut self, span: Span, replacement: impl Into<String>) -> Self {
+        self.fix = Some(Box::new(Fix {
+            start: span.start,
+            end: span.end,
+            replacement: replacement.into(),
+        }));
         self
     }
 

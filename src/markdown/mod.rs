@@ -263,6 +263,25 @@ impl Article {
         walked.html
     }
 
+    /// Where, in `span` of the file, `text` is written outside sxs source copies, when it
+    /// is written there once: the place a fix may replace it (the translation's words,
+    /// never the English they came from).
+    pub fn translated_text_at(&self, span: Span, text: &str) -> Option<Span> {
+        let raw = self.file.text.get(span.range())?;
+        if text.is_empty() {
+            return None;
+        }
+        let mut found = raw
+            .match_indices(text)
+            .map(|(at, _)| span.start as usize + at)
+            .filter(|at| !self.segments.in_source_copy(*at));
+        let at = found.next()?;
+        found
+            .next()
+            .is_none()
+            .then(|| Span::new(at, at + text.len()))
+    }
+
     /// Whether the article carries bilingual sxs markup.
     pub fn is_bilingual(&self) -> bool {
         !self.segments.is_empty()

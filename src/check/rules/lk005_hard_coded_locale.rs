@@ -1,16 +1,11 @@
 //! LK005 hard-coded-locale: `/en-us/` in a URL of a localized article sends its readers
 //! to another language.
 
-use std::sync::LazyLock;
-
-use regex::Regex;
-
+use super::url_common::locale_segment;
 use crate::check::CheckContext;
 use crate::diagnostics::{Diagnostic, codes};
 use crate::markdown::{Article, LinkTarget};
-
-static LOCALE_SEGMENT: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)/([a-z]{2}-[a-z]{2})(/|$|\?|#)").expect("valid regex"));
+use crate::span::Span;
 
 pub fn check(article: &Article, cx: &CheckContext<'_>, out: &mut Vec<Diagnostic>) {
     if article.locale() == &cx.site.config().source_locale {
@@ -22,27 +17,49 @@ pub fn check(article: &Article, cx: &CheckContext<'_>, out: &mut Vec<Diagnostic>
             LinkTarget::SiteAbsolute { .. } => link.dest.as_str(),
             _ => continue,
         };
-        let Some(m) = LOCALE_SEGMENT.captures(url) else {
+        let Some((locale, without)) = locale_segment(url) else {
             continue;
         };
-        let locale = &m[1];
         if locale.eq_ignore_ascii_case(article.locale().as_str()) {
             continue;
         }
-        let without = url.replacen(&format!("/{locale}"), "", 1);
-        out.push(
-            Diagnostic::new(
-                &codes::LK005,
-                article.file_ref(),
-                link.span,
-                format!(
-                    "`/{locale}/` in `{url}` sends `{}` readers to another language",
-                    article.locale()
-                ),
-            )
-            .with_help(format!(
-                "drop the locale so the site picks the reader's: `{without}`"
-            )),
-        );
+        let written = article
+            .file
+            .text
+            .get(link.span.range())
+            .and_then(|raw| destination_at(raw, url))
+            .map(|at| {
+                let start = link.span.start as usize + at;
+                Span::new(start, start + url.len())
+            });
+        let d = Diagnostic::new(
+            &codes::LK005,
+            article.file_ref(),
+            link.span,
+            format!(
+                "`/{locale}/` in `{url}` sends `{}` readers to another language",
+                article.locale()
+            ),
+        )
+        .with_help(format!(
+            "drop the locale so the site picks the reader's: `{without}`"
+        ));
+        out.push(match written {
+            Some(span) => d.with_fix(span, without),
+            None => d,
+        });
     }
+}
+
+/// Where the link's destination `url` is written in its source `raw` (not its text, which
+/// may be the same URL): after `](`, `href="`, `href='` or `<`, or its only occurrence.
+/// `None` when it is written otherwise (escaped, say): no fix then.
+fn destination_at(raw: &str, url: &str) -> Option<usize> {
+    for before in ["](", "href=\"", "href='", "<"] {
+        if let Some(at) = raw.find(&format!("{before}{url}")) {
+            return Some(at + before.len());
+        }
+    }
+    let first = raw.find(url)?;
+    (raw.rfind(url) == Some(first)).then_some(first)
 }

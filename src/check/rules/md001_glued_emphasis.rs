@@ -70,7 +70,8 @@ fn check_line(article: &Article, line: &str, start: usize, out: &mut Vec<Diagnos
                     format!("add a space: `**{inner}** {word}`")
                 } else {
                     format!("add a space: `{word} **{inner}**`")
-                }),
+                })
+                .with_fix(Span::new(start + at, start + at), " "),
             );
         }
     }

@@ -45,6 +45,7 @@ mod tr002_missing_translation;
 mod tr003_orphan_translation;
 mod tr004_structure_drift;
 mod tr_common;
+mod url_common;
 mod wf002_model_dangling;
 mod wf003_model_unreachable;
 mod wf004_binding_target;

@@ -16,20 +16,23 @@ pub fn check(article: &Article, cx: &CheckContext<'_>, out: &mut Vec<Diagnostic>
                 clue,
             } = row
             {
-                out.push(
-                    Diagnostic::new(
-                        &codes::PT003,
-                        article.file_ref(),
-                        cell.span,
-                        format!(
-                            "`{}` is not the {} label of partner type `{}` ({clue})",
-                            cell.text,
-                            article.locale(),
-                            partner_type.id.value
-                        ),
-                    )
-                    .with_help(format!("write `{expected}`")),
-                );
+                let d = Diagnostic::new(
+                    &codes::PT003,
+                    article.file_ref(),
+                    cell.span,
+                    format!(
+                        "`{}` is not the {} label of partner type `{}` ({clue})",
+                        cell.text,
+                        article.locale(),
+                        partner_type.id.value
+                    ),
+                )
+                .with_help(format!("write `{expected}`"));
+                // The label as the cell writes it, once, outside the sxs source copy.
+                out.push(match article.translated_text_at(cell.span, &cell.text) {
+                    Some(span) => d.with_fix(span, expected.to_string()),
+                    None => d,
+                });
             }
         }
     }

@@ -30,10 +30,17 @@ pub fn check(article: &Article, cx: &CheckContext<'_>, out: &mut Vec<Diagnostic>
                     ),
                 );
                 match expected {
-                    Some((s, text)) => d.with_help(format!(
-                        "the step names `{}`: **{text}**",
-                        s.id.value
-                    )),
+                    Some((s, text)) => {
+                        let d = d.with_help(format!(
+                            "the step names `{}`: **{text}**",
+                            s.id.value
+                        ));
+                        // The model knows the label; the bold text takes it.
+                        match article.translated_text_at(label.span, &label.text) {
+                            Some(span) => d.with_fix(span, text.to_string()),
+                            None => d,
+                        }
+                    }
                     None => d,
                 }
             }

@@ -6,6 +6,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::sx_common::{flatten, translated_pairs};
+use super::url_common::locale_segment;
 use crate::check::CheckContext;
 use crate::diagnostics::{Diagnostic, codes};
 use crate::markdown::Article;
@@ -107,7 +108,7 @@ pub fn check(article: &Article, cx: &CheckContext<'_>, out: &mut Vec<Diagnostic>
         let target = flatten(target);
         let mut missing: Vec<(&str, String)> = literals
             .into_iter()
-            .filter(|(_, lit)| !target.contains(lit.as_str()))
+            .filter(|(kind, lit)| !kept(&target, kind, lit, article.locale().as_str()))
             .collect();
         let target_numbers = digits(&target);
         for n in numbers {
@@ -134,6 +135,24 @@ pub fn check(article: &Article, cx: &CheckContext<'_>, out: &mut Vec<Diagnostic>
             );
         }
     }
+}
+
+/// Whether the translation keeps a literal of its source. A URL may also lose its locale
+/// segment or take the page's own (`/en-us/` → none or `/fr-fr/`): that is what LK005 asks
+/// of a translation, and its fix does.
+fn kept(target: &str, kind: &str, literal: &str, locale: &str) -> bool {
+    if target.contains(literal) {
+        return true;
+    }
+    kind == "URL"
+        && locale_segment(literal).is_some_and(|(segment, without)| {
+            target.contains(&without)
+                || target.contains(&literal.replacen(
+                    &format!("/{segment}"),
+                    &format!("/{locale}"),
+                    1,
+                ))
+        })
 }
 
 fn shorten(s: &str) -> String {

@@ -190,6 +190,7 @@ mod tests {
             help: Some("keep it".into()),
             related: Vec::new(),
             snippet: None,
+            fix: None,
             fingerprint: 0,
         }
     }
