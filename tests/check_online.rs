@@ -176,3 +176,31 @@ fn online_check_reports_what_is_broken_and_caches() {
     assert_eq!(lk008_lines(&again).len(), 5);
     assert!(dir.path().join("links.cache.json").is_file());
 }
+
+/// On a terminal (a pseudo-terminal made by util-linux's `script`), `--online` shows a bar
+/// of the pages fetched, cleared before the findings; in a pipe, nothing but them.
+#[test]
+fn online_progress_shows_on_a_terminal_only() {
+    let (port, _) = serve();
+    let dir = site(port);
+    let bin = assert_cmd::cargo::cargo_bin("diglot");
+    let command = format!("{} check --online --format short", bin.display());
+    // util-linux is essential on Debian and present on every Linux CI image.
+    let tty = std::process::Command::new("script")
+        .current_dir(dir.path())
+        .args(["-qec", &command, "/dev/null"])
+        .output()
+        .expect("util-linux's `script`");
+    let shown = String::from_utf8_lossy(&tty.stdout);
+    assert!(shown.contains("fetching external links"), "{shown}");
+    assert!(shown.contains(" pages"), "{shown}");
+    assert!(shown.contains("[LK008]"), "the findings follow: {shown}");
+
+    let piped = diglot()
+        .current_dir(dir.path())
+        .args(["check", "--online", "--format", "short"])
+        .output()
+        .expect("run");
+    let err = String::from_utf8_lossy(&piped.stderr);
+    assert!(!err.contains("fetching") && !err.contains('\x1b'), "{err}");
+}

@@ -250,11 +250,15 @@ impl Checked {
     /// Every finding: the articles', the site rules', and loading's, with `site.toml`'s
     /// severities and inline suppressions applied, sorted.
     pub fn findings(&self, site: &Site) -> Vec<Diagnostic> {
-        self.findings_with(site, false)
+        self.findings_with(site, None)
     }
 
     /// [`Checked::findings`]; `online` also fetches external links (LK008).
-    pub fn findings_with(&self, site: &Site, online: bool) -> Vec<Diagnostic> {
+    pub fn findings_with(
+        &self,
+        site: &Site,
+        online: Option<online::Progress<'_>>,
+    ) -> Vec<Diagnostic> {
         self.clone_reported().into_findings(site, online)
     }
 
@@ -267,7 +271,11 @@ impl Checked {
     }
 
     /// [`Checked::findings_with`], moving the findings out rather than copying them.
-    pub fn into_findings(self, site: &Site, online: bool) -> Vec<Diagnostic> {
+    pub fn into_findings(
+        self,
+        site: &Site,
+        online: Option<online::Progress<'_>>,
+    ) -> Vec<Diagnostic> {
         // Files are kept in path order, and a file's findings in order: already sorted.
         let mut all: Vec<Diagnostic> = Vec::new();
         for (_, found) in self.by_file {
@@ -276,9 +284,9 @@ impl Checked {
                 Err(shared) => all.extend(shared.iter().cloned()),
             }
         }
-        if online {
+        if let Some(progress) = online {
             let mut fetched: BTreeMap<String, Vec<Diagnostic>> = BTreeMap::new();
-            for d in apply_severity(site, online::check_external_links(site)) {
+            for d in apply_severity(site, online::check_external_links(site, progress)) {
                 fetched.entry(d.path.clone()).or_default().push(d);
             }
             for (path, found) in fetched {

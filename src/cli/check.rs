@@ -4,6 +4,7 @@ use std::path::{Path, PathBuf};
 
 use super::findings::{self, Format, ReportArgs, Scope};
 use super::fixes;
+use super::progress::Progress;
 use super::term::errln;
 use super::{Exit, SiteArgs};
 use crate::check::Shard;
@@ -56,6 +57,8 @@ fn run_with(args: &CheckArgs, fixing: bool) -> Exit {
     };
     let content_dir = config.content_dir.clone();
     let format = args.report.format.unwrap_or(Format::Human);
+    let progress = Progress::new(args.report.quiet);
+    progress.phase("reading and checking the site");
     let mut engine = match Engine::open(config, Purpose::Check { shard: args.shard }) {
         Ok(engine) => engine,
         Err(e) => {
@@ -81,7 +84,10 @@ fn run_with(args: &CheckArgs, fixing: bool) -> Exit {
         }
         return Exit::Failure;
     }
-    let mut diagnostics = engine.check_findings(args.online);
+    let fetched = |done: usize, total: usize| progress.fetched(done, total);
+    let online: Option<crate::check::online::Progress<'_>> = args.online.then_some(&fetched);
+    let mut diagnostics = engine.check_findings(online);
+    progress.finish();
     let site = engine.site();
     let locales = &site.config().locales;
     let keep = |path: &str| {

@@ -4,6 +4,7 @@ mod term;
 
 mod findings;
 mod fixes;
+mod progress;
 
 mod build;
 mod check;

@@ -126,8 +126,11 @@ impl Engine {
     }
 
     /// What `check` reports: every finding, sorted; `online` also fetches external links
-    /// (LK008).
-    pub fn check_findings(&mut self, online: bool) -> Vec<Diagnostic> {
+    /// (LK008), telling its progress.
+    pub fn check_findings(
+        &mut self,
+        online: Option<crate::check::online::Progress<'_>>,
+    ) -> Vec<Diagnostic> {
         // Taken, not copied: `check` asks once, and a large site has 70,000 findings.
         std::mem::take(&mut self.loaded.checked).into_findings(&self.loaded.site, online)
     }
@@ -144,7 +147,7 @@ impl Engine {
         // slower, not for both.
         let checks = || match loaded.purpose {
             Purpose::Build { check: true } => {
-                crate::check::Checked::once(site, None).into_findings(site, false)
+                crate::check::Checked::once(site, None).into_findings(site, None)
             }
             _ => loaded.checked.findings(site),
         };

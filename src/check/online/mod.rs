@@ -19,7 +19,10 @@ use crate::site::Site;
 pub use fetch::Outcome;
 
 /// Checks the site's external links; returns an LK008 diagnostic per broken occurrence.
-pub fn check_external_links(site: &Site) -> Vec<Diagnostic> {
+/// Told (pages fetched, pages to fetch) as pages are fetched: a progress bar's feed.
+pub type Progress<'a> = &'a (dyn Fn(usize, usize) + Sync);
+
+pub fn check_external_links(site: &Site, progress: Progress<'_>) -> Vec<Diagnostic> {
     let settings = &site.config().online;
     let mut urls: BTreeMap<String, Vec<(usize, usize)>> = BTreeMap::new(); // page URL → (article, link)
     for (ai, article) in site.articles().iter().enumerate() {
@@ -40,6 +43,7 @@ pub fn check_external_links(site: &Site) -> Vec<Diagnostic> {
         urls.keys().map(String::as_str).collect(),
         settings,
         cache_path,
+        progress,
     );
 
     let mut out = Vec::new();
@@ -83,6 +87,7 @@ fn fetch_all(
     urls: Vec<&str>,
     settings: &OnlineSettings,
     cache_path: Option<PathBuf>,
+    progress: Progress<'_>,
 ) -> HashMap<String, Outcome> {
     // A page needs its anchors when any link to it has a fragment.
     let mut pages: BTreeMap<&str, bool> = BTreeMap::new();
@@ -122,6 +127,15 @@ fn fetch_all(
         lanes.extend(host_lanes);
     }
     let fetcher = fetch::Fetcher::new(settings);
+    let total: usize = lanes.iter().map(Vec::len).sum();
+    let done = std::sync::atomic::AtomicUsize::new(0);
+    progress(0, total);
+    let fetch = |page: &str, anchors: bool| {
+        let outcome = fetcher.fetch(page, anchors);
+        let n = done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
+        progress(n, total);
+        (page.to_string(), outcome)
+    };
     let fetched: Vec<(String, Outcome)> = match rayon::ThreadPoolBuilder::new()
         .num_threads(settings.concurrency.max(1))
         .build()
@@ -131,7 +145,7 @@ fn fetch_all(
                 .par_iter()
                 .flat_map_iter(|lane| {
                     lane.iter()
-                        .map(|&(page, anchors)| (page.to_string(), fetcher.fetch(page, anchors)))
+                        .map(|&(page, anchors)| fetch(page, anchors))
                         .collect::<Vec<_>>()
                 })
                 .collect()
@@ -139,7 +153,7 @@ fn fetch_all(
         Err(_) => lanes
             .iter()
             .flatten()
-            .map(|&(page, anchors)| (page.to_string(), fetcher.fetch(page, anchors)))
+            .map(|&(page, anchors)| fetch(page, anchors))
             .collect(),
     };
     for (page, outcome) in fetched {
