@@ -11,10 +11,12 @@ use crate::suggest::closest;
 #[derive(Debug)]
 pub enum LabelFinding<'a> {
     /// The bold text is no UI string of the locale (ST005). `suggestion` is the expected
-    /// label it stands in place of, or else the closest UI string.
+    /// label it stands in place of, or else the closest UI string; `clearly` when it is
+    /// both (the label the step expects is also the closest one): a safe fix.
     Unknown {
         label: &'a Label,
         suggestion: Option<String>,
+        clearly: bool,
     },
     /// The bold text is a UI string, but not the one the model expects here (ST006).
     Wrong {
@@ -73,10 +75,14 @@ pub fn match_step<'a>(
                 expected: pair.map(|(s, t)| (s, t.to_string())),
             });
         } else {
-            let suggestion = pair
-                .map(|(_, t)| t.to_string())
-                .or_else(|| closest_label(model, locale, &label.text));
-            findings.push(LabelFinding::Unknown { label, suggestion });
+            let closest = closest_label(model, locale, &label.text);
+            let clearly = pair.is_some_and(|(_, t)| closest.as_deref() == Some(t));
+            let suggestion = pair.map(|(_, t)| t.to_string()).or(closest);
+            findings.push(LabelFinding::Unknown {
+                label,
+                suggestion,
+                clearly,
+            });
         }
     }
     for j in missing {

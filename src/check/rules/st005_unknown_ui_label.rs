@@ -11,7 +11,12 @@ pub fn check(article: &Article, cx: &CheckContext<'_>, out: &mut Vec<Diagnostic>
         return;
     };
     for (step, _, finding) in label_findings(article, model) {
-        if let LabelFinding::Unknown { label, suggestion } = finding {
+        if let LabelFinding::Unknown {
+            label,
+            suggestion,
+            clearly,
+        } = finding
+        {
             let mut d = Diagnostic::new(
                 &codes::ST005,
                 article.file_ref(),
@@ -25,6 +30,11 @@ pub fn check(article: &Article, cx: &CheckContext<'_>, out: &mut Vec<Diagnostic>
             );
             if let Some(s) = suggestion {
                 d = d.with_help(format!("did you mean **{s}**?"));
+                // The step expects this label and it is the closest one: the bold text
+                // takes it.
+                if clearly && let Some(at) = article.translated_text_at(label.span, &label.text) {
+                    d = d.with_fix(at, s);
+                }
             }
             out.push(d);
         }
