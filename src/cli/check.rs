@@ -133,7 +133,7 @@ fn run_with(args: &CheckArgs, fixing: bool) -> Exit {
     }
     if fixing {
         let at = crate::diagnostics::Locations::from_cwd(&content_dir);
-        let fixed = match fixes::run(site, &diagnostics, args.fix, &at) {
+        let fixed = match fixes::run(site, &diagnostics, args.fix, args.report.quiet, &at) {
             Ok(fixed) => fixed,
             Err(e) => {
                 errln!("error: cannot fix: {e}");
@@ -147,11 +147,13 @@ fn run_with(args: &CheckArgs, fixing: bool) -> Exit {
                 Exit::Success
             };
         }
-        errln!(
-            "{} fixes in {} files; checking again",
-            fixed.fixes,
-            fixed.files
-        );
+        if !args.report.quiet {
+            errln!(
+                "{} fixes in {} files; checking again",
+                fixed.fixes,
+                fixed.files
+            );
+        }
         // The site as the fixes left it: what remains is reported at its new place.
         return run_with(args, false);
     }

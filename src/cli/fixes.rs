@@ -19,11 +19,13 @@ pub struct Fixed {
     pub fixes: usize,
 }
 
-/// Applies (`write`) or shows as a diff the fixes of `diagnostics`.
+/// Applies (`write`) or shows as a diff the fixes of `diagnostics`; names each file fixed
+/// unless `quiet`.
 pub fn run(
     site: &Site,
     diagnostics: &[Diagnostic],
     write: bool,
+    quiet: bool,
     at: &Locations,
 ) -> std::io::Result<Fixed> {
     let mut by_file: BTreeMap<&str, Vec<&Fix>> = BTreeMap::new();
@@ -71,7 +73,9 @@ pub fn run(
         }
         if write {
             write_atomically(&file, &new)?;
-            errln!("fixed {applied} in {shown}");
+            if !quiet {
+                errln!("fixed {applied} in {shown}");
+            }
         } else {
             let diff = similar::TextDiff::from_lines(text, &new)
                 .unified_diff()
