@@ -195,3 +195,16 @@ fn fixing_the_corpus_changes_only_what_the_fixes_name() {
     copy_recursively(&corpus_dir(), &content);
     fix_round(tmp.path(), &["--content", "corpus"], &content);
 }
+
+#[test]
+fn a_quiet_fix_prints_the_remaining_findings_and_nothing_else() {
+    let site = copy_site(&sample_site_dir());
+    let out = diglot()
+        .current_dir(site.path())
+        .args(["check", "--fix", "--quiet", "--format", "short"])
+        .output()
+        .expect("run");
+    assert_eq!(stderr(&out), "", "no note on stderr");
+    let shown = String::from_utf8_lossy(&out.stdout);
+    assert!(!shown.is_empty() && !shown.contains("[LK011]"), "{shown}");
+}
