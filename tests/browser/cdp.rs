@@ -49,10 +49,20 @@ impl Drop for Browser {
 }
 
 impl Browser {
-    /// Starts headless Chromium with a fresh profile and connects to its first tab.
+    /// Starts headless Chromium with a fresh profile and connects to its first tab. A
+    /// Chromium that has not opened its DevTools port after 45 s is killed and started once
+    /// more: on a fresh machine the first starts build font caches, and two tests starting
+    /// browsers side by side on two cores have both timed out there.
     pub fn launch(exe: &Path, width: u32, height: u32) -> Result<Browser, String> {
+        match Browser::launch_once(exe, width, height) {
+            Err(e) if e.contains("DevTools port") => Browser::launch_once(exe, width, height),
+            other => other,
+        }
+    }
+
+    fn launch_once(exe: &Path, width: u32, height: u32) -> Result<Browser, String> {
         let profile = tempfile::tempdir().map_err(|e| e.to_string())?;
-        let child = Command::new(exe)
+        let mut child = Command::new(exe)
             .args([
                 "--headless",
                 "--no-sandbox",
@@ -74,11 +84,15 @@ impl Browser {
             .map_err(|e| format!("cannot start {}: {e}", exe.display()))?;
         // Chromium writes its DevTools port into the profile once it listens.
         let port_file = profile.path().join("DevToolsActivePort");
-        let port = wait_for(Duration::from_secs(30), || {
+        let port = wait_for(Duration::from_secs(45), || {
             let text = std::fs::read_to_string(&port_file).ok()?;
             text.lines().next()?.trim().parse::<u16>().ok()
-        })
-        .ok_or("Chromium did not open its DevTools port within 30 s")?;
+        });
+        let Some(port) = port else {
+            let _ = child.kill();
+            let _ = child.wait();
+            return Err("Chromium did not open its DevTools port within 45 s".into());
+        };
         let ws_url = wait_for(Duration::from_secs(10), || page_socket_url(port))
             .ok_or("Chromium has no page target")?;
         let stream = TcpStream::connect(("127.0.0.1", port)).map_err(|e| e.to_string())?;
