@@ -3,7 +3,6 @@
 //! prints it: JSON reports into one JSON report (findings in path order, summaries added),
 //! SARIF logs into one log with one run.
 
-use std::cmp::Ordering;
 use std::path::PathBuf;
 
 use serde_json::Value;
@@ -99,21 +98,18 @@ fn merge_json(reports: Vec<Value>) -> Value {
         }
     }
     // A file is in one shard only, so a stable sort keeps each file's own order.
-    findings.sort_by(finding_order);
+    findings.sort_by_cached_key(finding_key);
     serde_json::json!({ "diagnostics": findings, "summary": summary })
 }
 
-/// `check`'s order: path, line, column, code.
-fn finding_order(a: &Value, b: &Value) -> Ordering {
-    let key = |d: &Value| {
-        (
-            d["path"].as_str().unwrap_or_default().to_string(),
-            d["line"].as_u64().unwrap_or(0),
-            d["column"].as_u64().unwrap_or(0),
-            d["code"].as_str().unwrap_or_default().to_string(),
-        )
-    };
-    key(a).cmp(&key(b))
+/// `check`'s order: path, line, column, code (made once per finding, not per comparison).
+fn finding_key(d: &Value) -> (String, u64, u64, String) {
+    (
+        d["path"].as_str().unwrap_or_default().to_string(),
+        d["line"].as_u64().unwrap_or(0),
+        d["column"].as_u64().unwrap_or(0),
+        d["code"].as_str().unwrap_or_default().to_string(),
+    )
 }
 
 /// One SARIF log with one run: the first log's tool, every log's results in file order.
@@ -135,7 +131,7 @@ fn merge_sarif(reports: Vec<Value>) -> Value {
             }
         }
     }
-    results.sort_by(result_order);
+    results.sort_by_cached_key(result_key);
     merged["runs"][0]["results"] = Value::Array(results);
     if let Some(runs) = merged["runs"].as_array_mut() {
         runs.truncate(1);
@@ -144,18 +140,15 @@ fn merge_sarif(reports: Vec<Value>) -> Value {
 }
 
 /// A result's file, line, column and rule.
-fn result_order(a: &Value, b: &Value) -> Ordering {
-    let key = |r: &Value| {
-        let at = &r["locations"][0]["physicalLocation"];
-        (
-            at["artifactLocation"]["uri"]
-                .as_str()
-                .unwrap_or_default()
-                .to_string(),
-            at["region"]["startLine"].as_u64().unwrap_or(0),
-            at["region"]["startColumn"].as_u64().unwrap_or(0),
-            r["ruleId"].as_str().unwrap_or_default().to_string(),
-        )
-    };
-    key(a).cmp(&key(b))
+fn result_key(r: &Value) -> (String, u64, u64, String) {
+    let at = &r["locations"][0]["physicalLocation"];
+    (
+        at["artifactLocation"]["uri"]
+            .as_str()
+            .unwrap_or_default()
+            .to_string(),
+        at["region"]["startLine"].as_u64().unwrap_or(0),
+        at["region"]["startColumn"].as_u64().unwrap_or(0),
+        r["ruleId"].as_str().unwrap_or_default().to_string(),
+    )
 }

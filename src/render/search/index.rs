@@ -75,7 +75,14 @@ impl Index {
             .lexicons
             .entry(language.clone())
             .or_insert_with(|| Lexicon::new(&language));
-        let index = self.locales.entry(page.locale.to_string()).or_default();
+        // Looked up before made: one string per locale, not one per page.
+        if !self.locales.contains_key(page.locale) {
+            self.locales
+                .insert(page.locale.to_string(), LocaleIndex::default());
+        }
+        let Some(index) = self.locales.get_mut(page.locale) else {
+            return;
+        };
         if index.language.is_empty() {
             index.language = language;
         }
