@@ -1,4 +1,5 @@
-//! `check --fix` and `--diff` on copies of the sample site and of the corpus: the fixable
+//! `check --fix` and `--diff` on copies of the sample site, the rules fixture and the
+//! corpus: the fixable
 //! findings go, nothing else changes (no other line, no sxs source copy, no other
 //! finding), permissions stay, and a second `--fix` changes nothing.
 
@@ -186,6 +187,17 @@ fn fixing_the_sample_site_changes_only_what_the_fixes_name() {
     assert!(fixed.contains(
         "<a rel=\"noopener noreferrer\" href=\"https://www.microsoft.com/solution-providers/home\""
     ));
+}
+
+#[test]
+fn fixing_the_rules_fixture_changes_only_what_the_fixes_name() {
+    let site = copy_site(&fixture_dir("rules"));
+    fix_round(site.path(), &[], &site.path().join("content"));
+    let links = read(site.path().join("content/en-us/links.md"));
+    assert!(
+        links.contains("- [fragment case](#target-section)"),
+        "LK003 writes the anchor's case:\n{links}"
+    );
 }
 
 #[test]

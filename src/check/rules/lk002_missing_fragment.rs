@@ -3,9 +3,11 @@
 
 use percent_encoding::percent_decode_str;
 
+use super::url_common::destination_at;
 use crate::check::{CheckContext, Resolution};
 use crate::diagnostics::{Diagnostic, codes};
 use crate::markdown::{Article, Link, LinkTarget};
+use crate::span::Span;
 use crate::suggest::closest;
 
 pub fn check(article: &Article, cx: &CheckContext<'_>, out: &mut Vec<Diagnostic>) {
@@ -52,15 +54,17 @@ fn check_fragment(
         .iter()
         .find(|a| a.id.eq_ignore_ascii_case(&decoded))
     {
-        out.push(
-            Diagnostic::new(
-                &codes::LK003,
-                article.file_ref(),
-                link.span,
-                format!("`#{fragment}` matches an anchor of {page} only when case is ignored"),
-            )
-            .with_help(format!("write `#{}`", a.id)),
-        );
+        let d = Diagnostic::new(
+            &codes::LK003,
+            article.file_ref(),
+            link.span,
+            format!("`#{fragment}` matches an anchor of {page} only when case is ignored"),
+        )
+        .with_help(format!("write `#{}`", a.id));
+        out.push(match fragment_written_at(article, link, fragment) {
+            Some(span) => d.with_fix(span, a.id.clone()),
+            None => d,
+        });
         return;
     }
     let mut d = Diagnostic::new(
@@ -73,4 +77,16 @@ fn check_fragment(
         d = d.with_help(format!("did you mean `#{near}`?"));
     }
     out.push(d);
+}
+
+/// Where the link's `#fragment` is written, for LK003's fix: the end of its destination as
+/// written. `None` when the fragment is percent-encoded (the anchor's spelling would need
+/// encoding too) or the destination is not found as written.
+fn fragment_written_at(article: &Article, link: &Link, fragment: &str) -> Option<Span> {
+    if fragment.contains('%') || !link.dest.ends_with(&format!("#{fragment}")) {
+        return None;
+    }
+    let raw = article.file.text.get(link.span.range())?;
+    let end = link.span.start as usize + destination_at(raw, &link.dest)? + link.dest.len();
+    Some(Span::new(end - fragment.len(), end))
 }

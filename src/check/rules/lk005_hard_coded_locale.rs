@@ -1,7 +1,7 @@
 //! LK005 hard-coded-locale: `/en-us/` in a URL of a localized article sends its readers
 //! to another language.
 
-use super::url_common::locale_segment;
+use super::url_common::{destination_at, locale_segment};
 use crate::check::CheckContext;
 use crate::diagnostics::{Diagnostic, codes};
 use crate::markdown::{Article, LinkTarget};
@@ -49,17 +49,4 @@ pub fn check(article: &Article, cx: &CheckContext<'_>, out: &mut Vec<Diagnostic>
             None => d,
         });
     }
-}
-
-/// Where the link's destination `url` is written in its source `raw` (not its text, which
-/// may be the same URL): after `](`, `href="`, `href='` or `<`, or its only occurrence.
-/// `None` when it is written otherwise (escaped, say): no fix then.
-fn destination_at(raw: &str, url: &str) -> Option<usize> {
-    for before in ["](", "href=\"", "href='", "<"] {
-        if let Some(at) = raw.find(&format!("{before}{url}")) {
-            return Some(at + before.len());
-        }
-    }
-    let first = raw.find(url)?;
-    (raw.rfind(url) == Some(first)).then_some(first)
 }
