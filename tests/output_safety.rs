@@ -126,6 +126,19 @@ fn two_articles_at_one_url_are_reported() {
     let out = build(root, &["--content", "content", "--out", "out"]);
     assert_eq!(out.status.code(), Some(1));
     assert!(stderr(&out).contains("error[RN002]"), "{}", stderr(&out));
+    // The finding is on the article not built; the page is the other, whichever thread
+    // renders first.
+    assert!(
+        stderr(&out).contains("content/en-us/guide/other/index.md:1:1: error[RN002]"),
+        "{}",
+        stderr(&out)
+    );
+    let page = main_of(&read(root.join("out/en-us/guide/other/index.html")));
+    assert!(page.contains("Other page"), "{page}");
+    assert!(
+        !page.contains("Clash"),
+        "guide/other/index.md is not built: {page}"
+    );
 }
 
 #[test]

@@ -60,7 +60,7 @@ fn runs(steps: &Value) -> Vec<String> {
 fn the_github_actions_recipes_parse_and_name_real_commands() {
     let readme = readme();
     let recipes = blocks(&readme, "yaml");
-    assert!(recipes.len() >= 3, "{recipes:?}");
+    assert!(recipes.len() >= 4, "{recipes:?}");
 
     let workflow = yaml(&recipes[0]);
     let check = &workflow["jobs"]["check"];
@@ -96,13 +96,34 @@ fn the_github_actions_recipes_parse_and_name_real_commands() {
             .any(|r| r.contains("--shard ${{ matrix.shard }}/3"))
     );
 
-    let annotations = yaml(&recipes[1]);
+    // The sharded build: parts on a matrix, uploaded with their hidden part file, merged.
+    let site = yaml(&recipes[1]);
+    let build = &site["jobs"]["build"];
+    assert_eq!(
+        build["strategy"]["matrix"]["shard"],
+        serde_json::json!([1, 2, 3])
+    );
+    let upload = build["steps"]
+        .as_array()
+        .expect("steps")
+        .iter()
+        .find(|s| s["with"]["name"].as_str() == Some("part-${{ matrix.shard }}"))
+        .expect("each part uploaded");
+    assert_eq!(upload["with"]["include-hidden-files"], true, "{upload}");
+    let build_runs = runs(&build["steps"]).join("\n");
+    assert_eq!(assert_diglot_commands_parse(&build_runs), 1);
+    assert!(build_runs.contains("--shard ${{ matrix.shard }}/3 --out part-${{ matrix.shard }}"));
+    let merge_runs = runs(&site["jobs"]["site"]["steps"]).join("\n");
+    assert_eq!(assert_diglot_commands_parse(&merge_runs), 1);
+    assert!(merge_runs.contains("diglot merge --out public part-1 part-2 part-3"));
+
+    let annotations = yaml(&recipes[2]);
     assert_eq!(
         assert_diglot_commands_parse(&runs(&annotations).join("\n")),
         1
     );
 
-    let config = yaml(&recipes[2]);
+    let config = yaml(&recipes[3]);
     let hooks = yaml(&read(
         std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(".pre-commit-hooks.yaml"),
     ));

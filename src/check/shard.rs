@@ -19,6 +19,16 @@ pub struct Shard {
 }
 
 impl Shard {
+    /// Which shard this is (1-based).
+    pub fn index(&self) -> u32 {
+        self.index
+    }
+
+    /// How many shards the site is split into.
+    pub fn count(&self) -> u32 {
+        self.count
+    }
+
     /// Whether this shard reports on the content file at `path`.
     pub fn owns(&self, path: &str, locales: &[Locale]) -> bool {
         // The locale folder is left out of the key: a file and its translations share it.

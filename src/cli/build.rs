@@ -6,6 +6,7 @@ use std::time::Instant;
 use super::findings::{self, Format, ReportArgs, Scope};
 use super::term::{self, errln};
 use super::{Exit, SiteArgs};
+use crate::check::Shard;
 use crate::config::Config;
 use crate::diagnostics::{Locations, Summary, render_short};
 use crate::engine::{Engine, Purpose};
@@ -21,6 +22,11 @@ pub struct BuildArgs {
     /// Build without running the checks (parse problems are still reported).
     #[arg(long)]
     pub no_check: bool,
+    /// Build one part of the site, for one machine of a CI matrix: shard I of N (`2/3`),
+    /// split by path as `check --shard` splits it. `diglot merge --out DIR PART…` joins
+    /// the parts' folders into the site.
+    #[arg(long, value_name = "I/N")]
+    pub shard: Option<Shard>,
     #[command(flatten)]
     pub report: ReportArgs,
 }
@@ -55,6 +61,7 @@ pub fn run(args: &BuildArgs) -> Exit {
     let config_output = config.output_dir.clone();
     let purpose = Purpose::Build {
         check: !args.no_check,
+        shard: args.shard,
     };
     let engine = match Engine::open(config, purpose) {
         Ok(engine) => engine,
@@ -140,8 +147,12 @@ pub fn run(args: &BuildArgs) -> Exit {
         return args.report.exit_for(&diagnostics);
     }
     let summary = Summary::of(&diagnostics);
+    let part = args
+        .shard
+        .map(|s| format!("part {s} of the site, "))
+        .unwrap_or_default();
     errln!(
-        "built {} pages ({} fallbacks) in {} locales into {} in {:.2}s: {} errors, {} warnings, {} infos",
+        "built {part}{} pages ({} fallbacks) in {} locales into {} in {:.2}s: {} errors, {} warnings, {} infos",
         report.pages,
         report.fallbacks,
         site.config().locales.len(),
@@ -155,7 +166,7 @@ pub fn run(args: &BuildArgs) -> Exit {
 }
 
 /// What the output stage says on the way.
-fn notify(out: &std::path::Path, notice: output::Notice<'_>) {
+pub(super) fn notify(out: &std::path::Path, notice: output::Notice<'_>) {
     match notice {
         output::Notice::Waiting { lock } => errln!(
             "waiting for another diglot build into {} to finish (it holds {})",

@@ -1,20 +1,29 @@
 //! `diglot merge FILE…`: the reports of a sharded check (`check --shard i/n`, one per
 //! machine of a CI matrix) joined into the report of the whole site, as one unsharded run
 //! prints it: JSON reports into one JSON report (findings in path order, summaries added),
-//! SARIF logs into one log with one run.
+//! SARIF logs into one log with one run. The folders of a sharded build are merged by
+//! `merge_site`.
 
 use std::path::PathBuf;
 
 use serde_json::Value;
 
-use super::Exit;
 use super::term::{self, errln};
+use super::{Exit, SiteArgs};
 
 #[derive(clap::Args, Debug)]
 pub struct MergeArgs {
-    /// The shards' reports: all made with `--format json`, or all with `--format sarif`.
-    #[arg(required = true, value_name = "FILE")]
+    /// The shards' reports (all made with `--format json`, or all with `--format sarif`),
+    /// or the output folders of `build --shard i/n`, one per shard.
+    #[arg(required = true, value_name = "FILE|DIR")]
     pub files: Vec<PathBuf>,
+    /// Where to write the merged site, when merging build folders (default: `output_dir` of
+    /// `site.toml`, or `public/`).
+    #[arg(long, value_name = "DIR")]
+    pub out: Option<PathBuf>,
+    /// The site the build parts were made from (its files are read for the report).
+    #[command(flatten)]
+    pub site: SiteArgs,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -24,6 +33,9 @@ enum Kind {
 }
 
 pub fn run(args: &MergeArgs) -> Exit {
+    if args.files.iter().any(|f| f.is_dir()) {
+        return super::merge_site::run(&args.files, args.out.as_deref(), &args.site);
+    }
     let mut reports = Vec::new();
     for path in &args.files {
         let read = std::fs::read(path)

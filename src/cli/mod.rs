@@ -12,6 +12,7 @@ mod completions;
 mod explain;
 mod init;
 mod merge;
+mod merge_site;
 #[cfg(feature = "serve")]
 mod serve;
 

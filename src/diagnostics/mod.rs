@@ -11,6 +11,7 @@ mod locations;
 mod sarif;
 mod short;
 mod statistics;
+mod stored;
 
 pub use codes::{ALL_RULES, Rule};
 pub use fingerprint::fingerprints;
@@ -21,13 +22,14 @@ pub use locations::Locations;
 pub use sarif::render_sarif;
 pub use short::render_short;
 pub use statistics::{CodeCount, render_statistics, statistics};
+pub use stored::StoredDiagnostic;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::span::{LineIndex, Span};
 
 /// How bad a finding is. `Error` fails a build or check; the others are reported.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
     Info,
@@ -144,7 +146,7 @@ impl Snippet {
 }
 
 /// A place related to a diagnostic, with what it has to do with it.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Related {
     pub path: String,
     pub line: u32,

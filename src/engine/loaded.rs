@@ -48,7 +48,7 @@ impl Loaded {
             },
             || match purpose {
                 Purpose::Check { .. } => Ok(None),
-                Purpose::Build { check } => Prepared::new(&site, check).map(Some),
+                Purpose::Build { check, .. } => Prepared::new(&site, check).map(Some),
                 Purpose::Preview => Prepared::new(&site, true).map(Some),
             },
         );

@@ -35,8 +35,12 @@ pub type FindingsByFile = BTreeMap<String, Arc<Vec<Diagnostic>>>;
 pub enum Purpose {
     /// Findings only: nothing is rendered; with a shard, only that shard's files'.
     Check { shard: Option<crate::check::Shard> },
-    /// Every page, written once; `check: false` reports only what loading found.
-    Build { check: bool },
+    /// Every page, written once; `check: false` reports only what loading found. With a
+    /// shard, one part of a sharded build: that shard's pages and findings.
+    Build {
+        check: bool,
+        shard: Option<crate::check::Shard>,
+    },
     /// Kept loaded and rendered page by page, as the preview server asks.
     Preview,
 }
@@ -145,13 +149,30 @@ impl Engine {
         let site = &loaded.site;
         // The checks run while the pages render (both in parallel): a build waits for the
         // slower, not for both.
+        let shard = match loaded.purpose {
+            Purpose::Build { shard, .. } => shard,
+            _ => None,
+        };
         let checks = || match loaded.purpose {
-            Purpose::Build { check: true } => {
-                crate::check::Checked::once(site, None).into_findings(site, None)
+            Purpose::Build { check: true, shard } => {
+                crate::check::Checked::once(site, shard).into_findings(site, None)
             }
             _ => loaded.checked.findings(site),
         };
-        prepared.write_all(site, sink, &checks)
+        prepared.write_all(site, sink, &checks, shard)
+    }
+
+    /// Writes what the parts of a sharded build leave to their merge (the report and the
+    /// search index) into `sink`, which holds the parts' files.
+    pub fn write_merged(
+        &self,
+        parts: Vec<render::part::Part>,
+        sink: &dyn Sink,
+    ) -> Result<RenderReport, RenderError> {
+        let Some(prepared) = &self.loaded.prepared else {
+            return Ok(RenderReport::default());
+        };
+        prepared.write_merged(&self.loaded.site, parts, sink)
     }
 
     /// The outputs rendered so far and still current.

@@ -13,6 +13,7 @@ pub mod model_html;
 pub use model_html::LIFECYCLE_DIR;
 pub mod nav;
 mod pages;
+pub mod part;
 mod placeholder;
 mod report;
 mod report_strings;
@@ -35,6 +36,7 @@ pub fn is_report_index(out: &str) -> bool {
 }
 use std::fmt;
 
+use crate::check::Shard;
 use crate::diagnostics::Diagnostic;
 use crate::output::Sink;
 use crate::site::Site;
@@ -159,18 +161,42 @@ impl Prepared {
     /// Renders every output into `sink`, in parallel: what a build writes. `checks` run
     /// meanwhile; their findings (sorted) come first in the report, and when the site was
     /// prepared with checks, each locale gets report pages of them.
+    ///
+    /// With a `shard`, only that shard's article pages are written, with the pages every
+    /// part shares, and the report and search index are left to `diglot merge`: what they
+    /// need of this part is written to [`part::PART_FILE`] instead.
     pub fn write_all(
         &self,
         site: &Site,
         sink: &dyn Sink,
         checks: &(dyn Fn() -> Vec<Diagnostic> + Sync),
+        shard: Option<Shard>,
     ) -> Result<RenderReport, RenderError> {
         let renderer = self.renderer(site);
-        let (findings, rendered) = rayon::join(checks, || renderer.render_all(sink));
+        let (findings, rendered) = rayon::join(checks, || renderer.render_all(sink, shard));
         let (mut report, index) = rendered?;
         report
             .diagnostics
             .extend(self.template_problems.iter().cloned());
+        // In one order whatever rendered first: a merge of parts finds the same.
+        report
+            .diagnostics
+            .sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+        if let Some(shard) = shard {
+            let locales = &site.config().locales;
+            report.diagnostics.retain(|d| shard.owns(&d.path, locales));
+            let part = part::Rendered {
+                shard,
+                checked: self.checked,
+                report: &report,
+                checks: &findings,
+                search: renderer.has_search().then_some(index),
+            };
+            sink.write(part::PART_FILE, &part.into_json()?)
+                .map_err(|e| RenderError::Write(part::PART_FILE.to_string(), e))?;
+            report::merge(findings, &mut report);
+            return Ok(report);
+        }
         report::merge(findings, &mut report);
         // The search index (one thread per language) is made while the report is written.
         let (searched, reported) = rayon::join(
@@ -187,6 +213,50 @@ impl Prepared {
         );
         searched?;
         reported?;
+        Ok(report)
+    }
+
+    /// Writes what the parts of a sharded build leave to their merge: the report pages
+    /// from every part's findings, and the search index from every part's. The parts'
+    /// own files are copied by the caller. Returns the whole site's figures and findings.
+    pub fn write_merged(
+        &self,
+        site: &Site,
+        parts: Vec<part::Part>,
+        sink: &dyn Sink,
+    ) -> Result<RenderReport, RenderError> {
+        let renderer = self.renderer(site);
+        let mut report = RenderReport::default();
+        let mut checks = Vec::new();
+        let mut index: Option<search::Index> = None;
+        for part in parts {
+            report.pages += part.pages;
+            report.fallbacks += part.fallbacks;
+            report.failed += part.failed;
+            checks.extend(part.checks);
+            report.diagnostics.extend(part.rendered);
+            if let Some(more) = part.search {
+                index = Some(match index {
+                    Some(index) => index.merge(more),
+                    None => more,
+                });
+            }
+        }
+        // Each part's lists are sorted, and a file is in one part: sorting the joined
+        // lists gives the unsharded build's order.
+        checks.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+        report
+            .diagnostics
+            .sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+        report::merge(checks, &mut report);
+        if let Some(index) = index {
+            renderer.write_search(index, sink)?;
+        }
+        if renderer.has_report() {
+            renderer
+                .reports()
+                .write_reports(&report.diagnostics, sink, None)?;
+        }
         Ok(report)
     }
 

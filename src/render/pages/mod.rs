@@ -20,6 +20,7 @@ use super::model_html::LIFECYCLE_DIR;
 use super::report::Reports;
 use super::search::{self, Index};
 use super::{RenderError, RenderReport};
+use crate::check::Shard;
 use crate::config::Locale;
 use crate::diagnostics::{Diagnostic, codes};
 use crate::markdown::links::{page_depth, page_dir, page_url};
@@ -89,7 +90,12 @@ impl<'s> Renderer<'s> {
     /// Writes every page but the report's, in parallel; returns the search index of the
     /// pages (written by [`Self::write_search`], beside the report), each page's words
     /// folded into it as the page is rendered.
-    pub(super) fn render_all(&self, sink: &dyn Sink) -> Result<(RenderReport, Index), RenderError> {
+    /// With a `shard`, only the article pages of its files.
+    pub(super) fn render_all(
+        &self,
+        sink: &dyn Sink,
+        shard: Option<Shard>,
+    ) -> Result<(RenderReport, Index), RenderError> {
         let write = |rel: &str, bytes: &[u8]| {
             sink.write(rel, bytes)
                 .map_err(|e| RenderError::Write(rel.to_string(), e))
@@ -101,7 +107,11 @@ impl<'s> Renderer<'s> {
             write(path, script.as_bytes())?;
         }
 
-        let jobs = self.article_pages();
+        let mut jobs = self.article_pages();
+        if let Some(shard) = shard {
+            let locales = &self.cx.config.locales;
+            jobs.retain(|(locale, rel)| shard.owns(&format!("{locale}/{rel}"), locales));
+        }
         let search = self.has_search();
         // One index per batch of pages, merged: no lock, and no page text kept.
         let (results, index) = jobs
@@ -200,7 +210,7 @@ impl<'s> Renderer<'s> {
                             page_dir(article.rel())
                         ),
                     )
-                    .with_help("rename one of them; only one can be built"),
+                    .with_help(format!("rename one of them; only `{first}` is built")),
                 );
             }
         }
@@ -235,12 +245,14 @@ impl<'s> Renderer<'s> {
         self.cx.config.search
     }
 
-    /// Every article page: (locale, locale-relative path).
+    /// Every article page: (locale, locale-relative path); of two articles at one URL,
+    /// the one [`Navs::page_at`] publishes.
     fn article_pages(&self) -> Vec<(&Locale, &str)> {
         self.navs
             .page_locales
             .iter()
             .flat_map(|(rel, locales)| locales.iter().map(move |l| (l, rel.as_str())))
+            .filter(|(l, rel)| self.navs.page_at(&page_output_path(l, rel)) == Some((*l, *rel)))
             .collect()
     }
 

@@ -68,14 +68,16 @@ impl Navs {
                 }
             }
         }
-        let page_at = page_locales
-            .iter()
-            .flat_map(|(rel, locales)| {
-                locales
-                    .iter()
-                    .map(move |l| (page_output_path(l, rel), (l.clone(), rel.clone())))
-            })
-            .collect();
+        // Two articles published at one URL (`a.md`, `a/index.md`: RN002): the first in
+        // path order is the page, in a build, a sharded build and the preview alike.
+        let mut page_at = HashMap::new();
+        for (rel, locales) in &page_locales {
+            for l in locales {
+                page_at
+                    .entry(page_output_path(l, rel))
+                    .or_insert_with(|| (l.clone(), rel.clone()));
+            }
+        }
         Navs {
             navs,
             inline_navs,

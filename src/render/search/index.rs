@@ -5,9 +5,10 @@
 use std::collections::{BTreeMap, HashMap};
 
 use rayon::prelude::*;
+use serde::{Deserialize, Serialize};
 
 use super::SEARCH_DIR;
-use super::lexicon::{FormId, Lexicon, StemId, number};
+use super::lexicon::{FormId, Lexicon, StemId, StoredLexicon, number};
 use super::text::{visible_text, words_of};
 
 /// Pages per file of page details: a result list fetches one or two.
@@ -46,7 +47,7 @@ pub(in crate::render) struct Page<'a> {
 }
 
 /// One locale's part of an [`Index`]: words are numbered by its language's [`Lexicon`].
-#[derive(Default)]
+#[derive(Default, Serialize, Deserialize)]
 struct LocaleIndex {
     /// The language its words are stemmed as (`fr`).
     language: String,
@@ -59,6 +60,7 @@ struct LocaleIndex {
 }
 
 /// What a result shows of a page.
+#[derive(Serialize, Deserialize)]
 struct PageDetails {
     url: String,
     title: String,
@@ -155,6 +157,58 @@ impl Index {
             })
             .collect();
         per_locale.into_iter().flatten().collect()
+    }
+}
+
+/// An [`Index`] as a sharded build keeps it (`build --shard`): each part's index is
+/// stored with the part, and `diglot merge` joins the parts' indexes into the site's.
+#[derive(Serialize, Deserialize)]
+pub(in crate::render) struct StoredIndex {
+    locales: BTreeMap<String, LocaleIndex>,
+    lexicons: BTreeMap<String, StoredLexicon>,
+}
+
+impl Index {
+    pub(in crate::render) fn into_stored(self) -> StoredIndex {
+        StoredIndex {
+            locales: self.locales,
+            lexicons: self
+                .lexicons
+                .into_iter()
+                .map(|(language, lexicon)| (language, lexicon.into_stored()))
+                .collect(),
+        }
+    }
+
+    /// The index a part stored; `Err` when its numbers do not hold together (a part file
+    /// edited or cut short), which would otherwise make a wrong index or a panic.
+    pub(in crate::render) fn from_stored(stored: StoredIndex) -> Result<Index, String> {
+        let mut lexicons = BTreeMap::new();
+        for (language, lexicon) in stored.lexicons {
+            let lexicon = Lexicon::from_stored(&language, lexicon)
+                .ok_or_else(|| format!("the words of `{language}` do not hold together"))?;
+            lexicons.insert(language, lexicon);
+        }
+        for (locale, index) in &stored.locales {
+            let bad = || format!("the search index of `{locale}` does not hold together");
+            let lexicon = lexicons.get(&index.language).ok_or_else(bad)?;
+            let pages = index.pages.len();
+            let fits = index.forms.len() <= lexicon.form_count()
+                && index.postings.len() <= lexicon.stem_count()
+                && index
+                    .postings
+                    .iter()
+                    .flatten()
+                    .all(|(page, _)| (*page as usize) < pages);
+            if !fits {
+                return Err(bad());
+            }
+        }
+        Ok(Index {
+            locales: stored.locales,
+            lexicons,
+            ..Index::default()
+        })
     }
 }
 

@@ -4,6 +4,7 @@
 
 use pagefind_stem::{Algorithm, Stemmer};
 use rustc_hash::FxHashMap;
+use serde::{Deserialize, Serialize};
 
 use super::text::fold;
 
@@ -117,6 +118,59 @@ impl Lexicon {
             .into_iter()
             .map(|(word, (f, s))| (word, (forms[f as usize], stems[s as usize])))
             .collect();
+    }
+}
+
+/// A [`Lexicon`]'s forms and stems as a sharded build stores them (its word cache only
+/// saves work, and its stemmer is the language's).
+#[derive(Serialize, Deserialize)]
+pub(super) struct StoredLexicon {
+    forms: Vec<(Box<str>, StemId)>,
+    stems: Vec<Box<str>>,
+}
+
+impl Lexicon {
+    pub(super) fn into_stored(self) -> StoredLexicon {
+        StoredLexicon {
+            forms: self.forms,
+            stems: self.stems,
+        }
+    }
+
+    /// The lexicon of `language` stored; `None` if a form names a stem it lacks.
+    pub(super) fn from_stored(language: &str, stored: StoredLexicon) -> Option<Lexicon> {
+        let stem_count = stored.stems.len();
+        if stored.forms.iter().any(|(_, s)| *s as usize >= stem_count) {
+            return None;
+        }
+        let stem_ids = stored
+            .stems
+            .iter()
+            .enumerate()
+            .map(|(id, stem)| (stem.clone(), number(id)))
+            .collect();
+        let form_ids = stored
+            .forms
+            .iter()
+            .enumerate()
+            .map(|(id, (form, _))| (form.clone(), number(id)))
+            .collect();
+        Some(Lexicon {
+            stemmer: stemmer_for(language),
+            words: FxHashMap::default(),
+            forms: stored.forms,
+            form_ids,
+            stems: stored.stems,
+            stem_ids,
+        })
+    }
+
+    pub(super) fn form_count(&self) -> usize {
+        self.forms.len()
+    }
+
+    pub(super) fn stem_count(&self) -> usize {
+        self.stems.len()
     }
 }
 

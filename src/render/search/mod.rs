@@ -23,7 +23,7 @@ mod index;
 mod lexicon;
 mod text;
 
-pub(super) use index::{Index, Page};
+pub(super) use index::{Index, Page, StoredIndex};
 
 /// Where the index is written, from the site root.
 pub const SEARCH_DIR: &str = "search";

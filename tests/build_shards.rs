@@ -1,0 +1,219 @@
+//! `build --shard i/n` and `diglot merge --out DIR PART…`: three parts of a site, built
+//! apart and merged, are the site an unsharded build writes, byte for byte; and a merge
+//! that cannot be right (a part missing, twice, of another split, from another site,
+//! damaged) writes nothing.
+
+mod common;
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use common::*;
+
+/// Every file under `dir` with its bytes.
+fn files(dir: &Path) -> BTreeMap<String, Vec<u8>> {
+    listing(dir)
+        .into_keys()
+        .map(|rel| {
+            let bytes = std::fs::read(dir.join(&rel)).expect("read");
+            (rel, bytes)
+        })
+        .collect()
+}
+
+/// Builds the site at `root` (with `args`) whole into `tmp/whole` and as three parts
+/// `tmp/part-i`; returns the parts' folders.
+fn whole_and_parts(root: &Path, args: &[&str], tmp: &Path) -> Vec<PathBuf> {
+    let whole = build(
+        root,
+        &[
+            args,
+            &["--out"],
+            &[tmp.join("whole").to_str().expect("utf-8")],
+        ]
+        .concat(),
+    );
+    assert!(
+        whole.status.code().is_some_and(|c| c <= 1),
+        "{}",
+        stderr(&whole)
+    );
+    (1..=3)
+        .map(|i| {
+            let dir = tmp.join(format!("part-{i}"));
+            let shard = format!("{i}/3");
+            let out = build(
+                root,
+                &[
+                    args,
+                    &["--shard", &shard, "--out", dir.to_str().expect("utf-8")],
+                ]
+                .concat(),
+            );
+            assert!(
+                out.status.code().is_some_and(|c| c <= 1),
+                "{}",
+                stderr(&out)
+            );
+            dir
+        })
+        .collect()
+}
+
+fn merge(root: &Path, args: &[&str], out: &Path, parts: &[PathBuf]) -> std::process::Output {
+    diglot()
+        .current_dir(root)
+        .arg("merge")
+        .args(args)
+        .arg("--out")
+        .arg(out)
+        .args(parts)
+        .output()
+        .expect("run merge")
+}
+
+/// The three parts of the site merged are the whole site; each part alone is not.
+/// `site`: where the site is (for the builds and the merge); `options`: the builds' own.
+fn assert_parts_merge_to_whole(root: &Path, site: &[&str], options: &[&str]) {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let parts = whole_and_parts(root, &[site, options].concat(), tmp.path());
+    let whole = files(&tmp.path().join("whole"));
+    let pages = |f: &BTreeMap<String, Vec<u8>>| {
+        f.keys()
+            .filter(|p| p.ends_with("/index.html") && !p.contains("/report/"))
+            .count()
+    };
+    for part in &parts {
+        let part = files(part);
+        assert!(part.contains_key(".diglot-part.json"));
+        assert!(pages(&part) < pages(&whole), "a part holds some pages only");
+        assert!(
+            !part
+                .keys()
+                .any(|p| p.starts_with("search/") || p.contains("/report/")),
+            "the report and search index are the merge's"
+        );
+    }
+    let merged_dir = tmp.path().join("merged");
+    let out = merge(root, site, &merged_dir, &parts);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let merged = files(&merged_dir);
+    assert_eq!(
+        merged.keys().collect::<Vec<_>>(),
+        whole.keys().collect::<Vec<_>>(),
+        "the same files"
+    );
+    for (path, bytes) in &whole {
+        assert!(
+            merged[path] == *bytes,
+            "{path} differs from the unsharded build's"
+        );
+    }
+    assert!(stderr(&out).contains("merged 3 parts"), "{}", stderr(&out));
+}
+
+#[test]
+fn three_parts_of_the_corpus_merged_are_the_unsharded_build() {
+    let corpus = corpus_dir();
+    assert_parts_merge_to_whole(
+        Path::new(env!("CARGO_MANIFEST_DIR")),
+        &["--content", corpus.to_str().expect("utf-8")],
+        &[],
+    );
+}
+
+#[test]
+fn three_parts_of_the_sample_site_merged_are_the_unsharded_build() {
+    assert_parts_merge_to_whole(&sample_site_dir(), &[], &[]);
+    // Without the checks, the site has no report: neither has the merge.
+    assert_parts_merge_to_whole(&sample_site_dir(), &[], &["--no-check"]);
+}
+
+#[test]
+fn three_parts_of_a_site_with_fallbacks_and_render_findings_merged_are_the_unsharded_build() {
+    // Fallback pages, findings of every kind, and two articles at one URL (RN002, found
+    // while rendering).
+    let site = copy_site(&fixture_dir("rules"));
+    let content = site.path().join("content/en-us");
+    std::fs::write(
+        content.join("twice.md"),
+        "---\ntitle: Twice\n---\n# Twice\n",
+    )
+    .expect("write");
+    std::fs::create_dir_all(content.join("twice")).expect("mkdir");
+    std::fs::write(
+        content.join("twice/index.md"),
+        "---\ntitle: Again\n---\n# Again\n",
+    )
+    .expect("write");
+    let found = build(site.path(), &["--format", "short", "--out", "public"]);
+    assert!(String::from_utf8_lossy(&found.stdout).contains("[RN002]"));
+    assert_parts_merge_to_whole(site.path(), &[], &[]);
+}
+
+#[test]
+fn a_merge_that_cannot_be_right_writes_nothing() {
+    let site = copy_site(&sample_site_dir());
+    let tmp = tempfile::tempdir().expect("tmp");
+    let parts = whole_and_parts(site.path(), &[], tmp.path());
+    let out = tmp.path().join("merged");
+    let refused = |parts: &[PathBuf], says: &str| {
+        let run = merge(site.path(), &[], &out, parts);
+        assert_eq!(run.status.code(), Some(2), "{}", stderr(&run));
+        assert!(stderr(&run).contains(says), "{says}: {}", stderr(&run));
+        assert!(!out.exists(), "nothing written");
+    };
+    refused(&parts[..2], "shards 3/3 are missing");
+    refused(&[&parts[..], &parts[..1]].concat(), "is shard 1/3 again");
+    refused(
+        &[site.path().join("content")],
+        "is it the output of `diglot build --shard i/n`?",
+    );
+
+    // A part of another split.
+    let other = tmp.path().join("other");
+    build(
+        site.path(),
+        &["--shard", "1/2", "--out", other.to_str().expect("utf-8")],
+    );
+    refused(
+        &[parts[0].clone(), parts[1].clone(), other],
+        "another split",
+    );
+
+    // A part built without the checks, the others with them.
+    let unchecked = tmp.path().join("unchecked");
+    build(
+        site.path(),
+        &[
+            "--shard",
+            "3/3",
+            "--no-check",
+            "--out",
+            unchecked.to_str().expect("utf-8"),
+        ],
+    );
+    refused(
+        &[parts[0].clone(), parts[1].clone(), unchecked],
+        "build every part alike",
+    );
+
+    // A page every part holds, changed in one (another site, other options).
+    let home = parts[1].join("index.html");
+    let original = std::fs::read(&home).expect("read");
+    std::fs::write(&home, b"<html>another site</html>").expect("write");
+    refused(&parts, "differ");
+    std::fs::write(&home, original).expect("write");
+
+    // A damaged part file.
+    let stored = parts[2].join(".diglot-part.json");
+    let text = read(&stored);
+    std::fs::write(&stored, &text[..text.len() / 2]).expect("write");
+    refused(&parts, "not a diglot part");
+    std::fs::write(
+        &stored,
+        text.replace("\"diglot\":\"", "\"diglot\":\"0.0.0-"),
+    )
+    .expect("write");
+    refused(&parts, "build every part with one diglot");
+}
