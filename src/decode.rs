@@ -50,6 +50,35 @@ pub fn decode(bytes: &[u8]) -> Decoded {
     decoded
 }
 
+/// [`decode`], taking the bytes: UTF-8 text (nearly every file) becomes the `String`
+/// without a copy, which on a large site saves copying every file once more.
+pub fn decode_owned(mut bytes: Vec<u8>) -> Decoded {
+    let utf16 = bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]);
+    if utf16 {
+        return decode(&bytes);
+    }
+    if bytes.starts_with(&[0xEF, 0xBB, 0xBF]) {
+        bytes.drain(..3);
+    }
+    let mut decoded = match String::from_utf8(bytes) {
+        Ok(text) => Decoded {
+            text,
+            encoding: "UTF-8",
+            problems: Vec::new(),
+        },
+        Err(e) => Decoded {
+            problems: vec![Problem::InvalidBytes {
+                at: e.utf8_error().valid_up_to(),
+                encoding: "UTF-8",
+            }],
+            text: String::from_utf8_lossy(e.as_bytes()).into_owned(),
+            encoding: "UTF-8",
+        },
+    };
+    mend(&mut decoded);
+    decoded
+}
+
 /// The first invalid offset of a decoding, if any.
 pub fn invalid_at(decoded: &Decoded) -> Option<usize> {
     decoded.problems.iter().find_map(|p| match p {
@@ -130,6 +159,26 @@ fn mend(decoded: &mut Decoded) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn decoding_owned_bytes_is_decoding_them_borrowed() {
+        let mut utf16 = vec![0xFE, 0xFF];
+        for u in "é\r\nx".encode_utf16() {
+            utf16.extend(u.to_be_bytes());
+        }
+        for bytes in [
+            &b"plain \xC3\xA9"[..],
+            b"\xEF\xBB\xBFbom",
+            b"ab\xFFc\0d\re",
+            &utf16,
+            b"",
+        ] {
+            let (borrowed, owned) = (decode(bytes), decode_owned(bytes.to_vec()));
+            assert_eq!(borrowed.text, owned.text);
+            assert_eq!(borrowed.encoding, owned.encoding);
+            assert_eq!(borrowed.problems, owned.problems);
+        }
+    }
 
     #[test]
     fn utf16_with_bom() {

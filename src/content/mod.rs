@@ -310,8 +310,7 @@ fn read_file(
             return (None, vec![refusal.diagnostic(&path)]);
         }
     };
-    let decoded = decode::decode(&bytes);
-    drop(bytes);
+    let decoded = decode::decode_owned(bytes);
     let lines = LineIndex::new(&decoded.text);
     let file = SourceFile {
         locale,
