@@ -129,6 +129,56 @@ fn table(content: &Path, n: usize, out_root: &Path, work: &Path) {
     let check = median_of(RUNS, || {}, || diglot_check(content));
     assert!(check.exit <= 1, "diglot check failed ({})", check.exit);
 
+    // Sharded (one machine of a matrix of three): a part's check, a part's build, and
+    // the merge of the three parts' folders into the site.
+    let check_part = median_of(
+        RUNS,
+        || {},
+        || {
+            let mut c = diglot_check(content);
+            c.args(["--shard", "1/3"]);
+            c
+        },
+    );
+    let parts: Vec<PathBuf> = (1..=3)
+        .map(|i| out_root.join(format!("part-{i}")))
+        .collect();
+    let build_part = median_of(
+        RUNS,
+        || remove(&parts[0]),
+        || {
+            let mut c = diglot_build(content, &parts[0]);
+            c.args(["--shard", "1/3"]);
+            c
+        },
+    );
+    for (i, part) in parts.iter().enumerate().skip(1) {
+        let made = diglot_build(content, part)
+            .args(["--shard", &format!("{}/3", i + 1)])
+            .output()
+            .expect("build a part");
+        assert!(made.status.code().is_some_and(|c| c <= 1), "part {}", i + 1);
+    }
+    let merged_out = out_root.join("merged");
+    let merge = median_of(
+        RUNS,
+        || remove(&merged_out),
+        || {
+            let mut c = Command::new(env!("CARGO_BIN_EXE_diglot"));
+            c.args(["merge", "--content"])
+                .arg(content)
+                .arg("--out")
+                .arg(&merged_out)
+                .args(&parts);
+            c
+        },
+    );
+    assert!(merge.exit == 0, "diglot merge failed ({})", merge.exit);
+    remove(&merged_out);
+    for part in &parts {
+        remove(part);
+    }
+
     let mut rows = vec![
         Row {
             what: "bare pass: pulldown-cmark read+parse+render+write, rayon",
@@ -145,6 +195,18 @@ fn table(content: &Path, n: usize, out_root: &Path, work: &Path) {
         Row {
             what: "diglot check --format json",
             run: check,
+        },
+        Row {
+            what: "diglot check --shard 1/3 (one machine of three)",
+            run: check_part,
+        },
+        Row {
+            what: "diglot build --shard 1/3 (one part of three)",
+            run: build_part,
+        },
+        Row {
+            what: "diglot merge of the three parts' folders",
+            run: merge,
         },
     ];
     let lychee = find_on_path("lychee").or_else(|| {
@@ -246,6 +308,11 @@ fn table(content: &Path, n: usize, out_root: &Path, work: &Path) {
         site_bytes as f64 / bare_bytes as f64,
         site_bytes as f64 / 1e6,
         bare_bytes as f64 / 1e6
+    );
+    println!(
+        "sharded in three:         check part / check {:.2}x; (build part + merge) / build {:.2}x",
+        check_part.wall.as_secs_f64() / check.wall.as_secs_f64(),
+        (build_part.wall + merge.wall).as_secs_f64() / build.wall.as_secs_f64()
     );
     if let Some(h) = hugo_run {
         println!(
