@@ -73,7 +73,7 @@ fn merge(dirs: &[PathBuf], out: Option<&Path>, args: &SiteArgs) -> Result<String
     ))
 }
 
-/// Copies the parts' files into `temp` and writes the report and search index there.
+/// Puts the parts' files into `temp` and writes the report and search index there.
 fn fill(
     temp: &Path,
     files: &BTreeMap<String, PathBuf>,
@@ -85,6 +85,11 @@ fn fill(
         let to = temp.join(rel);
         if let Some(parent) = to.parent() {
             std::fs::create_dir_all(parent).map_err(|e| format!("{}: {e}", to.display()))?;
+        }
+        // A hard link where the file system allows one (no bytes copied: the parts are
+        // diglot's output, never written in place, so the two names stay alike).
+        if std::fs::hard_link(from, &to).is_ok() {
+            return Ok(());
         }
         std::fs::copy(from, &to)
             .map(|_| ())

@@ -60,7 +60,8 @@ pub enum Command {
     /// Preview the site in a browser, rendered in memory, reloading pages as files change.
     #[cfg(feature = "serve")]
     Serve(serve::ServeArgs),
-    /// Join the reports of a sharded check (`check --shard i/n`) into one.
+    /// Join the parts of a sharded run: `check --shard` reports into one report, `build
+    /// --shard` folders into the site.
     Merge(merge::MergeArgs),
     /// Make a small bilingual site to start from (never overwrites a file).
     Init(init::InitArgs),
