@@ -374,21 +374,86 @@ mod tests {
     /// The index files of `pages` (locale, URL, title, body HTML), added in two batches
     /// merged, as a build adds them.
     fn index_of(pages: &[(&str, &str, &str, &str)]) -> Vec<(String, Vec<u8>)> {
-        let batch = |pages: &[(&str, &str, &str, &str)]| {
-            let mut index = Index::default();
-            for &(locale, url, title, body_html) in pages {
-                index.add(Page {
-                    locale,
-                    url: url.to_string(),
-                    language: &locale[..2],
-                    title,
-                    body_html,
-                });
-            }
-            index
-        };
         let (first, second) = pages.split_at(pages.len() / 2);
-        batch(first).merge(batch(second)).into_files()
+        batch_of(first).merge(batch_of(second)).into_files()
+    }
+
+    /// An index of `pages` (locale, URL, title, body HTML), added one by one.
+    fn batch_of(pages: &[(&str, &str, &str, &str)]) -> Index {
+        let mut index = Index::default();
+        for &(locale, url, title, body_html) in pages {
+            index.add(Page {
+                locale,
+                url: url.to_string(),
+                language: &locale[..2],
+                title,
+                body_html,
+            });
+        }
+        index
+    }
+
+    /// Through JSON, as a part of a sharded build stores it and the merge reads it.
+    fn stored_and_read(index: Index) -> Result<Index, String> {
+        let json = serde_json::to_string(&index.into_stored()).expect("json");
+        Index::from_stored(serde_json::from_str(&json).expect("read"))
+    }
+
+    #[test]
+    fn indexes_stored_by_parts_merge_into_the_index_made_whole() {
+        let pages = [
+            (
+                "fr-fr",
+                "fr-fr/b/",
+                "Paramètres",
+                "<p>Modifier les paramètres du compte</p>",
+            ),
+            (
+                "en-us",
+                "en-us/a/",
+                "Settings",
+                "<p>Change the account settings</p>",
+            ),
+            (
+                "fr-fr",
+                "fr-fr/a/",
+                "Comptes",
+                "<p>Les comptes et le paramètre été</p>",
+            ),
+            (
+                "en-us",
+                "en-us/b/",
+                "Accounts",
+                "<p>Accounts and setting</p>",
+            ),
+        ];
+        let whole = index_of(&pages);
+        let (first, second) = pages.split_at(2);
+        let parts = stored_and_read(batch_of(second))
+            .expect("part 2")
+            .merge(stored_and_read(batch_of(first)).expect("part 1"));
+        assert_eq!(parts.into_files(), whole);
+    }
+
+    #[test]
+    fn a_stored_index_whose_numbers_do_not_hold_is_refused() {
+        let index = batch_of(&[("fr-fr", "fr-fr/a/", "Comptes", "<p>Les comptes</p>")]);
+        let json = serde_json::to_value(index.into_stored()).expect("json");
+        let read =
+            |v: serde_json::Value| Index::from_stored(serde_json::from_value(v).expect("shape"));
+        assert!(read(json.clone()).is_ok());
+        // A posting of a page the part does not have.
+        let mut bad = json.clone();
+        bad["locales"]["fr-fr"]["postings"][0] = serde_json::json!([[7, 1]]);
+        assert!(read(bad).is_err());
+        // A form whose stem is not in the lexicon.
+        let mut bad = json.clone();
+        bad["lexicons"]["fr"]["forms"][0][1] = serde_json::json!(999);
+        assert!(read(bad).is_err());
+        // A locale whose language has no lexicon.
+        let mut bad = json;
+        bad["locales"]["fr-fr"]["language"] = serde_json::json!("xx");
+        assert!(read(bad).is_err());
     }
 
     fn json(files: &[(String, Vec<u8>)], name: &str) -> serde_json::Value {
