@@ -73,8 +73,14 @@ fn merge(root: &Path, args: &[&str], out: &Path, parts: &[PathBuf]) -> std::proc
 }
 
 /// The three parts of the site merged are the whole site; each part alone is not.
-/// `site`: where the site is (for the builds and the merge); `options`: the builds' own.
-fn assert_parts_merge_to_whole(root: &Path, site: &[&str], options: &[&str]) {
+/// `site`: where the site is (for the builds and the merge); `options`: the builds' own;
+/// `before_merge` runs between the builds and the merge.
+fn assert_parts_merge_to_whole(
+    root: &Path,
+    site: &[&str],
+    options: &[&str],
+    before_merge: &dyn Fn(),
+) {
     let tmp = tempfile::tempdir().expect("tmp");
     let parts = whole_and_parts(root, &[site, options].concat(), tmp.path());
     let whole = files(&tmp.path().join("whole"));
@@ -83,6 +89,7 @@ fn assert_parts_merge_to_whole(root: &Path, site: &[&str], options: &[&str]) {
             .filter(|p| p.ends_with("/index.html") && !p.contains("/report/"))
             .count()
     };
+    let mut views: BTreeMap<String, usize> = BTreeMap::new();
     for part in &parts {
         let part = files(part);
         assert!(part.contains_key(".diglot-part.json"));
@@ -90,10 +97,21 @@ fn assert_parts_merge_to_whole(root: &Path, site: &[&str], options: &[&str]) {
         assert!(
             !part
                 .keys()
-                .any(|p| p.starts_with("search/") || p.contains("/report/")),
-            "the report and search index are the merge's"
+                .any(|p| p.starts_with("search/") || p.ends_with("/report/index.html")),
+            "the report pages and search index are the merge's"
         );
+        for view in part.keys().filter(|p| p.contains("/report/source/")) {
+            *views.entry(view.clone()).or_default() += 1;
+        }
     }
+    // Each file's source view is written by its own part, once.
+    assert!(views.values().all(|n| *n == 1), "{views:?}");
+    let whole_views = whole.keys().filter(|p| p.contains("/report/source/"));
+    assert!(
+        whole_views.eq(views.keys()),
+        "the parts write every source view"
+    );
+    before_merge();
     let merged_dir = tmp.path().join("merged");
     let out = merge(root, site, &merged_dir, &parts);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
@@ -119,14 +137,15 @@ fn three_parts_of_the_corpus_merged_are_the_unsharded_build() {
         Path::new(env!("CARGO_MANIFEST_DIR")),
         &["--content", corpus.to_str().expect("utf-8")],
         &[],
+        &|| {},
     );
 }
 
 #[test]
 fn three_parts_of_the_sample_site_merged_are_the_unsharded_build() {
-    assert_parts_merge_to_whole(&sample_site_dir(), &[], &[]);
+    assert_parts_merge_to_whole(&sample_site_dir(), &[], &[], &|| {});
     // Without the checks, the site has no report: neither has the merge.
-    assert_parts_merge_to_whole(&sample_site_dir(), &[], &["--no-check"]);
+    assert_parts_merge_to_whole(&sample_site_dir(), &[], &["--no-check"], &|| {});
 }
 
 #[test]
@@ -148,7 +167,18 @@ fn three_parts_of_a_site_with_fallbacks_and_render_findings_merged_are_the_unsha
     .expect("write");
     let found = build(site.path(), &["--format", "short", "--out", "public"]);
     assert!(String::from_utf8_lossy(&found.stdout).contains("[RN002]"));
-    assert_parts_merge_to_whole(site.path(), &[], &[]);
+    // The merge reads the parts, not the site's files: with every Markdown and YAML file
+    // gone, it still writes the whole site, report included.
+    let forget = || {
+        for entry in walkdir::WalkDir::new(site.path().join("content")) {
+            let path = entry.expect("walk").into_path();
+            let name = path.to_string_lossy();
+            if name.ends_with(".md") || name.ends_with(".yml") {
+                std::fs::remove_file(&path).expect("remove");
+            }
+        }
+    };
+    assert_parts_merge_to_whole(site.path(), &[], &[], &forget);
 }
 
 #[test]

@@ -4,8 +4,7 @@
 //! Each part's pages are copied as they are; the pages every part holds (home, assets)
 //! must be byte-identical in all, or the parts come from different sites or options. The
 //! report and the search index, which need every part's findings and pages, are written
-//! from what each part stored (see `render::part`). The site is read again (not checked,
-//! not rendered) for what the report shows of its files.
+//! from what each part stored (see `render::part`): the site's files are not read again.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -96,13 +95,7 @@ fn fill(
             .map_err(|e| format!("cannot copy {}: {e}", from.display()))
     })?;
     let boundary = config.boundary.clone();
-    let engine = Engine::open(
-        config,
-        Purpose::Build {
-            check: checked,
-            shard: None,
-        },
-    )?;
+    let engine = Engine::open(config, Purpose::Merge { check: checked })?;
     let sink = DirSink::new(temp.to_path_buf(), boundary);
     engine.write_merged(parts, &sink).map_err(|e| e.to_string())
 }

@@ -37,18 +37,23 @@ impl Loaded {
     /// used at all.
     pub(super) fn load(config: Config, purpose: Purpose) -> Result<Loaded, String> {
         let started = std::time::Instant::now();
-        let site = Site::load(config);
+        let site = match purpose {
+            Purpose::Merge { .. } => Site::without_files(config),
+            _ => Site::load(config),
+        };
         let loaded_at = started.elapsed();
         let (checked, prepared) = rayon::join(
             || match purpose {
                 // A build's checks run beside its rendering ([`super::Engine::write_all`]).
-                Purpose::Build { .. } => Checked::unchecked(&site),
+                Purpose::Build { .. } | Purpose::Merge { .. } => Checked::unchecked(&site),
                 Purpose::Check { shard } => Checked::once(&site, shard),
                 Purpose::Preview => Checked::new(&site),
             },
             || match purpose {
                 Purpose::Check { .. } => Ok(None),
-                Purpose::Build { check, .. } => Prepared::new(&site, check).map(Some),
+                Purpose::Build { check, .. } | Purpose::Merge { check } => {
+                    Prepared::new(&site, check).map(Some)
+                }
                 Purpose::Preview => Prepared::new(&site, true).map(Some),
             },
         );

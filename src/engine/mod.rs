@@ -43,6 +43,10 @@ pub enum Purpose {
     },
     /// Kept loaded and rendered page by page, as the preview server asks.
     Preview,
+    /// The parts of a sharded build joined (`diglot merge`): the site's settings, model
+    /// and templates are loaded, not its files, which the parts read and stored what the
+    /// report needs of ([`Engine::write_merged`]).
+    Merge { check: bool },
 }
 
 pub struct Engine {

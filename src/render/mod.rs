@@ -60,13 +60,15 @@ pub struct RenderReport {
 #[derive(Debug)]
 pub enum RenderError {
     Templates(String),
+    /// The parts of a sharded build do not join.
+    Parts(String),
     Write(String, std::io::Error),
 }
 
 impl fmt::Display for RenderError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            RenderError::Templates(m) => f.write_str(m),
+            RenderError::Templates(m) | RenderError::Parts(m) => f.write_str(m),
             RenderError::Write(p, e) => write!(f, "cannot write {p}: {e}"),
         }
     }
@@ -185,16 +187,26 @@ impl Prepared {
         if let Some(shard) = shard {
             let locales = &site.config().locales;
             report.diagnostics.retain(|d| shard.owns(&d.path, locales));
+            let checks = findings.len();
+            report::merge(findings, &mut report);
+            // A part writes the source views of its own files (every finding of a file is
+            // its part's); the report pages, which need every part's, are the merge's.
+            if renderer.has_report() {
+                let facts = report::Facts::of(site);
+                renderer
+                    .reports(&facts)
+                    .write_source_views(&report.diagnostics, sink)?;
+            }
             let part = part::Rendered {
                 shard,
                 checked: self.checked,
                 report: &report,
-                checks: &findings,
+                checks,
+                facts: report::Facts::stored_of(site, shard),
                 search: renderer.has_search().then_some(index),
             };
             sink.write(part::PART_FILE, &part.into_json()?)
                 .map_err(|e| RenderError::Write(part::PART_FILE.to_string(), e))?;
-            report::merge(findings, &mut report);
             return Ok(report);
         }
         report::merge(findings, &mut report);
@@ -202,13 +214,13 @@ impl Prepared {
         let (searched, reported) = rayon::join(
             || renderer.write_search(index, sink),
             || {
-                if renderer.has_report() {
-                    renderer
-                        .reports()
-                        .write_reports(&report.diagnostics, sink, None)
-                } else {
-                    Ok(())
+                if !renderer.has_report() {
+                    return Ok(());
                 }
+                let facts = report::Facts::of(site);
+                let reports = renderer.reports(&facts);
+                reports.write_pages(&report.diagnostics, sink)?;
+                reports.write_source_views(&report.diagnostics, sink)
             },
         );
         searched?;
@@ -217,8 +229,10 @@ impl Prepared {
     }
 
     /// Writes what the parts of a sharded build leave to their merge: the report pages
-    /// from every part's findings, and the search index from every part's. The parts'
-    /// own files are copied by the caller. Returns the whole site's figures and findings.
+    /// from every part's findings and files' facts, and the search index from every
+    /// part's. The parts' own files (their pages and source views) are copied by the
+    /// caller; `site` is the site without its files (`Site::without_files`). Returns the
+    /// whole site's figures and findings.
     pub fn write_merged(
         &self,
         site: &Site,
@@ -229,12 +243,14 @@ impl Prepared {
         let mut report = RenderReport::default();
         let mut checks = Vec::new();
         let mut index: Option<search::Index> = None;
+        let mut facts = Vec::with_capacity(parts.len());
         for part in parts {
             report.pages += part.pages;
             report.fallbacks += part.fallbacks;
             report.failed += part.failed;
             checks.extend(part.checks);
             report.diagnostics.extend(part.rendered);
+            facts.push(part.facts);
             if let Some(more) = part.search {
                 index = Some(match index {
                     Some(index) => index.merge(more),
@@ -249,13 +265,14 @@ impl Prepared {
             .diagnostics
             .sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
         report::merge(checks, &mut report);
+        let facts = report::Facts::join(facts).map_err(RenderError::Parts)?;
         if let Some(index) = index {
             renderer.write_search(index, sink)?;
         }
-        if renderer.has_report() {
+        if self.checked && !facts.has_page_at_report() {
             renderer
-                .reports()
-                .write_reports(&report.diagnostics, sink, None)?;
+                .reports(&facts)
+                .write_pages(&report.diagnostics, sink)?;
         }
         Ok(report)
     }
@@ -284,11 +301,13 @@ impl Prepared {
         site: &Site,
         paths: impl Iterator<Item = &'p str>,
     ) -> Vec<(String, &'p str)> {
-        let renderer = self.renderer(site);
-        if !renderer.has_report() {
+        if !self.renderer(site).has_report() {
             return Vec::new();
         }
-        renderer.reports().source_view_paths(paths)
+        paths
+            .filter(|p| site.text_of(p).is_some())
+            .map(|p| (report::source_view_path(site.config(), p), p))
+            .collect()
     }
 
     /// The output paths of the article pages of `rels` (locale-relative), in every locale

@@ -10,6 +10,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::report::StoredFacts;
 use super::search::{Index, StoredIndex};
 use crate::check::Shard;
 use crate::diagnostics::{Diagnostic, StoredDiagnostic};
@@ -33,6 +34,8 @@ struct StoredPart {
     /// What rendering found on them.
     rendered: Vec<StoredDiagnostic>,
     search: Option<StoredIndex>,
+    /// What the report reads of the shard's files.
+    facts: StoredFacts,
 }
 
 /// A part read back.
@@ -45,19 +48,24 @@ pub struct Part {
     pub(super) checks: Vec<Diagnostic>,
     pub(super) rendered: Vec<Diagnostic>,
     pub(super) search: Option<Index>,
+    pub(super) facts: StoredFacts,
 }
 
 /// What one part rendered, to store.
 pub(super) struct Rendered<'a> {
     pub shard: Shard,
     pub checked: bool,
+    /// Its figures and findings: the checks' first, `checks` of them, then rendering's.
     pub report: &'a super::RenderReport,
-    pub checks: &'a [Diagnostic],
+    pub checks: usize,
+    pub facts: StoredFacts,
     pub search: Option<Index>,
 }
 
 impl Rendered<'_> {
     pub(super) fn into_json(self) -> Result<Vec<u8>, super::RenderError> {
+        let all = &self.report.diagnostics;
+        let (checks, rendered) = all.split_at(self.checks.min(all.len()));
         let stored = StoredPart {
             diglot: env!("CARGO_PKG_VERSION").to_string(),
             shard: self.shard.to_string(),
@@ -65,14 +73,10 @@ impl Rendered<'_> {
             pages: self.report.pages,
             fallbacks: self.report.fallbacks,
             failed: self.report.failed,
-            checks: self.checks.iter().map(StoredDiagnostic::from).collect(),
-            rendered: self
-                .report
-                .diagnostics
-                .iter()
-                .map(StoredDiagnostic::from)
-                .collect(),
+            checks: checks.iter().map(StoredDiagnostic::from).collect(),
+            rendered: rendered.iter().map(StoredDiagnostic::from).collect(),
             search: self.search.map(Index::into_stored),
+            facts: self.facts,
         };
         serde_json::to_vec(&stored)
             .map_err(|e| super::RenderError::Write(PART_FILE.to_string(), e.into()))
@@ -105,6 +109,7 @@ impl Part {
             checks: findings(stored.checks)?,
             rendered: findings(stored.rendered)?,
             search: stored.search.map(Index::from_stored).transpose()?,
+            facts: stored.facts,
         })
     }
 }

@@ -66,6 +66,13 @@ impl Site {
         Site::from_content(config, loaded)
     }
 
+    /// The site's settings and model without its content files: what joining the parts of
+    /// a sharded build needs to render the pages that need no file (the parts stored what
+    /// the rest needs).
+    pub fn without_files(config: Config) -> Site {
+        Site::from_content(config, content::Content::default())
+    }
+
     /// Parses what [`content::load`] read.
     pub fn from_content(config: Config, loaded: content::Content) -> Site {
         let mut load_findings = Vec::new();

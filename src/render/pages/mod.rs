@@ -17,7 +17,7 @@ use tera::Tera;
 
 use super::context::PageContext;
 use super::model_html::LIFECYCLE_DIR;
-use super::report::Reports;
+use super::report::{Facts, Reports};
 use super::search::{self, Index};
 use super::{RenderError, RenderReport};
 use crate::check::Shard;
@@ -82,9 +82,9 @@ impl<'s> Renderer<'s> {
         }
     }
 
-    /// The report pages, drawn with the same context.
-    pub(super) fn reports(&self) -> Reports<'_, 's> {
-        Reports::new(&self.cx)
+    /// The report pages, drawn with the same context from `facts`.
+    pub(super) fn reports<'a>(&'a self, facts: &'a Facts) -> Reports<'a, 's> {
+        Reports::new(&self.cx, facts)
     }
 
     /// Writes every page but the report's, in parallel; returns the search index of the

@@ -5,6 +5,7 @@ use std::collections::BTreeSet;
 use super::Renderer;
 use crate::diagnostics::Diagnostic;
 use crate::render::model_html::LIFECYCLE_DIR;
+use crate::render::report::Facts;
 use crate::render::{Output, REPORT_DIR, RenderError};
 
 impl Renderer<'_> {
@@ -58,16 +59,17 @@ impl Renderer<'_> {
             return page(self.lifecycle_page(locale));
         }
         if self.has_report() {
+            let facts = Facts::of(self.cx.site);
             if rest == format!("{REPORT_DIR}/index.html") {
                 return Some(
-                    self.reports()
+                    self.reports(&facts)
                         .report_of(locale, diagnostics)
                         .map(|h| Output::Bytes(h.into_bytes())),
                 );
             }
             if rest.starts_with(&format!("{REPORT_DIR}/source/")) {
                 return Some(
-                    self.reports()
+                    self.reports(&facts)
                         .source_view_at(out, diagnostics)?
                         .map(|h| Output::Bytes(h.into_bytes())),
                 );

@@ -6,12 +6,11 @@ use std::collections::BTreeSet;
 
 use serde::Serialize;
 
+use super::facts::{ArticleFacts, Facts};
 use super::links::Links;
 use super::{Entry, LISTED, entry};
-use crate::config::Locale;
+use crate::config::{Config, Locale};
 use crate::diagnostics::Diagnostic;
-use crate::markdown::Article;
-use crate::site::Site;
 
 /// One target locale's translation status.
 #[derive(Debug, Serialize)]
@@ -44,22 +43,22 @@ pub struct Coverage {
 /// The status of `locale`; `diagnostics` are the build's, so a suppressed TR001 does not
 /// count as stale here either.
 pub fn of_locale(
-    site: &Site,
+    config: &Config,
+    facts: &Facts,
     locale: &Locale,
     diagnostics: &[Diagnostic],
     links: &Links<'_>,
 ) -> Coverage {
-    let config = &site.config();
     let source = &config.source_locale;
-    let sources: Vec<&Article> = site
+    let sources: Vec<&ArticleFacts> = facts
         .articles()
         .iter()
-        .filter(|a| a.locale() == source && a.is_translatable())
+        .filter(|a| a.locale == *source && a.translatable)
         .collect();
-    let ours: Vec<&Article> = site
+    let ours: Vec<&ArticleFacts> = facts
         .articles()
         .iter()
-        .filter(|a| a.locale() == locale && a.is_translatable())
+        .filter(|a| a.locale == *locale && a.translatable)
         .collect();
     let stale: Vec<&Diagnostic> = {
         let mut seen = BTreeSet::new();
@@ -69,15 +68,15 @@ pub fn of_locale(
             .filter(|d| seen.insert(d.path.as_str()))
             .collect()
     };
-    let missing: Vec<&Article> = sources
+    let missing: Vec<&ArticleFacts> = sources
         .iter()
         .copied()
-        .filter(|a| site.article(locale, a.rel()).is_none())
+        .filter(|a| facts.article(locale, &a.rel).is_none())
         .collect();
     let translated = sources.len() - missing.len();
     let orphans = ours
         .iter()
-        .filter(|a| site.article(source, a.rel()).is_none())
+        .filter(|a| facts.article(source, &a.rel).is_none())
         .count();
     let mut coverage = Coverage {
         locale: locale.to_string(),
@@ -100,22 +99,20 @@ pub fn of_locale(
             .iter()
             .take(LISTED)
             .map(|a| Entry {
-                label: a.rel().to_string(),
-                location: format!("{}:1", a.path()),
+                label: a.rel.clone(),
+                location: format!("{}:1", a.path),
                 message: a.title.clone(),
                 code: String::new(),
                 severity: "",
-                page_url: (a.file.kind == crate::content::FileKind::Article)
-                    .then(|| links.page_in(locale, a.rel())),
-                source_url: links.source_url(a.path(), 1),
+                page_url: a.page.then(|| links.page_in(locale, &a.rel)),
+                source_url: links.source_url(&a.path, 1),
             })
             .collect(),
     };
     for article in &ours {
         let kind = article
-            .front_matter
+            .translation_type
             .as_ref()
-            .and_then(|f| f.text("ms.translationtype"))
             .map(|t| t.trim().to_ascii_uppercase());
         match kind.as_deref() {
             Some("MT") => coverage.machine += 1,

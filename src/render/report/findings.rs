@@ -4,11 +4,11 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
+use super::facts::Facts;
 use super::links::Links;
 use super::{Entry, LISTED, entry};
 use crate::config::Locale;
 use crate::diagnostics::{Diagnostic, Severity};
-use crate::site::Site;
 
 /// The counts of one locale (or of the whole site, for the total row).
 #[derive(Clone, Debug, Default, Serialize)]
@@ -64,17 +64,15 @@ pub struct Findings {
 
 /// The number of files the checks read in `locale` (articles and TOCs), as `check` counts
 /// them in its JSON summary.
-fn files_checked(site: &Site, locale: &Locale, links: &Links<'_>) -> usize {
-    site.articles()
-        .iter()
-        .map(|a| a.path())
-        .chain(site.tocs().iter().map(|t| t.file.path.as_str()))
+fn files_checked(facts: &Facts, locale: &Locale, links: &Links<'_>) -> usize {
+    facts
+        .checked_paths()
         .filter(|p| links.owner(p) == locale)
         .count()
 }
 
 pub fn of_locale(
-    site: &Site,
+    facts: &Facts,
     locale: &Locale,
     diagnostics: &[Diagnostic],
     links: &Links<'_>,
@@ -84,7 +82,7 @@ pub fn of_locale(
         .filter(|d| links.owner(&d.path) == locale)
         .collect();
     let mut counts = Counts {
-        files: files_checked(site, locale, links),
+        files: files_checked(facts, locale, links),
         ..Counts::default()
     };
     let mut rules: BTreeMap<&str, RuleRow> = BTreeMap::new();

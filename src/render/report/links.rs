@@ -5,11 +5,10 @@ use std::collections::HashSet;
 
 use percent_encoding::{AsciiSet, utf8_percent_encode};
 
-use crate::config::Locale;
-use crate::content::FileKind;
+use super::facts::Facts;
+use crate::config::{Config, Locale};
 use crate::markdown::links::{URL_PATH, page_dir};
 use crate::output::fit_path;
-use crate::site::Site;
 
 /// From `<locale>/report/` to the site root.
 pub const ROOT: &str = "../../";
@@ -18,14 +17,19 @@ pub const ROOT: &str = "../../";
 const PATH: &AsciiSet = URL_PATH;
 
 pub struct Links<'s> {
-    site: &'s Site,
+    config: &'s Config,
+    facts: &'s Facts,
     /// Content paths that get a source view (those with findings).
     viewed: HashSet<&'s str>,
 }
 
 impl<'s> Links<'s> {
-    pub fn new(site: &'s Site, viewed: HashSet<&'s str>) -> Self {
-        Links { site, viewed }
+    pub fn new(config: &'s Config, facts: &'s Facts, viewed: HashSet<&'s str>) -> Self {
+        Links {
+            config,
+            facts,
+            viewed,
+        }
     }
 
     /// Whether a file gets a source view.
@@ -41,22 +45,12 @@ impl<'s> Links<'s> {
     /// The locale whose report lists a file: its locale folder's, else the source locale's
     /// (the model, files outside any locale).
     pub fn owner(&self, path: &str) -> &'s Locale {
-        let config = &self.site.config();
-        let first = path.split('/').next().unwrap_or("");
-        config
-            .locales
-            .iter()
-            .find(|l| l.as_str() == first)
-            .unwrap_or(&config.source_locale)
+        owner(self.config, path)
     }
 
     /// Where a file's source view is written, from the site root.
     pub fn source_view_path(&self, path: &str) -> String {
-        format!(
-            "{}/report/source/{}",
-            self.owner(path),
-            fit_path(path, ".html")
-        )
+        source_view_path(self.config, path)
     }
 
     /// The source view at `line`, when the file has one.
@@ -72,9 +66,10 @@ impl<'s> Links<'s> {
 
     /// The built page of an article file, in its own locale.
     pub fn page_url(&self, path: &str) -> Option<String> {
-        let article = self.site.by_path(path)?;
-        (article.file.kind == FileKind::Article)
-            .then(|| self.page_in(article.locale(), article.rel()))
+        let article = self.facts.by_path(path)?;
+        article
+            .page
+            .then(|| self.page_in(&article.locale, &article.rel))
     }
 
     /// The page of `rel` as built for `locale` (a fallback when it has no translation).
@@ -89,4 +84,23 @@ impl<'s> Links<'s> {
     pub fn report_of(&self, locale: &Locale) -> String {
         format!("{ROOT}{locale}/report/")
     }
+}
+
+/// The locale whose report lists a file (see [`Links::owner`]).
+fn owner<'c>(config: &'c Config, path: &str) -> &'c Locale {
+    let first = path.split('/').next().unwrap_or("");
+    config
+        .locales
+        .iter()
+        .find(|l| l.as_str() == first)
+        .unwrap_or(&config.source_locale)
+}
+
+/// Where the source view of the file at `path` is written, from the site root.
+pub fn source_view_path(config: &Config, path: &str) -> String {
+    format!(
+        "{}/report/source/{}",
+        owner(config, path),
+        fit_path(path, ".html")
+    )
 }

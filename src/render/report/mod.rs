@@ -8,6 +8,7 @@
 
 mod charts;
 mod coverage;
+mod facts;
 mod findings;
 mod links;
 mod source_view;
@@ -25,8 +26,10 @@ use crate::diagnostics::Diagnostic;
 use crate::output::Sink;
 use charts::{Bar, Segment};
 use coverage::Coverage;
+pub use facts::{Facts, StoredFacts};
 use findings::{Counts, Findings};
 use links::Links;
+pub(super) use links::source_view_path;
 
 /// The files with the most findings drawn in the by-file chart (the table lists them all).
 const FILES_CHARTED: usize = 25;
@@ -84,50 +87,49 @@ struct ReportCtx<'a> {
 }
 
 /// What every locale's report page is drawn from.
-struct Figures<'s> {
-    links: Links<'s>,
+struct Figures<'a> {
+    links: Links<'a>,
     coverage: Vec<Coverage>,
-    findings: BTreeMap<&'s Locale, Findings>,
+    findings: BTreeMap<&'a Locale, Findings>,
 }
 
-/// The report pages and source views, drawn with the pages' context.
+/// The report pages and source views, drawn with the pages' context from the files'
+/// [`Facts`] (a build's own, or a merge's of every part's).
 pub(in crate::render) struct Reports<'a, 's> {
     cx: &'a PageContext<'s>,
+    facts: &'a Facts,
 }
 
-impl<'a, 's> Reports<'a, 's> {
-    pub(in crate::render) fn new(cx: &'a PageContext<'s>) -> Self {
-        Reports { cx }
+impl<'a, 's: 'a> Reports<'a, 's> {
+    pub(in crate::render) fn new(cx: &'a PageContext<'s>, facts: &'a Facts) -> Self {
+        Reports { cx, facts }
     }
 
     /// Where entries link: the source view of every file with findings (and text).
-    fn links(&self, diagnostics: &'s [Diagnostic]) -> Links<'s> {
-        let site = self.cx.site;
+    fn links(&self, diagnostics: &'a [Diagnostic]) -> Links<'a> {
         let viewed: HashSet<&str> = diagnostics
             .iter()
             .map(|d| d.path.as_str())
-            .filter(|p| site.text_of(p).is_some())
+            .filter(|p| self.facts.has_text(p))
             .collect();
-        Links::new(site, viewed)
+        Links::new(self.cx.config, self.facts, viewed)
     }
 
     /// Each locale's coverage and findings, and where entries link.
-    fn figures(&self, diagnostics: &'s [Diagnostic]) -> Figures<'s> {
-        let site = self.cx.site;
+    fn figures(&self, diagnostics: &'a [Diagnostic]) -> Figures<'a> {
+        let config: &'a crate::config::Config = self.cx.config;
         let links = self.links(diagnostics);
-        let source = &site.config().source_locale;
-        let coverage: Vec<Coverage> = site
-            .config()
+        let source = &config.source_locale;
+        let coverage: Vec<Coverage> = config
             .locales
             .iter()
             .filter(|l| *l != source)
-            .map(|l| coverage::of_locale(site, l, diagnostics, &links))
+            .map(|l| coverage::of_locale(config, self.facts, l, diagnostics, &links))
             .collect();
-        let findings: BTreeMap<&Locale, Findings> = site
-            .config()
+        let findings: BTreeMap<&Locale, Findings> = config
             .locales
             .iter()
-            .map(|l| (l, findings::of_locale(site, l, diagnostics, &links)))
+            .map(|l| (l, findings::of_locale(self.facts, l, diagnostics, &links)))
             .collect();
         Figures {
             links,
@@ -136,40 +138,27 @@ impl<'a, 's> Reports<'a, 's> {
         }
     }
 
-    /// Writes every locale's report page and the source views its entries link to.
-    pub(in crate::render) fn write_reports(
+    /// Writes every locale's report page.
+    pub(in crate::render) fn write_pages(
         &self,
-        diagnostics: &'s [Diagnostic],
+        diagnostics: &'a [Diagnostic],
         sink: &dyn Sink,
-        views: Option<&std::collections::BTreeSet<String>>,
     ) -> Result<(), RenderError> {
         let figures = self.figures(diagnostics);
-        for locale in &self.cx.site.config().locales {
+        for locale in &self.cx.config.locales {
             let html = self.locale_report(locale, &figures)?;
             let path = format!("{locale}/{REPORT_DIR}/index.html");
             sink.write(&path, html.as_bytes())
                 .map_err(|e| RenderError::Write(path, e))?;
         }
-        self.write_source_views(diagnostics, &figures.links, sink, views)
-    }
-
-    /// Where the source views of `paths` (content files with findings) are written.
-    pub(in crate::render) fn source_view_paths<'p>(
-        &self,
-        paths: impl Iterator<Item = &'p str>,
-    ) -> Vec<(String, &'p str)> {
-        let links = Links::new(self.cx.site, HashSet::new());
-        paths
-            .filter(|p| self.cx.site.text_of(p).is_some())
-            .map(|p| (links.source_view_path(p), p))
-            .collect()
+        Ok(())
     }
 
     /// One locale's report page alone (`diagnostics`: every finding, sorted).
     pub(in crate::render) fn report_of(
         &self,
         locale: &Locale,
-        diagnostics: &'s [Diagnostic],
+        diagnostics: &'a [Diagnostic],
     ) -> Result<String, RenderError> {
         self.locale_report(locale, &self.figures(diagnostics))
     }
@@ -178,7 +167,7 @@ impl<'a, 's> Reports<'a, 's> {
     pub(in crate::render) fn source_view_at(
         &self,
         out: &str,
-        diagnostics: &'s [Diagnostic],
+        diagnostics: &'a [Diagnostic],
     ) -> Option<Result<String, RenderError>> {
         let links = self.links(diagnostics);
         let path = links.viewed().find(|p| links.source_view_path(p) == out)?;
@@ -188,7 +177,7 @@ impl<'a, 's> Reports<'a, 's> {
 
     /// One locale's report page: every locale's figures, this locale's findings.
     fn locale_report(&self, locale: &Locale, figures: &Figures<'_>) -> Result<String, RenderError> {
-        let site = self.cx.site;
+        let config = self.cx.config;
         let Figures {
             links,
             coverage,
@@ -207,7 +196,7 @@ impl<'a, 's> Reports<'a, 's> {
                 .iter()
                 .map(|(l, f)| LocaleCounts {
                     locale: l.to_string(),
-                    name: site.config().locale_name(l),
+                    name: config.locale_name(l),
                     report_url: links.report_of(l),
                     current: *l == locale,
                     counts: f.counts.clone(),
@@ -222,24 +211,19 @@ impl<'a, 's> Reports<'a, 's> {
         self.report_page(locale, &ctx, &rs)
     }
 
-    /// A source view for every file with findings, in parallel.
-    fn write_source_views(
+    /// A source view for every file with findings (and a text), in parallel.
+    pub(in crate::render) fn write_source_views(
         &self,
-        diagnostics: &[Diagnostic],
-        links: &Links<'_>,
+        diagnostics: &'a [Diagnostic],
         sink: &dyn Sink,
-        only: Option<&std::collections::BTreeSet<String>>,
     ) -> Result<(), RenderError> {
+        let links = self.links(diagnostics);
         let mut by_file: BTreeMap<&str, Vec<&Diagnostic>> = BTreeMap::new();
-        for d in diagnostics
-            .iter()
-            .filter(|d| links.has_view(&d.path))
-            .filter(|d| only.is_none_or(|o| o.contains(&d.path)))
-        {
+        for d in diagnostics.iter().filter(|d| links.has_view(&d.path)) {
             by_file.entry(&d.path).or_default().push(d);
         }
         by_file.par_iter().try_for_each(|(path, found)| {
-            let html = self.source_page(path, found, links)?;
+            let html = self.source_page(path, found, &links)?;
             let out = links.source_view_path(path);
             sink.write(&out, html.as_bytes())
                 .map_err(|e| RenderError::Write(out, e))
