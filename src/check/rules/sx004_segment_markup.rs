@@ -6,38 +6,30 @@ use crate::diagnostics::{Diagnostic, codes};
 use crate::markdown::Article;
 
 /// (bold, links, code spans) in a text unit: `**` pairs, `<b>` and `<strong>`; `](` and
-/// `<a `; backtick pairs. One pass over the bytes (this runs on every segment twice).
+/// `<a `; backtick pairs. The bytes that can start one are found with `memchr` (this runs
+/// on every segment twice, a twentieth of a large site's check when it stepped byte by byte).
 fn markup(s: &str) -> [(usize, &'static str); 3] {
     let b = s.as_bytes();
-    let (mut stars, mut tags, mut links, mut ticks) = (0, 0, 0, 0);
-    let mut i = 0;
-    while i < b.len() {
+    let (mut stars, mut tags, mut links) = (0, 0, 0);
+    // The end of the last `**` counted: its second star starts no other pair.
+    let mut counted_to = 0;
+    for i in memchr::memchr3_iter(b'*', b'<', b']', b) {
+        if i < counted_to {
+            continue;
+        }
         let rest = &b[i..];
-        let step = match b[i] {
+        match b[i] {
             b'*' if rest.starts_with(b"**") => {
                 stars += 1;
-                2
+                counted_to = i + 2;
             }
-            b'<' if rest.starts_with(b"<b>") || rest.starts_with(b"<strong>") => {
-                tags += 1;
-                3
-            }
-            b'<' if rest.starts_with(b"<a ") => {
-                links += 1;
-                3
-            }
-            b']' if rest.starts_with(b"](") => {
-                links += 1;
-                2
-            }
-            b'`' => {
-                ticks += 1;
-                1
-            }
-            _ => 1,
-        };
-        i += step;
+            b'<' if rest.starts_with(b"<b>") || rest.starts_with(b"<strong>") => tags += 1,
+            b'<' if rest.starts_with(b"<a ") => links += 1,
+            b']' if rest.starts_with(b"](") => links += 1,
+            _ => {}
+        }
     }
+    let ticks = memchr::memchr_iter(b'`', b).count();
     [
         (stars / 2 + tags, "bold"),
         (links, "link"),
