@@ -241,14 +241,21 @@ pub fn read_inside(path: &Path, boundary: &Boundary) -> Result<Vec<u8>, Refusal>
 }
 
 /// Vets `path` against the boundary and opens where it really leads, if a regular file.
-/// What is opened is judged again: the resolved path is opened without following a link
-/// put at its end since, and a folder on the way swapped for a link would show in where
-/// the open file really is.
+/// On Linux the file is located, judged and opened through one handle
+/// (`open_located`); elsewhere, or without `/proc`, the path is resolved first, and what
+/// is opened is judged again: the resolved path is opened without following a link put
+/// at its end since, and a folder on the way swapped for a link would show in where the
+/// open file really is.
 pub fn open_inside(path: &Path, boundary: &Boundary) -> Result<(File, u64), Refusal> {
     #[cfg(target_os = "linux")]
     if let Some(opened) = open_located(path, boundary) {
         return opened;
     }
+    open_resolved(path, boundary)
+}
+
+/// [`open_inside`] by resolving the path first.
+fn open_resolved(path: &Path, boundary: &Boundary) -> Result<(File, u64), Refusal> {
     let real = boundary.vet(path)?;
     let opened = open_with(&real, true)?;
     boundary.holds_open(&opened.0)?;
@@ -256,24 +263,31 @@ pub fn open_inside(path: &Path, boundary: &Boundary) -> Result<(File, u64), Refu
 }
 
 /// On Linux, [`open_inside`] in one walk of the path: the file is located without being
-/// opened (`O_PATH`: a device or FIFO it leads to is not touched), judged by where the
-/// system says that handle is, and opened through the handle, so what is read is what was
-/// judged. Resolving the path first costs a `readlink` per folder on it, a twentieth of a
-/// large site's check. `None` when `/proc` cannot say (then the path is resolved first).
+/// opened (`O_PATH`), judged by where the system says that handle is and by what it is,
+/// and only a regular file inside the site is then opened, through the handle, so what is
+/// read is what was judged; a device or FIFO is never opened. Resolving the path first
+/// cost a `readlink` per folder on it, a twentieth of a large site's check. `None` when
+/// this cannot be done (no `/proc`, or the path cannot be located): then the path is
+/// resolved first, and that says why it cannot be read.
 #[cfg(target_os = "linux")]
 fn open_located(path: &Path, boundary: &Boundary) -> Option<Result<(File, u64), Refusal>> {
     use rustix::fs::{Mode, OFlags};
     use std::os::fd::AsRawFd;
-    let located = match rustix::fs::open(path, OFlags::PATH | OFlags::CLOEXEC, Mode::empty()) {
-        Ok(fd) => fd,
-        Err(e) => return Some(Err(Refusal::from_io(path, e.into()))),
-    };
+    let located = rustix::fs::open(path, OFlags::PATH | OFlags::CLOEXEC, Mode::empty()).ok()?;
     let handle = PathBuf::from(format!("/proc/self/fd/{}", located.as_raw_fd()));
     let real = std::fs::read_link(&handle)
         .ok()
         .filter(|p| p.is_absolute())?;
     if !boundary.roots.iter().any(|r| real.starts_with(r)) {
         return Some(Err(Refusal::Outside(real)));
+    }
+    // What the handle leads to, without opening it.
+    let meta = match std::fs::metadata(&handle) {
+        Ok(meta) => meta,
+        Err(e) => return Some(Err(Refusal::Io(e))),
+    };
+    if !meta.is_file() {
+        return Some(Err(Refusal::NotRegular(kind_of(meta.file_type()))));
     }
     Some(open_with(&handle, false))
 }
@@ -323,9 +337,44 @@ mod tests {
             let dev = read_regular(Path::new("/dev/zero"), MAX_TEXT_BYTES).expect_err("device");
             assert!(dev.to_string().contains("character device"), "{dev}");
         }
+        #[cfg(unix)]
+        both_ways_refuse_what_is_not_a_regular_file_inside(&site, &boundary);
         let big = site.join("big.md");
         std::fs::write(&big, vec![b'a'; 2048]).expect("write");
         let refused = read_regular(&big, 1024).expect_err("too large");
         assert_eq!(refused.code().code, "IO005");
+    }
+
+    /// Located through a handle (Linux) or resolved first, the same refusals: a FIFO and a
+    /// folder in the site are not regular files (and the FIFO is not waited on), a link to
+    /// a device outside the site is outside it.
+    #[cfg(unix)]
+    fn both_ways_refuse_what_is_not_a_regular_file_inside(site: &Path, boundary: &Boundary) {
+        let fifo = site.join("pipe.md");
+        rustix::fs::mknodat(
+            rustix::fs::CWD,
+            &fifo,
+            rustix::fs::FileType::Fifo,
+            rustix::fs::Mode::RUSR | rustix::fs::Mode::WUSR,
+            0,
+        )
+        .expect("mkfifo");
+        std::fs::create_dir(site.join("folder.md")).expect("mkdir");
+        std::os::unix::fs::symlink("/dev/zero", site.join("zero.md")).expect("symlink");
+        let ways: [(&str, fn(&Path, &Boundary) -> Result<(File, u64), Refusal>); 2] =
+            [("located", open_inside), ("resolved", open_resolved)];
+        for (way, open) in ways {
+            let refused = |name: &str| match open(&site.join(name), boundary) {
+                Ok(_) => panic!("{way}: {name} was opened"),
+                Err(refusal) => refusal,
+            };
+            let pipe = refused("pipe.md");
+            assert!(pipe.to_string().contains("FIFO"), "{way}: {pipe}");
+            let folder = refused("folder.md");
+            assert!(folder.to_string().contains("a folder"), "{way}: {folder}");
+            let zero = refused("zero.md");
+            assert!(matches!(zero, Refusal::Outside(_)), "{way}: {zero}");
+            assert!(open(&site.join("ok.md"), boundary).is_ok(), "{way}");
+        }
     }
 }

@@ -89,27 +89,37 @@ fn assert_parts_merge_to_whole(
             .filter(|p| p.ends_with("/index.html") && !p.contains("/report/"))
             .count()
     };
-    let mut views: BTreeMap<String, usize> = BTreeMap::new();
+    // What is under a locale's `report/`, by how many parts hold it.
+    let mut reported: BTreeMap<String, usize> = BTreeMap::new();
     for part in &parts {
         let part = files(part);
         assert!(part.contains_key(".diglot-part.json"));
         assert!(pages(&part) < pages(&whole), "a part holds some pages only");
         assert!(
-            !part
-                .keys()
-                .any(|p| p.starts_with("search/") || p.ends_with("/report/index.html")),
-            "the report pages and search index are the merge's"
+            !part.keys().any(|p| p.starts_with("search/")),
+            "the search index is the merge's"
         );
-        for view in part.keys().filter(|p| p.contains("/report/source/")) {
-            *views.entry(view.clone()).or_default() += 1;
+        for held in part.keys().filter(|p| p.contains("/report/")) {
+            *reported.entry(held.clone()).or_default() += 1;
         }
     }
-    // Each file's source view is written by its own part, once.
-    assert!(views.values().all(|n| *n == 1), "{views:?}");
-    let whole_views = whole.keys().filter(|p| p.contains("/report/source/"));
-    assert!(
-        whole_views.eq(views.keys()),
+    // Each file's source view is written by its own part, once; the report pages by none
+    // (an article published there is its own part's page).
+    assert!(reported.values().all(|n| *n == 1), "{reported:?}");
+    let views = |keys: &mut dyn Iterator<Item = &String>| -> Vec<String> {
+        keys.filter(|p| p.contains("/report/source/"))
+            .cloned()
+            .collect()
+    };
+    assert_eq!(
+        views(&mut whole.keys()),
+        views(&mut reported.keys()),
         "the parts write every source view"
+    );
+    assert!(
+        !reported.keys().any(|p| p.ends_with("/report/index.html"))
+            || !whole.keys().any(|p| p.contains("/report/source/")),
+        "the report pages are the merge's"
     );
     before_merge();
     let merged_dir = tmp.path().join("merged");
@@ -182,6 +192,23 @@ fn three_parts_of_a_site_with_fallbacks_and_render_findings_merged_are_the_unsha
 }
 
 #[test]
+fn a_site_with_an_article_where_the_report_goes_merges_to_the_unsharded_build() {
+    // The writer's page at `report/` is built, and no report pages or source views are.
+    let site = copy_site(&sample_site_dir());
+    std::fs::write(
+        site.path().join("content/en-us/report.md"),
+        "---\ntitle: Our report\n---\n# Our report\n",
+    )
+    .expect("write");
+    assert_parts_merge_to_whole(site.path(), &[], &[], &|| {});
+    let tmp = tempfile::tempdir().expect("tmp");
+    let whole = tmp.path().join("whole");
+    build(site.path(), &["--out", whole.to_str().expect("utf-8")]);
+    assert!(read(&whole.join("en-us/report/index.html")).contains("Our report"));
+    assert!(!whole.join("en-us/report/source").exists());
+}
+
+#[test]
 fn a_merge_that_cannot_be_right_writes_nothing() {
     let site = copy_site(&sample_site_dir());
     let tmp = tempfile::tempdir().expect("tmp");
@@ -246,4 +273,7 @@ fn a_merge_that_cannot_be_right_writes_nothing() {
     )
     .expect("write");
     refused(&parts, "build every part with one diglot");
+    // A part of this version but of an earlier layout (one without a format number).
+    std::fs::write(&stored, text.replace("\"format\":", "\"former\":")).expect("write");
+    refused(&parts, "(part format 0)");
 }

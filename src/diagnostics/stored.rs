@@ -1,6 +1,6 @@
 //! Findings as a part of a sharded build stores them (`build --shard i/n`), read back by
 //! `diglot merge` to write the whole site's report. Everything a report shows is kept; the
-//! source line and fingerprint are not (the report reads the file itself).
+//! source line and fingerprint are not (a part writes its files' source views itself).
 
 use serde::{Deserialize, Serialize};
 

@@ -32,8 +32,9 @@ pub(super) struct Loaded {
 }
 
 impl Loaded {
-    /// Reads and parses the site, runs the checks the purpose asks for beside loading the
-    /// templates, and lists what the site serves. Fails only when the templates cannot be
+    /// Reads and parses the site (for a merge, its settings and model only), runs the
+    /// checks the purpose asks for beside loading the templates, and lists what the site
+    /// serves. Fails only when the templates cannot be
     /// used at all.
     pub(super) fn load(config: Config, purpose: Purpose) -> Result<Loaded, String> {
         let started = std::time::Instant::now();

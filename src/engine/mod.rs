@@ -99,8 +99,8 @@ pub enum Served {
 }
 
 impl Engine {
-    /// Loads a site for `purpose`: reads and parses it, checks it, and (to render) loads
-    /// its templates. Fails only when the templates cannot be used at all.
+    /// Loads a site for `purpose`: reads and parses it (but for a merge), checks it, and
+    /// (to render) loads its templates. Fails only when the templates cannot be used at all.
     pub fn open(config: Config, purpose: Purpose) -> Result<Engine, String> {
         Ok(Engine {
             reload_from: None,
@@ -166,8 +166,9 @@ impl Engine {
         prepared.write_all(site, sink, &checks, shard)
     }
 
-    /// Writes what the parts of a sharded build leave to their merge (the report and the
-    /// search index) into `sink`, which holds the parts' files.
+    /// Writes what the parts of a sharded build leave to their merge (the report pages and
+    /// the search index) into `sink`, which holds the parts' files; the engine was opened
+    /// for [`Purpose::Merge`].
     pub fn write_merged(
         &self,
         parts: Vec<render::part::Part>,

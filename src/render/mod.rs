@@ -164,9 +164,9 @@ impl Prepared {
     /// meanwhile; their findings (sorted) come first in the report, and when the site was
     /// prepared with checks, each locale gets report pages of them.
     ///
-    /// With a `shard`, only that shard's article pages are written, with the pages every
-    /// part shares, and the report and search index are left to `diglot merge`: what they
-    /// need of this part is written to [`part::PART_FILE`] instead.
+    /// With a `shard`, only that shard's article pages and source views are written, with
+    /// the pages every part shares; the report pages and search index are left to `diglot
+    /// merge`: what they need of this part is written to [`part::PART_FILE`] instead.
     pub fn write_all(
         &self,
         site: &Site,
@@ -187,25 +187,26 @@ impl Prepared {
         if let Some(shard) = shard {
             let locales = &site.config().locales;
             report.diagnostics.retain(|d| shard.owns(&d.path, locales));
-            let checks = findings.len();
-            report::merge(findings, &mut report);
-            // A part writes the source views of its own files (every finding of a file is
-            // its part's); the report pages, which need every part's, are the merge's.
-            if renderer.has_report() {
-                let facts = report::Facts::of(site);
-                renderer
-                    .reports(&facts)
-                    .write_source_views(&report.diagnostics, sink)?;
-            }
+            let facts = report::Facts::of_shard(site, shard);
             let part = part::Rendered {
                 shard,
                 checked: self.checked,
                 report: &report,
-                checks,
-                facts: report::Facts::stored_of(site, shard),
+                checks: &findings,
+                facts: facts.stored(),
                 search: renderer.has_search().then_some(index),
-            };
-            sink.write(part::PART_FILE, &part.into_json()?)
+            }
+            .into_json()?;
+            report::merge(findings, &mut report);
+            // A part writes the source views of its own files (every finding of a file is
+            // its part's, and a view shows one file); the report pages, which need every
+            // part's, are the merge's.
+            if renderer.has_report() {
+                renderer
+                    .reports(&facts)
+                    .write_source_views(&report.diagnostics, sink)?;
+            }
+            sink.write(part::PART_FILE, &part)
                 .map_err(|e| RenderError::Write(part::PART_FILE.to_string(), e))?;
             return Ok(report);
         }

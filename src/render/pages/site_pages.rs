@@ -5,6 +5,7 @@ use super::Renderer;
 use crate::config::Locale;
 use crate::markdown::links::{LOCALE_ROOT, page_dir, page_url};
 use crate::render::model_html::LIFECYCLE_DIR;
+use crate::render::report::takes_report_place;
 use crate::render::sitemap::{self, SitemapEntry};
 use crate::render::{REPORT_DIR, include, lifecycle, strings};
 
@@ -23,12 +24,7 @@ impl Renderer<'_> {
     /// Whether the site gets report pages: the checks ran, and no article already
     /// publishes at `<locale>/report/`.
     pub(in crate::render) fn has_report(&self) -> bool {
-        self.checked
-            && !self
-                .cx
-                .site
-                .pages()
-                .any(|a| page_dir(a.rel()) == format!("{REPORT_DIR}/"))
+        self.checked && !self.cx.site.pages().any(|a| takes_report_place(a.rel()))
     }
 
     /// The lifecycle page of a locale: the model's state machine and its workflows.

@@ -24,9 +24,12 @@ pub struct ArticleFacts {
     pub locale: Locale,
     /// Locale-relative: `a/b.md`.
     pub rel: String,
-    /// A page of its own (not an include, not a YAML page).
+    /// A page of its own (not an include).
     pub page: bool,
-    /// A translation should follow it (pages and includes).
+    /// A translation should follow it (pages and includes, as [`Article::is_translatable`]
+    /// says).
+    ///
+    /// [`Article::is_translatable`]: crate::markdown::Article::is_translatable
     pub translatable: bool,
     pub title: String,
     /// Its `ms.translationtype`, as written.
@@ -34,7 +37,7 @@ pub struct ArticleFacts {
 }
 
 /// The report's view of the files, stored as it is in a part.
-#[derive(Default, Serialize, Deserialize)]
+#[derive(Clone, Default, Serialize, Deserialize)]
 pub struct StoredFacts {
     /// Sorted by path.
     articles: Vec<ArticleFacts>,
@@ -59,9 +62,10 @@ impl Facts {
         Facts::index(StoredFacts::of(site, None))
     }
 
-    /// Those of `shard`'s files, for its part of a sharded build.
-    pub fn stored_of(site: &Site, shard: Shard) -> StoredFacts {
-        StoredFacts::of(site, Some(shard))
+    /// Those of `shard`'s files, for its part of a sharded build (and its source views,
+    /// which show its own files only).
+    pub fn of_shard(site: &Site, shard: Shard) -> Facts {
+        Facts::index(StoredFacts::of(site, Some(shard)))
     }
 
     /// The parts' facts joined; `Err` when two parts stored one file (they are not the
@@ -115,6 +119,11 @@ impl Facts {
         }
     }
 
+    /// The facts as a part stores them.
+    pub fn stored(&self) -> &StoredFacts {
+        &self.stored
+    }
+
     /// Every article, sorted by path.
     pub fn articles(&self) -> &[ArticleFacts] {
         &self.stored.articles
@@ -144,14 +153,20 @@ impl Facts {
             .chain(self.stored.tocs.iter().map(String::as_str))
     }
 
-    /// Whether an article of the site is published where a report page would be (then the
-    /// report is not written, rather than overwrite the writer's page).
+    /// Whether an article of the site is published where the report pages would be (then
+    /// they are not written, rather than overwrite the writer's page).
     pub fn has_page_at_report(&self) -> bool {
         self.stored
             .articles
             .iter()
-            .any(|a| a.page && page_dir(&a.rel) == format!("{REPORT_DIR}/"))
+            .any(|a| a.page && takes_report_place(&a.rel))
     }
+}
+
+/// Whether the page of `rel` (locale-relative) is published where a locale's report page
+/// is: the one rule of both a build ([`Facts::has_page_at_report`]) and the renderer's.
+pub fn takes_report_place(rel: &str) -> bool {
+    page_dir(rel) == format!("{REPORT_DIR}/")
 }
 
 impl StoredFacts {

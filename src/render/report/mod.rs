@@ -26,7 +26,7 @@ use crate::diagnostics::Diagnostic;
 use crate::output::Sink;
 use charts::{Bar, Segment};
 use coverage::Coverage;
-pub use facts::{Facts, StoredFacts};
+pub use facts::{Facts, StoredFacts, takes_report_place};
 use findings::{Counts, Findings};
 use links::Links;
 pub(super) use links::source_view_path;
@@ -117,7 +117,7 @@ impl<'a, 's: 'a> Reports<'a, 's> {
 
     /// Each locale's coverage and findings, and where entries link.
     fn figures(&self, diagnostics: &'a [Diagnostic]) -> Figures<'a> {
-        let config: &'a crate::config::Config = self.cx.config;
+        let config = self.cx.config;
         let links = self.links(diagnostics);
         let source = &config.source_locale;
         let coverage: Vec<Coverage> = config
@@ -211,7 +211,8 @@ impl<'a, 's: 'a> Reports<'a, 's> {
         self.report_page(locale, &ctx, &rs)
     }
 
-    /// A source view for every file with findings (and a text), in parallel.
+    /// A source view for every file with findings (and a text), in parallel. The text is
+    /// the loaded site's: a merge, which loads no file, leaves the views to the parts.
     pub(in crate::render) fn write_source_views(
         &self,
         diagnostics: &'a [Diagnostic],
