@@ -361,8 +361,8 @@ mod tests {
         .expect("mkfifo");
         std::fs::create_dir(site.join("folder.md")).expect("mkdir");
         std::os::unix::fs::symlink("/dev/zero", site.join("zero.md")).expect("symlink");
-        let ways: [(&str, fn(&Path, &Boundary) -> Result<(File, u64), Refusal>); 2] =
-            [("located", open_inside), ("resolved", open_resolved)];
+        type Open = fn(&Path, &Boundary) -> Result<(File, u64), Refusal>;
+        let ways: [(&str, Open); 2] = [("located", open_inside), ("resolved", open_resolved)];
         for (way, open) in ways {
             let refused = |name: &str| match open(&site.join(name), boundary) {
                 Ok(_) => panic!("{way}: {name} was opened"),
