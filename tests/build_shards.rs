@@ -204,7 +204,7 @@ fn a_site_with_an_article_where_the_report_goes_merges_to_the_unsharded_build() 
     let tmp = tempfile::tempdir().expect("tmp");
     let whole = tmp.path().join("whole");
     build(site.path(), &["--out", whole.to_str().expect("utf-8")]);
-    assert!(read(&whole.join("en-us/report/index.html")).contains("Our report"));
+    assert!(read(whole.join("en-us/report/index.html")).contains("Our report"));
     assert!(!whole.join("en-us/report/source").exists());
 }
 
