@@ -4,6 +4,7 @@ use std::path::PathBuf;
 use std::time::Instant;
 
 use super::findings::{self, Format, ReportArgs, Scope};
+use super::progress::Progress;
 use super::term::{self, errln};
 use super::{Exit, SiteArgs};
 use crate::check::Shard;
@@ -63,9 +64,13 @@ pub fn run(args: &BuildArgs) -> Exit {
         check: !args.no_check,
         shard: args.shard,
     };
+    // A large site takes seconds: say what is being done, on a terminal.
+    let progress = Progress::new(args.report.quiet);
+    progress.phase("reading the site");
     let engine = match Engine::open(config, purpose) {
         Ok(engine) => engine,
         Err(e) => {
+            progress.finish();
             staging.abandon();
             errln!("error: {e}");
             return Exit::Failure;
@@ -73,10 +78,16 @@ pub fn run(args: &BuildArgs) -> Exit {
     };
     let site = engine.site();
     let loaded_at = stage_start.elapsed();
+    progress.phase(if args.no_check {
+        "rendering the pages"
+    } else {
+        "rendering the pages and checking them"
+    });
     let rendered = engine.write_all(&DirSink::new(
         staging.temp.clone(),
         site.config().boundary.clone(),
     ));
+    progress.finish();
     let rendered_at = stage_start.elapsed();
     let report = match rendered {
         Ok(r) => r,

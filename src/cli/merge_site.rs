@@ -12,6 +12,7 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 
 use super::build::notify;
+use super::progress::Progress;
 use super::term::errln;
 use super::{Exit, SiteArgs};
 use crate::config::Config;
@@ -21,7 +22,11 @@ use crate::render::part::{PART_FILE, Part};
 
 /// Merges the part folders `parts` into `out` (default: the site's output folder).
 pub fn run(parts: &[PathBuf], out: Option<&Path>, site: &SiteArgs) -> Exit {
-    match merge(parts, out, site) {
+    let progress = Progress::new(false);
+    progress.phase(&format!("joining {} parts", parts.len()));
+    let merged = merge(parts, out, site);
+    progress.finish();
+    match merged {
         Ok(summary) => {
             errln!("{summary}");
             Exit::Success
