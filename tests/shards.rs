@@ -150,3 +150,44 @@ fn merge_refuses_reports_of_different_formats_and_bad_shards() {
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr(&out).contains("is no shard"), "{}", stderr(&out));
 }
+
+/// Every fixture site, the sample site and the corpus, in three shards: together the
+/// shards find what the whole check finds (each shard reads the others' files only for
+/// what its own need of them).
+#[test]
+fn the_shards_of_every_site_find_together_what_the_whole_finds() {
+    let mut sites: Vec<(PathBuf, Vec<String>)> =
+        ["broken", "docfx", "headings", "links", "rules", "sxs"]
+            .iter()
+            .map(|name| (fixture_dir(name), Vec::new()))
+            .collect();
+    sites.push((sample_site_dir(), Vec::new()));
+    let corpus = corpus_dir().to_string_lossy().into_owned();
+    sites.push((
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")),
+        vec!["--content".to_string(), corpus],
+    ));
+    let sorted = |mut found: Vec<String>| {
+        found.sort();
+        found
+    };
+    for (root, site) in &sites {
+        let site: Vec<&str> = site.iter().map(String::as_str).collect();
+        let findings = |extra: &[&str]| -> Vec<String> {
+            check_json(root, &[&site[..], extra].concat())["diagnostics"]
+                .as_array()
+                .map(|all| all.iter().map(Value::to_string).collect())
+                .unwrap_or_default()
+        };
+        let whole = findings(&[]);
+        let parts: Vec<String> = (1..=3)
+            .flat_map(|i| findings(&["--shard", &format!("{i}/3")]))
+            .collect();
+        assert!(
+            !whole.is_empty(),
+            "{}: no findings to compare",
+            root.display()
+        );
+        assert_eq!(sorted(parts), sorted(whole), "{}", root.display());
+    }
+}

@@ -40,6 +40,10 @@ impl Loaded {
         let started = std::time::Instant::now();
         let site = match purpose {
             Purpose::Merge { .. } => Site::without_files(config),
+            Purpose::Check { shard: Some(shard) } => {
+                let locales = config.locales.clone();
+                Site::load_owned(config, &|path| shard.owns(path, &locales))
+            }
             _ => Site::load(config),
         };
         let loaded_at = started.elapsed();

@@ -311,8 +311,28 @@ impl Article {
 /// the rest of the file is still parsed. The body is not rendered: [`Article::html`] does
 /// that when a page is made, so that no one holds every page's HTML.
 pub fn parse(file: SourceFile) -> (Article, Vec<Diagnostic>) {
+    parse_as(file, Reading::Whole)
+}
+
+/// How much of a file is read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Reading {
+    /// Everything: the file is checked or rendered.
+    Whole,
+    /// What the checks of other files need of it (its headings, anchors, links, includes,
+    /// procedures and sxs segments): its front matter block is skipped, not parsed, and
+    /// so its title is its first heading's. A shard of `check --shard` reads the files of
+    /// the other shards so, since it reports nothing on them.
+    ForOthers,
+}
+
+/// [`parse`], reading as much as `reading` says.
+pub fn parse_as(file: SourceFile, reading: Reading) -> (Article, Vec<Diagnostic>) {
     let mut diags = Vec::new();
-    let (front_matter, body_start) = read_front_matter(&file, &mut diags);
+    let (front_matter, body_start) = match reading {
+        Reading::Whole => read_front_matter(&file, &mut diags),
+        Reading::ForOthers => (None, skip_front_matter(&file)),
+    };
     let segments = sxs::scan(&file.text, body_start);
     let lang = language_of(&file);
     let walked = walk::walk(&file, body_start, &segments, &lang, false, &mut diags);
@@ -353,6 +373,14 @@ fn language_of(file: &SourceFile) -> String {
         .next()
         .unwrap_or("en")
         .to_string()
+}
+
+/// Where the body starts, as [`read_front_matter`] finds it, without reading the block.
+fn skip_front_matter(file: &SourceFile) -> usize {
+    match frontmatter::split(&file.text) {
+        Split::Closed { body_start, .. } => body_start,
+        Split::None | Split::Unclosed { .. } => 0,
+    }
 }
 
 fn read_front_matter(

@@ -15,7 +15,7 @@ use crate::config::{Config, Locale};
 use crate::content::toc::{self, TocEntry};
 use crate::content::{self, Asset, FileKind, SourceFile};
 use crate::diagnostics::Diagnostic;
-use crate::markdown::{self, Article};
+use crate::markdown::{self, Article, Reading};
 use crate::model::{self, Model};
 
 /// A parsed table of contents file.
@@ -66,6 +66,14 @@ impl Site {
         Site::from_content(config, loaded)
     }
 
+    /// [`Site::load`] for a check of the files `owns` accepts (a shard's) only: the others
+    /// are read for what those files' checks need of them ([`Reading::ForOthers`]), and
+    /// what reading them found is not kept.
+    pub fn load_owned(config: Config, owns: &(dyn Fn(&str) -> bool + Sync)) -> Site {
+        let loaded = content::load(&config);
+        Site::parsed(config, loaded, owns)
+    }
+
     /// The site's settings and model without its content files: what joining the parts of
     /// a sharded build needs to render the pages that need no file (the parts stored what
     /// the rest needs).
@@ -75,6 +83,15 @@ impl Site {
 
     /// Parses what [`content::load`] read.
     pub fn from_content(config: Config, loaded: content::Content) -> Site {
+        Site::parsed(config, loaded, &|_| true)
+    }
+
+    /// Parses what [`content::load`] read: wholly the files `owns` accepts.
+    fn parsed(
+        config: Config,
+        loaded: content::Content,
+        owns: &(dyn Fn(&str) -> bool + Sync),
+    ) -> Site {
         let mut load_findings = Vec::new();
         let mut file_findings: BTreeMap<String, Vec<Diagnostic>> = BTreeMap::new();
         for d in loaded.diagnostics {
@@ -90,8 +107,13 @@ impl Site {
             .into_iter()
             .partition(|f| f.kind == FileKind::Toc);
 
-        let parsed: Vec<(Article, Vec<Diagnostic>)> =
-            md_files.into_par_iter().map(markdown::parse).collect();
+        let parsed: Vec<(Article, Vec<Diagnostic>)> = md_files
+            .into_par_iter()
+            .map(|file| match owns(&file.path) {
+                true => markdown::parse(file),
+                false => (markdown::parse_as(file, Reading::ForOthers).0, Vec::new()),
+            })
+            .collect();
         let mut articles = Vec::with_capacity(parsed.len());
         for (article, diags) in parsed {
             file_findings
