@@ -1,6 +1,6 @@
 //! What a long run shows while it works: a spinner while the site is read, checked, built
-//! or merged, and a bar while `--online` fetches external links. On a terminal only, and never with
-//! `--quiet`: a pipe, a CI log or a file gets the findings and nothing else.
+//! or merged, and a bar while `--online` fetches external links. On a terminal only, and
+//! never with `--quiet`: a pipe, a CI log or a file gets the findings and nothing else.
 
 use std::io::IsTerminal;
 use std::time::Duration;

@@ -219,9 +219,9 @@ impl Prepared {
                     return Ok(());
                 }
                 let facts = report::Facts::of(site);
-                let reports = renderer.reports(&facts);
-                reports.write_pages(&report.diagnostics, sink)?;
-                reports.write_source_views(&report.diagnostics, sink)
+                renderer
+                    .reports(&facts)
+                    .write_pages_and_views(&report.diagnostics, sink)
             },
         );
         searched?;

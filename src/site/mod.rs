@@ -62,8 +62,7 @@ impl Site {
     /// Reads and parses the whole content folder, in parallel. Never stops at a bad file.
     /// Bodies are rendered when their pages are made ([`Article::html`]).
     pub fn load(config: Config) -> Site {
-        let loaded = content::load(&config);
-        Site::from_content(config, loaded)
+        Site::load_owned(config, &|_| true)
     }
 
     /// [`Site::load`] for a check of the files `owns` accepts (a shard's) only: the others

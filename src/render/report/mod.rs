@@ -87,7 +87,7 @@ struct ReportCtx<'a> {
 }
 
 /// What every locale's report page is drawn from.
-struct Figures<'a> {
+pub(in crate::render) struct Figures<'a> {
     links: Links<'a>,
     coverage: Vec<Coverage>,
     findings: BTreeMap<&'a Locale, Findings>,
@@ -138,12 +138,12 @@ impl<'a, 's: 'a> Reports<'a, 's> {
         }
     }
 
-    /// Writes every locale's report page.
+    /// Writes every locale's report page; returns what they were drawn from.
     pub(in crate::render) fn write_pages(
         &self,
         diagnostics: &'a [Diagnostic],
         sink: &dyn Sink,
-    ) -> Result<(), RenderError> {
+    ) -> Result<Figures<'a>, RenderError> {
         let figures = self.figures(diagnostics);
         for locale in &self.cx.config.locales {
             let html = self.locale_report(locale, &figures)?;
@@ -151,7 +151,18 @@ impl<'a, 's: 'a> Reports<'a, 's> {
             sink.write(&path, html.as_bytes())
                 .map_err(|e| RenderError::Write(path, e))?;
         }
-        Ok(())
+        Ok(figures)
+    }
+
+    /// Every locale's report page and the source views its entries link to: a whole
+    /// build's report.
+    pub(in crate::render) fn write_pages_and_views(
+        &self,
+        diagnostics: &'a [Diagnostic],
+        sink: &dyn Sink,
+    ) -> Result<(), RenderError> {
+        let figures = self.write_pages(diagnostics, sink)?;
+        self.write_views(diagnostics, &figures.links, sink)
     }
 
     /// One locale's report page alone (`diagnostics`: every finding, sorted).
@@ -218,13 +229,21 @@ impl<'a, 's: 'a> Reports<'a, 's> {
         diagnostics: &'a [Diagnostic],
         sink: &dyn Sink,
     ) -> Result<(), RenderError> {
-        let links = self.links(diagnostics);
+        self.write_views(diagnostics, &self.links(diagnostics), sink)
+    }
+
+    fn write_views(
+        &self,
+        diagnostics: &'a [Diagnostic],
+        links: &Links<'a>,
+        sink: &dyn Sink,
+    ) -> Result<(), RenderError> {
         let mut by_file: BTreeMap<&str, Vec<&Diagnostic>> = BTreeMap::new();
         for d in diagnostics.iter().filter(|d| links.has_view(&d.path)) {
             by_file.entry(&d.path).or_default().push(d);
         }
         by_file.par_iter().try_for_each(|(path, found)| {
-            let html = self.source_page(path, found, &links)?;
+            let html = self.source_page(path, found, links)?;
             let out = links.source_view_path(path);
             sink.write(&out, html.as_bytes())
                 .map_err(|e| RenderError::Write(out, e))
