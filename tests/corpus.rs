@@ -103,7 +103,7 @@ fn utf16_include_is_decoded() {
         !include.file.text.contains('\u{FFFD}'),
         "decoded without replacement characters"
     );
-    assert!(include.file.text.is_char_boundary(0) && include.html().len() > 100);
+    assert!(include.file.text.is_char_boundary(0) && include.html("en-US").len() > 100);
     assert!(
         !site
             .diagnostics()

@@ -137,3 +137,56 @@ fn a_missing_translation_falls_back_to_the_source_with_a_notice() {
         "a fallback has no translation to compare"
     );
 }
+
+/// The English copies carry the source locale's language, whatever it is: a screen reader
+/// reads `lang="en-GB"` text with a British voice, and `en-US` would be a lie on this site.
+#[test]
+fn source_copies_carry_the_source_locales_language() {
+    let site = tempfile::tempdir().expect("temp dir");
+    let root = site.path();
+    let files = [
+        (
+            "site.toml",
+            "title = \"Help\"\nsource_locale = \"en-gb\"\ntarget_locales = [\"fr-fr\"]\n",
+        ),
+        ("content/en-gb/plain.md", "# Colour\n\nPick a colour.\n"),
+        (
+            "content/fr-fr/plain.md",
+            "# Couleur\n\nChoisissez une couleur.\n",
+        ),
+        ("content/en-gb/sxs.md", "# Centre\n\nThe centre.\n"),
+        (
+            "content/fr-fr/sxs.md",
+            "# <span data-ttu-id=\"a-1\">Centre</span><span class=\"sxs-lookup\">\
+             <span data-stu-id=\"a-1\">Centre</span></span>\n\n\
+             <span data-ttu-id=\"a-2\">Le centre.</span><span class=\"sxs-lookup\">\
+             <span data-stu-id=\"a-2\">The centre.</span></span>\n",
+        ),
+    ];
+    for (path, text) in files {
+        let path = root.join(path);
+        std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
+        std::fs::write(path, text).expect("write");
+    }
+    let out = build(root, &[]);
+    assert!(
+        out.status.code().is_some_and(|c| c <= 1),
+        "{}",
+        stderr(&out)
+    );
+
+    let sxs = parse(&read(root.join("public/fr-fr/sxs/index.html")));
+    assert_eq!(attrs(&sxs, ".sxs-s", "lang"), ["en-GB", "en-GB"]);
+    // What the page script builds the side-by-side view from.
+    assert_eq!(attrs(&sxs, ".view-main", "data-source-lang"), ["en-GB"]);
+
+    let plain = read(root.join("public/fr-fr/plain/index.html"));
+    let langs = attrs(&sbs_view(&plain), ".sbs-s", "lang");
+    assert!(
+        !langs.is_empty() && langs.iter().all(|l| l == "en-GB"),
+        "{langs:?}"
+    );
+    for html in [&plain, &read(root.join("public/fr-fr/sxs/index.html"))] {
+        assert!(!html.contains("en-US"), "no language but the site's");
+    }
+}

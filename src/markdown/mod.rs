@@ -248,8 +248,9 @@ impl Article {
     /// The rendered body (a fragment), with internal URLs relative to
     /// [`links::LOCALE_ROOT`]; rendered at each call and not kept, so that a build or the
     /// preview never holds every page's HTML at once (on 10,000 articles a build that
-    /// rendered bodies as it parsed held 225 MiB of them until its end).
-    pub fn html(&self) -> String {
+    /// rendered bodies as it parsed held 225 MiB of them until its end). `source_lang` is
+    /// the BCP 47 tag of the site's source locale, the language of sxs source copies.
+    pub fn html(&self, source_lang: &str) -> String {
         let lang = language_of(&self.file);
         let mut ignored = Vec::new();
         let walked = walk::walk(
@@ -257,7 +258,7 @@ impl Article {
             self.body_start,
             &self.segments,
             &lang,
-            true,
+            walk::Output::Html { source_lang },
             &mut ignored,
         );
         walked.html
@@ -335,7 +336,14 @@ pub fn parse_as(file: SourceFile, reading: Reading) -> (Article, Vec<Diagnostic>
     };
     let segments = sxs::scan(&file.text, body_start);
     let lang = language_of(&file);
-    let walked = walk::walk(&file, body_start, &segments, &lang, false, &mut diags);
+    let walked = walk::walk(
+        &file,
+        body_start,
+        &segments,
+        &lang,
+        walk::Output::Structure,
+        &mut diags,
+    );
 
     let title = front_matter
         .as_ref()

@@ -132,17 +132,19 @@ fn block_kind(block: &str) -> &str {
 }
 
 /// A row: a piece of the translation beside its source.
-fn row(out: &mut String, target: &str, source: &str) {
+fn row(out: &mut String, target: &str, source: &str, source_lang: &str) {
     out.push_str("<div class=\"sbs-row\"><div class=\"sbs-t\">\n");
     out.push_str(target);
-    out.push_str("</div><div class=\"sbs-s\" lang=\"en-US\" data-diglot-source>\n");
+    out.push_str("</div><div class=\"sbs-s\" lang=\"");
+    out.push_str(source_lang);
+    out.push_str("\" data-diglot-source>\n");
     out.push_str(source);
     out.push_str("</div></div>\n");
 }
 
 /// The rows of a plain translation's section beside its source section: block by block
 /// when the two have the same kinds of blocks in the same order, else as a whole.
-fn paired_rows(out: &mut String, target: &str, source: &str) {
+fn paired_rows(out: &mut String, target: &str, source: &str, source_lang: &str) {
     let ours = blocks(target);
     let theirs = blocks(source);
     let same_shape = ours.len() == theirs.len()
@@ -152,15 +154,16 @@ fn paired_rows(out: &mut String, target: &str, source: &str) {
             .all(|(a, b)| block_kind(a) == block_kind(b));
     if same_shape {
         for (t, s) in ours.iter().zip(&theirs) {
-            row(out, t, &strip_ids(s));
+            row(out, t, &strip_ids(s), source_lang);
         }
     } else {
-        row(out, target, &strip_ids(source));
+        row(out, target, &strip_ids(source), source_lang);
     }
 }
 
-/// The side-by-side HTML of a plain translated page beside its source article's body.
-pub fn side_by_side(target_html: &str, source_html: &str) -> Option<String> {
+/// The side-by-side HTML of a plain translated page beside its source article's body,
+/// written in `source_lang` (a BCP 47 tag).
+pub fn side_by_side(target_html: &str, source_html: &str, source_lang: &str) -> Option<String> {
     let source_sections = sections(source_html);
     if source_sections.is_empty() {
         return None;
@@ -172,7 +175,7 @@ pub fn side_by_side(target_html: &str, source_html: &str) -> Option<String> {
             .iter()
             .find(|(sid, _)| *sid == id)
             .map_or("", |(_, s)| *s);
-        paired_rows(&mut out, section, source);
+        paired_rows(&mut out, section, source, source_lang);
         out.push_str("</section>\n");
     }
     out.push_str("</div>\n");
@@ -187,7 +190,7 @@ mod tests {
     fn plain_translations_pair_sections_by_anchor() {
         let fr = "<h1 id=\"t\">Titre</h1>\n<p>a</p>\n<h2 id=\"b\">B fr</h2>\n<p>b</p>\n";
         let en = "<h1 id=\"t\">Title</h1>\n<p>A</p>\n<h2 id=\"b\">B en</h2>\n<p>B</p>\n";
-        let sbs = side_by_side(fr, en).expect("sbs");
+        let sbs = side_by_side(fr, en, "en-US").expect("sbs");
         let sections: Vec<&str> = sbs.split("<section").skip(1).collect();
         assert_eq!(sections.len(), 2);
         let rows: Vec<&str> = sections[1].split("class=\"sbs-row\"").skip(1).collect();
@@ -206,7 +209,7 @@ mod tests {
     fn sections_of_another_shape_stay_whole() {
         let fr = "<h2 id=\"b\">B</h2>\n<p>un</p>\n<p>deux</p>\n";
         let en = "<h2 id=\"b\">B</h2>\n<p>one</p>\n<ul>\n<li>two</li>\n</ul>\n";
-        let sbs = side_by_side(fr, en).expect("sbs");
+        let sbs = side_by_side(fr, en, "en-US").expect("sbs");
         assert_eq!(sbs.matches("class=\"sbs-row\"").count(), 1, "{sbs}");
         assert!(sbs.contains("<li>two</li>"));
     }

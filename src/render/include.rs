@@ -18,8 +18,9 @@ const CLOSE: &str = "\"></diglot-include>";
 /// `article`'s HTML with its includes spliced in, for a page of `locale`.
 pub fn splice(article: &Article, site: &Site, locale: &Locale) -> String {
     let mut expansion = Expansion::new(article);
-    let html = article.html();
-    let spliced = match splice_into(&html, site, locale, &mut expansion) {
+    let source_lang = site.config().source_locale.bcp47();
+    let html = article.html(&source_lang);
+    let spliced = match splice_into(&html, site, locale, &source_lang, &mut expansion) {
         Cow::Borrowed(_) => None,
         Cow::Owned(spliced) => Some(spliced),
     };
@@ -30,6 +31,7 @@ fn splice_into<'h, 's>(
     html: &'h str,
     site: &'s Site,
     locale: &Locale,
+    source_lang: &str,
     expansion: &mut Expansion<'s>,
 ) -> Cow<'h, str> {
     placeholder::fill(html, OPEN, CLOSE, |src, out| {
@@ -42,7 +44,8 @@ fn splice_into<'h, 's>(
         match expansion.enter(included) {
             Ok(()) => {
                 out.push_str("<div class=\"include\">");
-                out.push_str(&splice_into(&included.html(), site, locale, expansion));
+                let html = included.html(source_lang);
+                out.push_str(&splice_into(&html, site, locale, source_lang, expansion));
                 out.push_str("</div>");
                 expansion.leave();
             }

@@ -5,25 +5,31 @@ use super::*;
 impl<'a> Walker<'a, '_> {
     pub(super) fn inline_html(&mut self, html: CowStr<'a>, range: Range<usize>) {
         if let Some((role, _)) = self.tags.at(range.start) {
-            // Static strings: a bilingual corpus has millions of these tags.
-            let replacement: &'static str = match role {
-                TagRole::TargetOpen { paired: true } => {
-                    "<span class=\"sxs\" tabindex=\"0\"><span class=\"sxs-t\">"
-                }
-                TagRole::TargetOpen { paired: false } => "<span class=\"sxs-t\">",
-                TagRole::TargetClose => "</span>",
+            // Static strings (and the source language, borrowed): a bilingual corpus has
+            // millions of these tags.
+            let (open, lang_then): (&'static str, &'static str) = match role {
+                TagRole::TargetOpen { paired: true } => (
+                    "<span class=\"sxs\" tabindex=\"0\"><span class=\"sxs-t\">",
+                    "",
+                ),
+                TagRole::TargetOpen { paired: false } => ("<span class=\"sxs-t\">", ""),
+                TagRole::TargetClose => ("</span>", ""),
                 TagRole::LookupOpen { paired: true } => {
-                    "<span class=\"sxs-s\" lang=\"en-US\" role=\"tooltip\">"
+                    ("<span class=\"sxs-s\" lang=\"", "\" role=\"tooltip\">")
                 }
                 TagRole::LookupOpen { paired: false } => {
-                    "<span class=\"sxs-s sxs-orphan\" lang=\"en-US\" hidden>"
+                    ("<span class=\"sxs-s sxs-orphan\" lang=\"", "\" hidden>")
                 }
-                TagRole::SourceOpen | TagRole::SourceClose => "",
-                TagRole::LookupClose { paired: true } => "</span></span>",
-                TagRole::LookupClose { paired: false } => "</span>",
+                TagRole::SourceOpen | TagRole::SourceClose => ("", ""),
+                TagRole::LookupClose { paired: true } => ("</span></span>", ""),
+                TagRole::LookupClose { paired: false } => ("</span>", ""),
             };
-            if !replacement.is_empty() {
-                self.emit(Event::InlineHtml(CowStr::Borrowed(replacement)));
+            if !open.is_empty() {
+                self.emit(Event::InlineHtml(CowStr::Borrowed(open)));
+            }
+            if !lang_then.is_empty() {
+                self.emit(Event::InlineHtml(CowStr::Borrowed(self.source_lang)));
+                self.emit(Event::InlineHtml(CowStr::Borrowed(lang_then)));
             }
             return;
         }
@@ -193,13 +199,20 @@ mod tests {
             lines: crate::span::LineIndex::new(text),
         };
         let (article, _) = crate::markdown::parse(file);
-        assert!(!article.html().contains("data-ttu-id") && !article.html().contains("data-stu-id"));
         assert!(
-            article.html().contains("href=\"https://e.com/\""),
-            "{}",
-            article.html()
+            !article.html("en-US").contains("data-ttu-id")
+                && !article.html("en-US").contains("data-stu-id")
         );
-        assert!(article.html().contains("x/#a"), "{}", article.html());
+        assert!(
+            article.html("en-US").contains("href=\"https://e.com/\""),
+            "{}",
+            article.html("en-US")
+        );
+        assert!(
+            article.html("en-US").contains("x/#a"),
+            "{}",
+            article.html("en-US")
+        );
     }
 
     #[test]

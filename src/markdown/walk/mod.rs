@@ -48,17 +48,34 @@ pub(super) fn parser_options() -> Options {
         | Options::ENABLE_FOOTNOTES
 }
 
-pub(super) fn walk(
-    file: &SourceFile,
+/// What a walk makes besides the article's structure.
+#[derive(Clone, Copy)]
+pub(super) enum Output<'l> {
+    /// The structure only: what `check` needs.
+    Structure,
+    /// The body's HTML too, its sxs source copies marked as written in `source_lang`
+    /// (the BCP 47 tag of the site's source locale: `en-US`, `en-GB` …).
+    Html { source_lang: &'l str },
+}
+
+pub(super) fn walk<'a>(
+    file: &'a SourceFile,
     body_start: usize,
-    segments: &Segments,
-    lang: &str,
-    render: bool,
+    segments: &'a Segments,
+    lang: &'a str,
+    output: Output<'a>,
     diags: &mut Vec<Diagnostic>,
 ) -> Walked {
     let body = &file.text[body_start..];
     let events = Parser::new_ext(body, parser_options()).into_offset_iter();
     let mut w = Walker::new(file, segments, lang, diags);
+    let render = match output {
+        Output::Structure => false,
+        Output::Html { source_lang } => {
+            w.source_lang = source_lang;
+            true
+        }
+    };
     w.render = render;
     let mut html = String::new();
     let mut pump = Pump {
@@ -176,6 +193,8 @@ struct Walker<'a, 'd> {
     /// The segments' tags by offset, for this walk only.
     tags: Tags,
     lang: &'a str,
+    /// The language of sxs source copies, for their `lang` attribute (when rendering).
+    source_lang: &'a str,
     diags: &'d mut Vec<Diagnostic>,
     /// Events made from the source event being walked, for the HTML writer to take: they
     /// stream through, so a 4 MB table (a million events) is never held whole, which cost
@@ -215,6 +234,7 @@ impl<'a, 'd> Walker<'a, 'd> {
             segments,
             tags: segments.tags(),
             lang,
+            source_lang: "",
             diags,
             out: VecDeque::new(),
             headings: Vec::new(),

@@ -205,7 +205,8 @@ impl Renderer<'_> {
             .site
             .article(&self.cx.config.source_locale, article.rel())?;
         let source_html = self.body_html(source, locale, locale_root);
-        bilingual::side_by_side(html, &source_html)
+        let source_lang = self.cx.config.source_locale.bcp47();
+        bilingual::side_by_side(html, &source_html, &source_lang)
     }
 
     /// An article's HTML for a page of `locale`: includes spliced, internal URLs anchored,

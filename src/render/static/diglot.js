@@ -54,6 +54,8 @@
   var template = document.querySelector("template.sbs-template");
   var fromSxs = article && article.getAttribute("data-sbs") === "sxs";
   if (!article || !bar || !main || !(template || fromSxs)) return;
+  // The source locale's language (`en-US`, `en-GB` …), for what the views write in it.
+  var sourceLang = main.getAttribute("data-source-lang") || "en";
   var sbs = null;
   bar.hidden = false;
   function el(tag, cls) {
@@ -68,7 +70,7 @@
     copy.querySelectorAll(".sxs").forEach(function (s) {
       var src = s.querySelector(".sxs-s");
       var span = el("span");
-      span.lang = "en-US";
+      span.lang = (src && src.lang) || sourceLang;
       if (src) while (src.firstChild) span.appendChild(src.firstChild);
       s.replaceWith(span);
     });
@@ -91,7 +93,7 @@
       var t = el("div", "sbs-t");
       t.appendChild(block.cloneNode(true));
       var s = el("div", "sbs-s");
-      s.lang = "en-US";
+      s.lang = sourceLang;
       s.setAttribute("data-diglot-source", "");
       s.appendChild(sourceOf(block));
       row.appendChild(t);
@@ -109,7 +111,7 @@
     t.textContent = names[0];
     var s = el("div", "sbs-s");
     s.textContent = names[1];
-    s.lang = "en-US";
+    s.lang = sourceLang;
     head.appendChild(t);
     head.appendChild(s);
     var columns = view.querySelector(".sbs") || view;
