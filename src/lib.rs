@@ -21,6 +21,7 @@ pub mod hash;
 pub mod markdown;
 pub mod model;
 pub mod output;
+pub mod plural;
 pub mod render;
 #[cfg(feature = "serve")]
 pub mod serve;

@@ -23,6 +23,7 @@ const SHARED: &[&str] = &[
     "hash",
     "graph",
     "suggest",
+    "plural",
 ];
 
 /// The top-level modules a file refers to through `crate::…`.

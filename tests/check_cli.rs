@@ -265,3 +265,32 @@ fn clicolor_force_colours_a_pipe() {
     assert!(run(&[("CLICOLOR_FORCE", "1")]).contains("\x1b[1;33mwarning["));
     assert!(!run(&[("CLICOLOR_FORCE", "0")]).contains('\x1b'));
 }
+
+/// One of a thing is singular: `1 error`, `built 1 page`, never `1 errors`.
+#[test]
+fn counts_of_one_are_singular() {
+    let site = tempfile::tempdir().expect("temp dir");
+    let root = site.path();
+    std::fs::write(
+        root.join("site.toml"),
+        "title = \"Help\"\ntarget_locales = [\"fr-fr\"]\n",
+    )
+    .expect("write");
+    std::fs::create_dir_all(root.join("content/fr-fr")).expect("mkdir");
+    let article = root.join("content/en-us/a.md");
+    std::fs::create_dir_all(article.parent().expect("parent")).expect("mkdir");
+    // No description (FM003, an error), and no French translation (TR002, an info).
+    std::fs::write(&article, "---\ntitle: A\n---\n# A\n\nText.\n").expect("write");
+
+    let out = check_in(root, &[]);
+    let said = stderr(&out) + &stdout(&out);
+    assert!(said.contains("1 error, 0 warnings, 1 info"), "{said}");
+
+    let out = build(root, &[]);
+    let said = stderr(&out);
+    assert!(
+        said.contains("built 2 pages (1 fallback) in 2 locales into"),
+        "{said}"
+    );
+    assert!(said.contains(": 1 error, 0 warnings, 1 info"), "{said}");
+}

@@ -1,5 +1,6 @@
 //! `diglot build`: load, parse, render into a temporary folder, swap it in.
 
+use crate::plural::count;
 use std::path::PathBuf;
 use std::time::Instant;
 
@@ -163,15 +164,13 @@ pub fn run(args: &BuildArgs) -> Exit {
         .map(|s| format!("part {s} of the site, "))
         .unwrap_or_default();
     errln!(
-        "built {part}{} pages ({} fallbacks) in {} locales into {} in {:.2}s: {} errors, {} warnings, {} infos",
-        report.pages,
-        report.fallbacks,
-        site.config().locales.len(),
+        "built {part}{} ({}) in {} into {} in {:.2}s: {}",
+        count(report.pages, "page", "pages"),
+        count(report.fallbacks, "fallback", "fallbacks"),
+        count(site.config().locales.len(), "locale", "locales"),
         out.display(),
         started.elapsed().as_secs_f64(),
-        summary.errors,
-        summary.warnings,
-        summary.infos,
+        summary.counts(),
     );
     args.report.exit_for(&diagnostics)
 }

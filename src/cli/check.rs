@@ -1,5 +1,6 @@
 //! `diglot check`: parse the site, run every rule, print the findings.
 
+use crate::plural::count;
 use std::path::{Path, PathBuf};
 
 use super::findings::{self, Format, ReportArgs, Scope};
@@ -105,7 +106,11 @@ fn run_with(args: &CheckArgs, fixing: bool) -> Exit {
     if let Some(path) = &args.write_baseline {
         return match crate::diagnostics::baseline::write(path, &diagnostics) {
             Ok(()) => {
-                errln!("wrote {} findings to {}", diagnostics.len(), path.display());
+                errln!(
+                    "wrote {} to {}",
+                    count(diagnostics.len(), "finding", "findings"),
+                    path.display()
+                );
                 Exit::Success
             }
             Err(e) => {
@@ -119,8 +124,10 @@ fn run_with(args: &CheckArgs, fixing: bool) -> Exit {
             Ok((kept, known)) => {
                 if known > 0 && !args.report.quiet && format == Format::Human {
                     errln!(
-                        "{known} findings recorded in {} are not shown",
-                        path.display()
+                        "{} recorded in {} {} not shown",
+                        count(known, "finding", "findings"),
+                        path.display(),
+                        if known == 1 { "is" } else { "are" }
                     );
                 }
                 diagnostics = kept;
@@ -149,9 +156,9 @@ fn run_with(args: &CheckArgs, fixing: bool) -> Exit {
         }
         if !args.report.quiet {
             errln!(
-                "{} fixes in {} files; checking again",
-                fixed.fixes,
-                fixed.files
+                "{} in {}; checking again",
+                count(fixed.fixes, "fix", "fixes"),
+                count(fixed.files, "file", "files")
             );
         }
         // The site as the fixes left it: what remains is reported at its new place.

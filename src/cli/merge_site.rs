@@ -6,6 +6,7 @@
 //! report and the search index, which need every part's findings and pages, are written
 //! from what each part stored (see `render::part`): the site's files are not read again.
 
+use crate::plural::count;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
@@ -23,7 +24,7 @@ use crate::render::part::{PART_FILE, Part};
 /// Merges the part folders `parts` into `out` (default: the site's output folder).
 pub fn run(parts: &[PathBuf], out: Option<&Path>, site: &SiteArgs) -> Exit {
     let progress = Progress::new(false);
-    progress.phase(&format!("joining {} parts", parts.len()));
+    progress.phase(&format!("joining {}", count(parts.len(), "part", "parts")));
     let merged = merge(parts, out, site);
     progress.finish();
     match merged {
@@ -66,14 +67,12 @@ fn merge(dirs: &[PathBuf], out: Option<&Path>, args: &SiteArgs) -> Result<String
         .map_err(|e| e.to_string())?;
     let summary = crate::diagnostics::Summary::of(&report.diagnostics);
     Ok(format!(
-        "merged {} parts: {} pages ({} fallbacks) into {}: {} errors, {} warnings, {} infos",
-        dirs.len(),
-        report.pages,
-        report.fallbacks,
+        "merged {}: {} ({}) into {}: {}",
+        count(dirs.len(), "part", "parts"),
+        count(report.pages, "page", "pages"),
+        count(report.fallbacks, "fallback", "fallbacks"),
         out.display(),
-        summary.errors,
-        summary.warnings,
-        summary.infos,
+        summary.counts(),
     ))
 }
 

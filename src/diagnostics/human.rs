@@ -102,10 +102,7 @@ pub fn render_human(diagnostics: &[Diagnostic], color: bool, at: &Locations) -> 
     out
 }
 
-/// The line that closes a human report: `3 errors, 1 warnings, 0 infos`.
+/// The line that closes a human report: `3 errors, 1 warning, 0 infos`.
 pub fn totals(summary: &Summary) -> String {
-    format!(
-        "{} errors, {} warnings, {} infos\n",
-        summary.errors, summary.warnings, summary.infos
-    )
+    format!("{}\n", summary.counts())
 }

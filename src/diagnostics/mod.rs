@@ -26,6 +26,7 @@ pub use stored::StoredDiagnostic;
 
 use serde::{Deserialize, Serialize};
 
+use crate::plural::count;
 use crate::span::{LineIndex, Span};
 
 /// How bad a finding is. `Error` fails a build or check; the others are reported.
@@ -263,6 +264,16 @@ impl Summary {
             }
         }
         s
+    }
+
+    /// `1 error, 2 warnings, 0 infos`.
+    pub fn counts(&self) -> String {
+        format!(
+            "{}, {}, {}",
+            count(self.errors, "error", "errors"),
+            count(self.warnings, "warning", "warnings"),
+            count(self.infos, "info", "infos")
+        )
     }
 }
 

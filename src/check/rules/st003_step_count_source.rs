@@ -5,6 +5,7 @@ use crate::check::CheckContext;
 use crate::check::bound::procedure_under;
 use crate::diagnostics::{Diagnostic, codes};
 use crate::markdown::Article;
+use crate::plural::count;
 
 pub fn check(article: &Article, cx: &CheckContext<'_>, out: &mut Vec<Diagnostic>) {
     let source_locale = &cx.site.config().source_locale;
@@ -35,7 +36,8 @@ pub fn check(article: &Article, cx: &CheckContext<'_>, out: &mut Vec<Diagnostic>
                     article.file_ref(),
                     p.span,
                     format!(
-                        "this procedure has {ours_n} steps; the {source_locale} source has {theirs_n}"
+                        "this procedure has {}; the {source_locale} source has {theirs_n}",
+                        count(ours_n, "step", "steps")
                     ),
                 )
                 .with_related(source.file_ref(), theirs.span, "the source procedure")

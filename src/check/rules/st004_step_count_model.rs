@@ -5,6 +5,7 @@ use crate::check::bound::bound_procedures;
 use crate::diagnostics::{Diagnostic, codes};
 use crate::markdown::Article;
 use crate::model::span_of;
+use crate::plural::count;
 
 pub fn check(article: &Article, cx: &CheckContext<'_>, out: &mut Vec<Diagnostic>) {
     let Some(model) = cx.site.model() else {
@@ -23,7 +24,8 @@ pub fn check(article: &Article, cx: &CheckContext<'_>, out: &mut Vec<Diagnostic>
                     article.file_ref(),
                     bp.procedure.span,
                     format!(
-                        "this procedure has {n} steps; workflow `{}` has {}",
+                        "this procedure has {}; workflow `{}` has {}",
+                        count(n, "step", "steps"),
                         w.id.value,
                         w.steps.len()
                     ),

@@ -5,6 +5,7 @@ use super::tr_common::source_of;
 use crate::check::CheckContext;
 use crate::diagnostics::{Diagnostic, codes};
 use crate::markdown::Article;
+use crate::plural::count;
 use crate::span::Span;
 
 pub fn check(article: &Article, cx: &CheckContext<'_>, out: &mut Vec<Diagnostic>) {
@@ -26,9 +27,9 @@ pub fn check(article: &Article, cx: &CheckContext<'_>, out: &mut Vec<Diagnostic>
             article.file_ref(),
             span,
             format!(
-                "the headings differ from the source's from heading {} on ({} headings here, {} in {})",
+                "the headings differ from the source's from heading {} on ({} here, {} in {})",
                 i + 1,
-                ours.len(),
+                count(ours.len(), "heading", "headings"),
                 theirs.len(),
                 source.path()
             ),
