@@ -124,7 +124,49 @@ pub struct LocaleSettings {
     pub name: Option<String>,
     /// Site title in this locale (default: the site title).
     pub title: Option<String>,
+    /// `[locales.<code>.strings]`: the interface's words in this locale, by key
+    /// ([`UI_STRING_KEYS`]); they replace the built-in ones, which exist for a few
+    /// languages only (the rest get English). Moved to [`Config::ui_strings`] once checked.
+    #[serde(default)]
+    strings: BTreeMap<toml::Spanned<String>, String>,
 }
+
+/// The keys of `[locales.<code>.strings]`: every word of the interface a page shows
+/// (the render stage's `UiStrings` has a field of each name, and a test keeps them equal).
+pub const UI_STRING_KEYS: &[&str] = &[
+    "skip",
+    "languages",
+    "contents",
+    "fallback",
+    "bilingual_hint",
+    "built_with",
+    "not_found",
+    "lifecycle",
+    "lifecycle_intro",
+    "workflow",
+    "partner_type",
+    "description",
+    "customer",
+    "partner",
+    "only_for",
+    "view",
+    "view_translation",
+    "view_side_by_side",
+    "search",
+    "search_placeholder",
+    "no_results",
+    "results",
+    "in_this_article",
+    "breadcrumbs",
+    "previous",
+    "next",
+    "machine_translated",
+    "stale",
+    "read_original",
+    "menu",
+    "updated",
+    "fallback_title",
+];
 
 /// `site.toml` as written.
 #[derive(Clone, Debug, Deserialize)]
@@ -216,6 +258,9 @@ pub struct Config {
     pub templates_dir: PathBuf,
     pub bilingual_view: BilingualView,
     pub locale_settings: BTreeMap<Locale, LocaleSettings>,
+    /// The interface strings `site.toml` gives, by locale and key (checked against
+    /// [`UI_STRING_KEYS`]).
+    ui_strings: BTreeMap<Locale, BTreeMap<String, String>>,
     /// Per-rule severity, by code or rule name.
     pub severity: BTreeMap<String, SeverityOverride>,
     /// `check --online` settings.
@@ -262,15 +307,16 @@ impl Config {
         out: Option<&Path>,
     ) -> Result<Config, ConfigError> {
         let toml_path = root.join("site.toml");
-        let file = match read_site_toml(root, &toml_path)? {
+        let text = read_site_toml(root, &toml_path)?;
+        let file = match &text {
             Some(text) => Some(
-                toml::from_str::<SiteToml>(&text)
+                toml::from_str::<SiteToml>(text)
                     .map_err(|e| ConfigError::Parse(toml_path.clone(), e.to_string()))?,
             ),
             None => None,
         };
         let from_file = file.is_some();
-        let file = file.unwrap_or(SiteToml {
+        let mut file = file.unwrap_or(SiteToml {
             title: None,
             base_url: None,
             source_locale: None,
@@ -293,6 +339,8 @@ impl Config {
                 ));
             }
         }
+        let ui_strings = take_ui_strings(&mut file.locales, text.as_deref().unwrap_or(""))
+            .map_err(|e| ConfigError::Parse(toml_path.clone(), e))?;
 
         let content_dir = content.map(Path::to_path_buf).unwrap_or_else(|| {
             root.join(file.content_dir.as_deref().unwrap_or(Path::new("content")))
@@ -390,6 +438,7 @@ impl Config {
             templates_dir,
             bilingual_view: file.bilingual_view,
             locale_settings: file.locales,
+            ui_strings,
             severity: file.severity,
             online: file.online,
             from_file,
@@ -414,12 +463,50 @@ impl Config {
             .unwrap_or_else(|| locale.native_name())
     }
 
+    /// The interface strings `site.toml` gives for `locale` (`[locales.<code>.strings]`).
+    pub fn ui_strings(&self, locale: &Locale) -> Option<&BTreeMap<String, String>> {
+        self.ui_strings.get(locale)
+    }
+
     pub fn locale_title(&self, locale: &Locale) -> String {
         self.locale_settings
             .get(locale)
             .and_then(|s| s.title.clone())
             .unwrap_or_else(|| self.title.clone())
     }
+}
+
+/// Takes each locale's `strings` table out of its settings, every key checked against
+/// [`UI_STRING_KEYS`]; an unknown key is refused with its line in `toml` (the file's text).
+fn take_ui_strings(
+    locales: &mut BTreeMap<Locale, LocaleSettings>,
+    toml: &str,
+) -> Result<BTreeMap<Locale, BTreeMap<String, String>>, String> {
+    let mut taken = BTreeMap::new();
+    for (locale, settings) in locales.iter_mut() {
+        let strings = std::mem::take(&mut settings.strings);
+        if strings.is_empty() {
+            continue;
+        }
+        let mut checked = BTreeMap::new();
+        for (key, value) in strings {
+            let name = key.get_ref();
+            if !UI_STRING_KEYS.contains(&name.as_str()) {
+                let line = toml
+                    .get(..key.span().start)
+                    .map_or(1, |before| before.matches('\n').count() + 1);
+                let hint = crate::suggest::closest(name, UI_STRING_KEYS.iter().copied())
+                    .map(|k| format!("; did you mean `{k}`?"))
+                    .unwrap_or_else(|| format!("; the keys: {}", UI_STRING_KEYS.join(", ")));
+                return Err(format!(
+                    "line {line}: [locales.{locale}.strings]: `{name}` is no interface string{hint}"
+                ));
+            }
+            checked.insert(key.into_inner(), value);
+        }
+        taken.insert(locale.clone(), checked);
+    }
+    Ok(taken)
 }
 
 /// The text of `site.toml`, if there is one: a regular file inside the root, read safely.

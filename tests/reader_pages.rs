@@ -305,3 +305,68 @@ fn every_page_has_a_favicon_and_an_article_its_date() {
     let doc = parse(&read(public.join("en-us/commerce/dated/index.html")));
     assert_eq!(attrs(&doc, ".page-date time", "datetime"), ["2020-08-17"]);
 }
+
+/// `[locales.<code>.strings]` words the interface where diglot has no table for the
+/// language (or words it otherwise): every page of the locale, and its 404 message.
+#[test]
+fn site_toml_gives_the_interface_its_words() {
+    let (_site, public) = built(|root| {
+        let toml = root.join("site.toml");
+        let text = read(&toml)
+            + "\n[locales.fr-fr.strings]\nskip = \"Passer au texte\"\n\
+               search_placeholder = \"Chercher dans l’aide\"\nfallback_title = \"Introuvable\"\n";
+        std::fs::write(&toml, text).expect("site.toml");
+    });
+    let page = read(public.join("fr-fr/commerce/manage-partners/index.html"));
+    let doc = parse(&page);
+    let skip: Vec<String> = select(&doc, "a.skip")
+        .iter()
+        .map(|a| a.text().collect())
+        .collect();
+    assert_eq!(skip, ["Passer au texte"]);
+    assert_eq!(
+        attrs(&doc, "#search-input", "placeholder"),
+        ["Chercher dans l’aide"]
+    );
+    // What is not given keeps the built-in French.
+    assert!(!page.contains("Aller au contenu"));
+    assert_eq!(attrs(&doc, "nav.toc", "aria-label"), ["Sommaire"]);
+    assert!(read(public.join("404.html")).contains("Introuvable"));
+    // English pages keep theirs.
+    let en = read(public.join("en-us/commerce/manage-partners/index.html"));
+    assert!(
+        en.contains(">Skip to content<"),
+        "{}",
+        &en[..en.len().min(2000)]
+    );
+}
+
+#[test]
+fn an_unknown_interface_string_is_refused_with_its_line_and_the_closest_key() {
+    let site = copy_site(&sample_site_dir());
+    let toml = site.path().join("site.toml");
+    let text =
+        read(&toml) + "\n[locales.fr-fr.strings]\nskip = \"Passer\"\nserach = \"Chercher\"\n";
+    let line = text
+        .lines()
+        .position(|l| l.starts_with("serach"))
+        .expect("written")
+        + 1;
+    std::fs::write(&toml, text).expect("site.toml");
+    for command in ["build", "check"] {
+        let out = diglot()
+            .current_dir(site.path())
+            .arg(command)
+            .output()
+            .expect("run");
+        assert_eq!(out.status.code(), Some(2), "{command}");
+        let said = stderr(&out);
+        assert!(
+            said.contains(&format!(
+                "site.toml: line {line}: [locales.fr-fr.strings]: `serach` is no interface string; did you mean `search`?"
+            )),
+            "{command}: {said}"
+        );
+    }
+    assert!(!site.path().join("public").exists(), "nothing built");
+}

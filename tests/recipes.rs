@@ -1,5 +1,6 @@
-//! The README's CI and pre-commit recipes: their YAML parses, every diglot command in them
-//! is one the command line accepts, and the pre-commit hook passes on the sample site.
+//! The README's recipes: their YAML parses, every diglot command in them is one the
+//! command line accepts, the pre-commit hook passes on the sample site, and the site.toml
+//! it shows is one diglot accepts.
 
 mod common;
 
@@ -155,4 +156,36 @@ fn the_pre_commit_hook_passes_on_the_sample_site() {
         "{}",
         String::from_utf8_lossy(&out.stdout)
     );
+}
+
+/// The interface strings the README shows are a `site.toml` diglot accepts, and it names
+/// every key there is.
+#[test]
+fn the_readme_s_interface_strings_are_accepted_and_every_key_is_named() {
+    let text = readme();
+    let strings: Vec<String> = blocks(&text, "toml")
+        .into_iter()
+        .filter(|b| b.contains(".strings]"))
+        .collect();
+    assert_eq!(strings.len(), 1, "one example");
+    let site = copy_site(&sample_site_dir());
+    let toml = site.path().join("site.toml");
+    let example = strings[0].replace("ar-sa", "fr-fr");
+    std::fs::write(&toml, read(&toml) + "\n" + &example).expect("site.toml");
+    let out = diglot()
+        .current_dir(site.path())
+        .args(["check", "--format", "json"])
+        .output()
+        .expect("run");
+    assert!(
+        out.status.code().is_some_and(|c| c <= 1),
+        "{}",
+        stderr(&out)
+    );
+    for key in diglot::config::UI_STRING_KEYS {
+        assert!(
+            text.contains(&format!("`{key}`")),
+            "the README names `{key}`"
+        );
+    }
 }

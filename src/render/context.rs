@@ -2,6 +2,8 @@
 //! report (which import it, not each other): the site, the templates, and the variables
 //! every template gets (site, locale, translations, root, assets, strings).
 
+use std::collections::BTreeMap;
+
 use serde::Serialize;
 use tera::{Context, Tera};
 
@@ -52,20 +54,47 @@ struct AssetsCtx<'a> {
     icon: &'a str,
 }
 
+/// The built-in words of `locale`'s language, with `site.toml`'s in their place.
+fn strings_of(config: &Config, locale: &Locale) -> UiStrings {
+    let built_in = strings::for_language(locale.language());
+    match config.ui_strings(locale) {
+        Some(overrides) => built_in.with(overrides),
+        None => built_in,
+    }
+}
+
 pub(super) struct PageContext<'s> {
     pub(super) site: &'s Site,
     pub(super) config: &'s Config,
     pub(super) tera: &'s Tera,
     pub(super) theme: &'static Theme,
+    /// The interface's words in each locale: the built-in ones of its language, with what
+    /// `site.toml` gives in their place. Made once, not per page.
+    strings: BTreeMap<Locale, UiStrings>,
 }
 
 impl<'s> PageContext<'s> {
     pub(super) fn new(site: &'s Site, tera: &'s Tera) -> Self {
+        let config = site.config();
+        let strings = config
+            .locales
+            .iter()
+            .map(|l| (l.clone(), strings_of(config, l)))
+            .collect();
         PageContext {
             site,
-            config: site.config(),
+            config,
             tera,
             theme: Theme::built_in(),
+            strings,
+        }
+    }
+
+    /// The interface's words in `locale`.
+    pub(super) fn strings(&self, locale: &Locale) -> UiStrings {
+        match self.strings.get(locale) {
+            Some(strings) => strings.clone(),
+            None => strings_of(self.config, locale),
         }
     }
 
@@ -147,9 +176,7 @@ impl<'s> PageContext<'s> {
                 icon: &self.theme.icon.path,
             },
         );
-        let strings: UiStrings =
-            strings::for_language(locale.as_str().split('-').next().unwrap_or("en"));
-        ctx.insert("strings", &strings);
+        ctx.insert("strings", &self.strings(locale));
         ctx
     }
 

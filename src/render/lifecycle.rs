@@ -24,7 +24,7 @@ pub struct WorkflowCtx {
     pub number: usize,
     pub id: String,
     pub title: String,
-    pub actor: &'static str,
+    pub actor: std::borrow::Cow<'static, str>,
     /// `from → to` in the locale's state names.
     pub transitions: Vec<String>,
     /// The partner types it is restricted to, when it is.
@@ -62,7 +62,7 @@ pub fn build(
         .map(|(i, w)| workflow_ctx(model, w, i + 1, locale, source, strings, title_of))
         .collect();
     Lifecycle {
-        svg: svg(model, locale, source, strings.lifecycle, &workflows),
+        svg: svg(model, locale, source, &strings.lifecycle, &workflows),
         workflows,
     }
 }
@@ -104,8 +104,8 @@ fn workflow_ctx(
             .unwrap_or(w.id.value.as_str())
             .to_string(),
         actor: match w.actor {
-            Actor::Customer => strings.customer,
-            Actor::Partner => strings.partner,
+            Actor::Customer => strings.customer.clone(),
+            Actor::Partner => strings.partner.clone(),
         },
         transitions: w
             .transitions

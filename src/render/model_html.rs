@@ -113,8 +113,8 @@ pub fn splice_partner_types<'h>(
 fn table_html(rows: &[TypeRow], strings: &UiStrings) -> String {
     let mut out = format!(
         "<table class=\"partner-types\">\n<thead><tr><th>{}</th><th>{}</th></tr></thead>\n<tbody>\n",
-        escape::text(strings.partner_type),
-        escape::text(strings.description)
+        escape::text(&strings.partner_type),
+        escape::text(&strings.description)
     );
     for r in rows {
         out.push_str(&format!(
@@ -164,7 +164,7 @@ pub fn link_procedures(
         let link = format!(
             "\n<p class=\"workflow-link\"><a href=\"{locale_root}{LIFECYCLE_DIR}/#wf-{}\">{} — {}</a></p>",
             escape::attr(workflow.id.value.as_str()),
-            escape::text(strings.lifecycle),
+            escape::text(&strings.lifecycle),
             escape::text(title)
         );
         out.insert_str(end, &link);

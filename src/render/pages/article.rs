@@ -10,7 +10,7 @@ use crate::markdown::links::{LOCALE_ROOT, page_url};
 use crate::render::context::Translation;
 use crate::render::model_html;
 use crate::render::nav::{Crumb, Trail};
-use crate::render::{bilingual, include, strings};
+use crate::render::{bilingual, include};
 use crate::site::freshness::{Freshness, freshness};
 
 #[derive(Serialize)]
@@ -221,7 +221,7 @@ impl Renderer<'_> {
         if self.cx.site.model().is_none() {
             return html;
         }
-        let strings = strings::for_language(locale.language());
+        let strings = self.cx.strings(locale);
         let html =
             model_html::splice_partner_types(&html, self.cx.site, locale, &strings).into_owned();
         model_html::link_procedures(

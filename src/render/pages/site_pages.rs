@@ -7,7 +7,7 @@ use crate::markdown::links::{LOCALE_ROOT, page_dir, page_url};
 use crate::render::model_html::LIFECYCLE_DIR;
 use crate::render::report::takes_report_place;
 use crate::render::sitemap::{self, SitemapEntry};
-use crate::render::{REPORT_DIR, include, lifecycle, strings};
+use crate::render::{REPORT_DIR, include, lifecycle};
 
 impl Renderer<'_> {
     /// Whether the site gets lifecycle pages: it has a model with states, and no article
@@ -37,7 +37,7 @@ impl Renderer<'_> {
             .cx
             .in_every_locale(locale, root, &format!("{LIFECYCLE_DIR}/"));
         let mut ctx = self.cx.common(locale, root, translations);
-        let strings = strings::for_language(locale.language());
+        let strings = self.cx.strings(locale);
         let source = &self.cx.config.source_locale;
         let title_of = |rel: &str| {
             self.cx
@@ -102,7 +102,7 @@ impl Renderer<'_> {
             .locales
             .iter()
             .map(|l| {
-                let s = strings::for_language(l.language());
+                let s = self.cx.strings(l);
                 serde_json::json!({
                     "lang": l.bcp47(),
                     "title": s.fallback_title,
