@@ -413,6 +413,9 @@ impl Config {
                 content_dir.display()
             )));
         }
+        if let Some(misnamed) = misnamed_locale_folder(&content_dir, &locales) {
+            return Err(ConfigError::Invalid(misnamed));
+        }
         if locales.len() == 1 && !content_dir.join(source_locale.as_str()).is_dir() {
             return Err(ConfigError::NoLocales(content_dir));
         }
@@ -528,6 +531,36 @@ fn read_site_toml(root: &Path, path: &Path) -> Result<Option<String>, ConfigErro
 }
 
 /// The `xx-yy` subfolders of the content folder, sorted.
+/// A locale's folder named in another case than the locale's (`fr-FR/` for `fr-fr`):
+/// diglot names paths, URLs and links by the lower-case code, so such a folder would be
+/// read on one file system and silently missed on another (a build of nothing, exit 0, on
+/// Linux). Refused on every system alike, with the name to give it.
+fn misnamed_locale_folder(content_dir: &Path, locales: &[Locale]) -> Option<String> {
+    let entries = std::fs::read_dir(content_dir).ok()?;
+    let mut misnamed: Vec<(String, &Locale)> = entries
+        .filter_map(Result::ok)
+        .filter_map(|entry| {
+            let name = entry.file_name().to_str()?.to_string();
+            let locale = locales
+                .iter()
+                .find(|l| l.as_str().eq_ignore_ascii_case(&name))?;
+            (name != locale.as_str()).then_some((name, locale))
+        })
+        .collect();
+    misnamed.sort();
+    let renames: Vec<String> = misnamed
+        .iter()
+        .map(|(name, locale)| format!("{name} → {locale}"))
+        .collect();
+    let (first, _) = misnamed.first()?;
+    Some(format!(
+        "{}: locale folders are named in lower case, as their pages are published \
+         (`fr-fr/`, not `fr-FR/`): rename {}",
+        content_dir.join(first).display(),
+        renames.join(", ")
+    ))
+}
+
 fn discover_locales(content_dir: &Path) -> Vec<Locale> {
     let Ok(entries) = std::fs::read_dir(content_dir) else {
         return Vec::new();

@@ -294,3 +294,40 @@ fn counts_of_one_are_singular() {
     );
     assert!(said.contains(": 1 error, 0 warnings, 1 info"), "{said}");
 }
+
+/// `content/fr-FR/` was read as the locale `fr-fr`, whose folder `content/fr-fr/` does not
+/// exist on a case-sensitive file system: a build of nothing that exited 0. Now refused,
+/// on every system, with the names to give the folders.
+#[test]
+fn a_locale_folder_in_upper_case_is_refused_with_its_new_name() {
+    let site = tempfile::tempdir().expect("temp dir");
+    let root = site.path();
+    for (path, text) in [
+        (
+            "content/en-US/a.md",
+            "---\ntitle: A\ndescription: d\n---\n# A\n",
+        ),
+        (
+            "content/fr-FR/a.md",
+            "---\ntitle: A\ndescription: d\n---\n# A\n",
+        ),
+    ] {
+        let path = root.join(path);
+        std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
+        std::fs::write(path, text).expect("write");
+    }
+    for command in ["check", "build"] {
+        let out = diglot()
+            .current_dir(root)
+            .arg(command)
+            .output()
+            .expect("run");
+        assert_eq!(out.status.code(), Some(2), "{command}: {}", stderr(&out));
+        assert!(
+            stderr(&out).contains("rename en-US → en-us, fr-FR → fr-fr"),
+            "{command}: {}",
+            stderr(&out)
+        );
+    }
+    assert!(!root.join("public").exists());
+}
