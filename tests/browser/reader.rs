@@ -331,3 +331,88 @@ fn the_language_switcher_keeps_the_section_and_the_outline_marks_the_one_being_r
         Some("/en-us/commerce/manage-partners/#find-a-partner")
     );
 }
+
+/// An Arabic page (`dir="rtl"`) is laid out right to left: the sidebar's nesting, the
+/// outline's rule, a note's and a quote's bar are on the right, the pager's "next" on the
+/// left, table cells start on the right, and nothing pushes the page wider than the window
+/// (the skip link hides off the start side).
+#[test]
+fn a_right_to_left_page_mirrors_its_layout() {
+    let Some(exe) = chromium() else { return };
+    let site = tempfile::tempdir().expect("temp dir");
+    let root = site.path();
+    let article = |title: &str, body: &str| {
+        format!("---\ntitle: {title}\ndescription: {title}.\n---\n# {title}\n\n{body}")
+    };
+    let long = "> [!NOTE]\n> ملاحظة.\n\n## البحث\n\n> اقتباس.\n\n\
+                | الاسم | الدور |\n|---|---|\n| أ | ب |\n\n### التفاصيل\n\nنص.\n\n## الدعوة\n\nنص.\n";
+    let toc = "- name: Partners\n  items:\n    - name: A\n      href: a.md\n    - name: B\n      href: b.md\n";
+    for (path, text) in [
+        (
+            "site.toml",
+            "title = \"Help\"\ntarget_locales = [\"ar-sa\"]\n".to_string(),
+        ),
+        ("content/en-us/TOC.yml", toc.to_string()),
+        ("content/ar-sa/TOC.yml", toc.to_string()),
+        (
+            "content/en-us/a.md",
+            article(
+                "A",
+                "> [!NOTE]\n> Note.\n\n## Find\n\n> Quote.\n\n| Name | Role |\n|---|---|\n| a | b |\n\n### Details\n\nText.\n\n## Invite\n\nText.\n",
+            ),
+        ),
+        ("content/ar-sa/a.md", article("أ", long)),
+        ("content/en-us/b.md", article("B", "Text.\n")),
+        ("content/ar-sa/b.md", article("ب", "نص.\n")),
+    ] {
+        let path = root.join(path);
+        std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
+        std::fs::write(path, text).expect("write");
+    }
+    let out = build(root, &[]);
+    assert!(
+        out.status.code().is_some_and(|c| c <= 1),
+        "{}",
+        stderr(&out)
+    );
+    let port = server::serve(&root.join("public"));
+    let base = format!("http://127.0.0.1:{port}/");
+    let mut browser = Browser::launch(&exe, 1280, 900).unwrap_or_else(|e| panic!("{e}"));
+    browser.open(&format!("{base}ar-sa/a/"));
+    let page = browser.eval(
+        "(() => {
+          const css = (q) => getComputedStyle(document.querySelector(q));
+          const bar = (q) => [parseFloat(css(q).borderLeftWidth), parseFloat(css(q).borderRightWidth)];
+          const next = document.querySelector('.pager .next');
+          return {
+            dir: document.documentElement.dir,
+            outline: bar('.outline'),
+            alert: bar('.alert'),
+            quote: bar('blockquote:not(.alert)'),
+            nested: [parseFloat(css('.outline .level-3').paddingLeft), parseFloat(css('.outline .level-3').paddingRight)],
+            cell: css('.view-main td').textAlign,
+            nextOnLeft: next ? next.getBoundingClientRect().left < 640 : null,
+            wider: document.documentElement.scrollWidth > document.documentElement.clientWidth,
+          }; })()",
+    );
+    assert_eq!(page["dir"], "rtl", "{page}");
+    let pair = |k: &str| -> (f64, f64) {
+        (
+            page[k][0].as_f64().unwrap_or(-1.0),
+            page[k][1].as_f64().unwrap_or(-1.0),
+        )
+    };
+    for k in ["outline", "alert", "quote", "nested"] {
+        let (left, right) = pair(k);
+        assert!(left == 0.0 && right > 0.0, "{k} on the right: {page}");
+    }
+    assert!(
+        matches!(page["cell"].as_str(), Some("start" | "right")),
+        "{page}"
+    );
+    if !page["nextOnLeft"].is_null() {
+        assert_eq!(page["nextOnLeft"], true, "{page}");
+    }
+    assert_eq!(page["wider"], false, "{page}");
+    browser.screenshot(&screenshots().join("right-to-left.png"));
+}
