@@ -166,6 +166,11 @@ pub const UI_STRING_KEYS: &[&str] = &[
     "menu",
     "updated",
     "fallback_title",
+    "note",
+    "tip",
+    "important",
+    "warning",
+    "caution",
 ];
 
 /// `site.toml` as written.

@@ -103,7 +103,16 @@ fn utf16_include_is_decoded() {
         !include.file.text.contains('\u{FFFD}'),
         "decoded without replacement characters"
     );
-    assert!(include.file.text.is_char_boundary(0) && include.html("en-US").len() > 100);
+    assert!(
+        include.file.text.is_char_boundary(0)
+            && include
+                .html(&diglot::markdown::BodyWords {
+                    source_lang: "en-US",
+                    alert_titles: ["Note", "Tip", "Important", "Warning", "Caution"],
+                })
+                .len()
+                > 100
+    );
     assert!(
         !site
             .diagnostics()

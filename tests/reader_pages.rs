@@ -314,8 +314,15 @@ fn site_toml_gives_the_interface_its_words() {
         let toml = root.join("site.toml");
         let text = read(&toml)
             + "\n[locales.fr-fr.strings]\nskip = \"Passer au texte\"\n\
-               search_placeholder = \"Chercher dans l’aide\"\nfallback_title = \"Introuvable\"\n";
+               search_placeholder = \"Chercher dans l’aide\"\nfallback_title = \"Introuvable\"\n\
+               note = \"À noter\"\n";
         std::fs::write(&toml, text).expect("site.toml");
+        let fr = root.join("content/fr-fr/commerce/manage-partners.md");
+        std::fs::write(
+            &fr,
+            read(&fr) + "\n> [!NOTE]\n> Une remarque.\n\n> [!TIP]\n> Un conseil.\n",
+        )
+        .expect("article");
     });
     let page = read(public.join("fr-fr/commerce/manage-partners/index.html"));
     let doc = parse(&page);
@@ -328,6 +335,11 @@ fn site_toml_gives_the_interface_its_words() {
         attrs(&doc, "#search-input", "placeholder"),
         ["Chercher dans l’aide"]
     );
+    let titles: Vec<String> = select(&doc, ".view-main .alert-title")
+        .iter()
+        .map(|p| p.text().collect())
+        .collect();
+    assert_eq!(titles, ["À noter", "Conseil"]);
     // What is not given keeps the built-in French.
     assert!(!page.contains("Aller au contenu"));
     assert_eq!(attrs(&doc, "nav.toc", "aria-label"), ["Sommaire"]);

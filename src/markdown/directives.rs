@@ -55,28 +55,14 @@ impl AlertKind {
     }
 
     /// The alert's title in the page's language (DocFX localizes these too).
-    pub fn title(self, lang: &str) -> &'static str {
-        match (lang, self) {
-            ("fr", AlertKind::Note) => "Remarque",
-            ("fr", AlertKind::Tip) => "Conseil",
-            ("fr", AlertKind::Important) => "Important",
-            ("fr", AlertKind::Warning) => "Avertissement",
-            ("fr", AlertKind::Caution) => "Attention",
-            ("de", AlertKind::Note) => "Hinweis",
-            ("de", AlertKind::Tip) => "Tipp",
-            ("de", AlertKind::Important) => "Wichtig",
-            ("de", AlertKind::Warning) => "Warnung",
-            ("de", AlertKind::Caution) => "Vorsicht",
-            ("es", AlertKind::Note) => "Nota",
-            ("es", AlertKind::Tip) => "Sugerencia",
-            ("es", AlertKind::Important) => "Importante",
-            ("es", AlertKind::Warning) => "Advertencia",
-            ("es", AlertKind::Caution) => "Precaución",
-            (_, AlertKind::Note) => "Note",
-            (_, AlertKind::Tip) => "Tip",
-            (_, AlertKind::Important) => "Important",
-            (_, AlertKind::Warning) => "Warning",
-            (_, AlertKind::Caution) => "Caution",
+    /// Its place in [`BodyWords::alert_titles`](super::BodyWords).
+    pub fn index(self) -> usize {
+        match self {
+            AlertKind::Note => 0,
+            AlertKind::Tip => 1,
+            AlertKind::Important => 2,
+            AlertKind::Warning => 3,
+            AlertKind::Caution => 4,
         }
     }
 }

@@ -182,6 +182,16 @@ pub struct DirectiveAt {
     pub span: Span,
 }
 
+/// What a body's HTML says that its text does not, in the words of the page's interface:
+/// the language of sxs source copies and the alerts' titles.
+#[derive(Clone, Copy, Debug)]
+pub struct BodyWords<'w> {
+    /// The BCP 47 tag of the site's source locale (`en-US`, `en-GB` …).
+    pub source_lang: &'w str,
+    /// `> [!NOTE]` … `> [!CAUTION]` titles (`Note`, `Remarque` …), by [`AlertKind::index`].
+    pub alert_titles: [&'w str; 5],
+}
+
 /// Everything later stages need from one Markdown file.
 #[derive(Debug)]
 pub struct Article {
@@ -248,17 +258,15 @@ impl Article {
     /// The rendered body (a fragment), with internal URLs relative to
     /// [`links::LOCALE_ROOT`]; rendered at each call and not kept, so that a build or the
     /// preview never holds every page's HTML at once (on 10,000 articles a build that
-    /// rendered bodies as it parsed held 225 MiB of them until its end). `source_lang` is
-    /// the BCP 47 tag of the site's source locale, the language of sxs source copies.
-    pub fn html(&self, source_lang: &str) -> String {
-        let lang = language_of(&self.file);
+    /// rendered bodies as it parsed held 225 MiB of them until its end). `words` are the
+    /// article's locale's.
+    pub fn html(&self, words: &BodyWords<'_>) -> String {
         let mut ignored = Vec::new();
         let walked = walk::walk(
             &self.file,
             self.body_start,
             &self.segments,
-            &lang,
-            walk::Output::Html { source_lang },
+            walk::Output::Html(words),
             &mut ignored,
         );
         walked.html
@@ -335,12 +343,10 @@ pub fn parse_as(file: SourceFile, reading: Reading) -> (Article, Vec<Diagnostic>
         Reading::ForOthers => (None, skip_front_matter(&file)),
     };
     let segments = sxs::scan(&file.text, body_start);
-    let lang = language_of(&file);
     let walked = walk::walk(
         &file,
         body_start,
         &segments,
-        &lang,
         walk::Output::Structure,
         &mut diags,
     );
@@ -371,16 +377,6 @@ pub fn parse_as(file: SourceFile, reading: Reading) -> (Article, Vec<Diagnostic>
         active: walked.active,
     };
     (article, diags)
-}
-
-/// The language subtag of a file's locale (`fr` of `fr-fr`).
-fn language_of(file: &SourceFile) -> String {
-    file.locale
-        .as_str()
-        .split('-')
-        .next()
-        .unwrap_or("en")
-        .to_string()
 }
 
 /// Where the body starts, as [`read_front_matter`] finds it, without reading the block.

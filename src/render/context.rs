@@ -10,6 +10,7 @@ use tera::{Context, Tera};
 use super::assets::Theme;
 use super::strings::{self, UiStrings};
 use crate::config::{Config, Locale};
+use crate::markdown::BodyWords;
 use crate::site::Site;
 
 #[derive(Serialize)]
@@ -54,6 +55,10 @@ struct AssetsCtx<'a> {
     icon: &'a str,
 }
 
+/// The interface's words where a locale has none of its own.
+static ENGLISH: std::sync::LazyLock<UiStrings> =
+    std::sync::LazyLock::new(|| strings::for_language("en"));
+
 /// The built-in words of `locale`'s language, with `site.toml`'s in their place.
 fn strings_of(config: &Config, locale: &Locale) -> UiStrings {
     let built_in = strings::for_language(locale.language());
@@ -71,6 +76,8 @@ pub(super) struct PageContext<'s> {
     /// The interface's words in each locale: the built-in ones of its language, with what
     /// `site.toml` gives in their place. Made once, not per page.
     strings: BTreeMap<Locale, UiStrings>,
+    /// The source locale's BCP 47 tag, the language of sxs source copies.
+    source_lang: String,
 }
 
 impl<'s> PageContext<'s> {
@@ -87,6 +94,16 @@ impl<'s> PageContext<'s> {
             tera,
             theme: Theme::built_in(),
             strings,
+            source_lang: config.source_locale.bcp47(),
+        }
+    }
+
+    /// What the body of an article of `locale` says that its text does not.
+    pub(super) fn body_words(&self, locale: &Locale) -> BodyWords<'_> {
+        match self.strings.get(locale) {
+            Some(strings) => strings.body_words(&self.source_lang),
+            // Every article is of a locale of the site; a built-in table would do too.
+            None => ENGLISH.body_words(&self.source_lang),
         }
     }
 

@@ -5,22 +5,21 @@
 
 use std::borrow::Cow;
 
+use super::context::PageContext;
 use super::placeholder;
 use crate::config::Locale;
 use crate::escape;
 use crate::markdown::Article;
-use crate::site::Site;
 use crate::site::includes::{self, Expansion};
 
 const OPEN: &str = "<diglot-include src=\"";
 const CLOSE: &str = "\"></diglot-include>";
 
 /// `article`'s HTML with its includes spliced in, for a page of `locale`.
-pub fn splice(article: &Article, site: &Site, locale: &Locale) -> String {
+pub(super) fn splice(article: &Article, cx: &PageContext<'_>, locale: &Locale) -> String {
     let mut expansion = Expansion::new(article);
-    let source_lang = site.config().source_locale.bcp47();
-    let html = article.html(&source_lang);
-    let spliced = match splice_into(&html, site, locale, &source_lang, &mut expansion) {
+    let html = article.html(&cx.body_words(article.locale()));
+    let spliced = match splice_into(&html, cx, locale, &mut expansion) {
         Cow::Borrowed(_) => None,
         Cow::Owned(spliced) => Some(spliced),
     };
@@ -29,11 +28,11 @@ pub fn splice(article: &Article, site: &Site, locale: &Locale) -> String {
 
 fn splice_into<'h, 's>(
     html: &'h str,
-    site: &'s Site,
+    cx: &PageContext<'s>,
     locale: &Locale,
-    source_lang: &str,
     expansion: &mut Expansion<'s>,
 ) -> Cow<'h, str> {
+    let site = cx.site;
     placeholder::fill(html, OPEN, CLOSE, |src, out| {
         let Some(included) = includes::resolve(site, locale, src) else {
             out.push_str("<p class=\"include-missing\">");
@@ -44,8 +43,8 @@ fn splice_into<'h, 's>(
         match expansion.enter(included) {
             Ok(()) => {
                 out.push_str("<div class=\"include\">");
-                let html = included.html(source_lang);
-                out.push_str(&splice_into(&html, site, locale, source_lang, expansion));
+                let html = included.html(&cx.body_words(included.locale()));
+                out.push_str(&splice_into(&html, cx, locale, expansion));
                 out.push_str("</div>");
                 expansion.leave();
             }

@@ -5,6 +5,8 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
+use crate::markdown::BodyWords;
+
 #[derive(Clone, Debug, Serialize)]
 pub struct UiStrings {
     pub skip: Cow<'static, str>,
@@ -39,6 +41,12 @@ pub struct UiStrings {
     pub menu: Cow<'static, str>,
     pub updated: Cow<'static, str>,
     pub fallback_title: Cow<'static, str>,
+    /// The titles of `> [!NOTE]`, `[!TIP]`, `[!IMPORTANT]`, `[!WARNING]`, `[!CAUTION]`.
+    pub note: Cow<'static, str>,
+    pub tip: Cow<'static, str>,
+    pub important: Cow<'static, str>,
+    pub warning: Cow<'static, str>,
+    pub caution: Cow<'static, str>,
 }
 
 impl UiStrings {
@@ -51,6 +59,21 @@ impl UiStrings {
             }
         }
         self
+    }
+
+    /// What an article's body says in these words, its sxs source copies being in
+    /// `source_lang`.
+    pub fn body_words<'w>(&'w self, source_lang: &'w str) -> BodyWords<'w> {
+        BodyWords {
+            source_lang,
+            alert_titles: [
+                &self.note,
+                &self.tip,
+                &self.important,
+                &self.warning,
+                &self.caution,
+            ],
+        }
     }
 
     /// The string a `site.toml` key names.
@@ -88,6 +111,11 @@ impl UiStrings {
             "menu" => &mut self.menu,
             "updated" => &mut self.updated,
             "fallback_title" => &mut self.fallback_title,
+            "note" => &mut self.note,
+            "tip" => &mut self.tip,
+            "important" => &mut self.important,
+            "warning" => &mut self.warning,
+            "caution" => &mut self.caution,
             _ => return None,
         })
     }
@@ -139,6 +167,11 @@ pub fn for_language(lang: &str) -> UiStrings {
             menu: Cow::Borrowed("Menu"),
             updated: Cow::Borrowed("Mis à jour le"),
             fallback_title: Cow::Borrowed("Page introuvable"),
+            note: Cow::Borrowed("Remarque"),
+            tip: Cow::Borrowed("Conseil"),
+            important: Cow::Borrowed("Important"),
+            warning: Cow::Borrowed("Avertissement"),
+            caution: Cow::Borrowed("Attention"),
         },
         "de" => UiStrings {
             skip: Cow::Borrowed("Zum Inhalt springen"),
@@ -183,6 +216,11 @@ pub fn for_language(lang: &str) -> UiStrings {
             menu: Cow::Borrowed("Menü"),
             updated: Cow::Borrowed("Aktualisiert am"),
             fallback_title: Cow::Borrowed("Seite nicht gefunden"),
+            note: Cow::Borrowed("Hinweis"),
+            tip: Cow::Borrowed("Tipp"),
+            important: Cow::Borrowed("Wichtig"),
+            warning: Cow::Borrowed("Warnung"),
+            caution: Cow::Borrowed("Vorsicht"),
         },
         "es" => UiStrings {
             skip: Cow::Borrowed("Ir al contenido"),
@@ -227,6 +265,11 @@ pub fn for_language(lang: &str) -> UiStrings {
             menu: Cow::Borrowed("Menú"),
             updated: Cow::Borrowed("Actualizado el"),
             fallback_title: Cow::Borrowed("Página no encontrada"),
+            note: Cow::Borrowed("Nota"),
+            tip: Cow::Borrowed("Sugerencia"),
+            important: Cow::Borrowed("Importante"),
+            warning: Cow::Borrowed("Advertencia"),
+            caution: Cow::Borrowed("Precaución"),
         },
         _ => UiStrings {
             skip: Cow::Borrowed("Skip to content"),
@@ -271,6 +314,11 @@ pub fn for_language(lang: &str) -> UiStrings {
             menu: Cow::Borrowed("Menu"),
             updated: Cow::Borrowed("Updated"),
             fallback_title: Cow::Borrowed("Page not found"),
+            note: Cow::Borrowed("Note"),
+            tip: Cow::Borrowed("Tip"),
+            important: Cow::Borrowed("Important"),
+            warning: Cow::Borrowed("Warning"),
+            caution: Cow::Borrowed("Caution"),
         },
     }
 }

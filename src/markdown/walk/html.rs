@@ -28,7 +28,8 @@ impl<'a> Walker<'a, '_> {
                 self.emit(Event::InlineHtml(CowStr::Borrowed(open)));
             }
             if !lang_then.is_empty() {
-                self.emit(Event::InlineHtml(CowStr::Borrowed(self.source_lang)));
+                let lang = self.words.map_or("", |w| w.source_lang);
+                self.emit(Event::InlineHtml(CowStr::Borrowed(lang)));
                 self.emit(Event::InlineHtml(CowStr::Borrowed(lang_then)));
             }
             return;
@@ -185,6 +186,11 @@ fn strip_sxs_attrs(tag: &str) -> String {
 mod tests {
     use super::*;
 
+    const WORDS: BodyWords<'static> = BodyWords {
+        source_lang: "en-US",
+        alert_titles: ["Note", "Tip", "Important", "Warning", "Caution"],
+    };
+
     #[test]
     fn a_link_with_sxs_attributes_is_rewritten_and_stripped() {
         // Found by fuzzing: a rewritten href and stripped sxs attributes in one tag once
@@ -200,18 +206,18 @@ mod tests {
         };
         let (article, _) = crate::markdown::parse(file);
         assert!(
-            !article.html("en-US").contains("data-ttu-id")
-                && !article.html("en-US").contains("data-stu-id")
+            !article.html(&WORDS).contains("data-ttu-id")
+                && !article.html(&WORDS).contains("data-stu-id")
         );
         assert!(
-            article.html("en-US").contains("href=\"https://e.com/\""),
+            article.html(&WORDS).contains("href=\"https://e.com/\""),
             "{}",
-            article.html("en-US")
+            article.html(&WORDS)
         );
         assert!(
-            article.html("en-US").contains("x/#a"),
+            article.html(&WORDS).contains("x/#a"),
             "{}",
-            article.html("en-US")
+            article.html(&WORDS)
         );
     }
 

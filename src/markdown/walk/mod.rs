@@ -14,8 +14,8 @@ use super::directives::{self, AlertKind, Directive};
 use super::links::{self, LinkTarget};
 use super::sxs::{Segments, TagRole, Tags};
 use super::{
-    Active, Cell, DirectiveAt, Heading, Label, Link, LinkKind, OrderedList, Procedure, Row, Step,
-    Table,
+    Active, BodyWords, Cell, DirectiveAt, Heading, Label, Link, LinkKind, OrderedList, Procedure,
+    Row, Step, Table,
 };
 use crate::content::SourceFile;
 use crate::diagnostics::{Diagnostic, codes};
@@ -53,26 +53,24 @@ pub(super) fn parser_options() -> Options {
 pub(super) enum Output<'l> {
     /// The structure only: what `check` needs.
     Structure,
-    /// The body's HTML too, its sxs source copies marked as written in `source_lang`
-    /// (the BCP 47 tag of the site's source locale: `en-US`, `en-GB` …).
-    Html { source_lang: &'l str },
+    /// The body's HTML too, in the words given.
+    Html(&'l BodyWords<'l>),
 }
 
 pub(super) fn walk<'a>(
     file: &'a SourceFile,
     body_start: usize,
     segments: &'a Segments,
-    lang: &'a str,
     output: Output<'a>,
     diags: &mut Vec<Diagnostic>,
 ) -> Walked {
     let body = &file.text[body_start..];
     let events = Parser::new_ext(body, parser_options()).into_offset_iter();
-    let mut w = Walker::new(file, segments, lang, diags);
+    let mut w = Walker::new(file, segments, diags);
     let render = match output {
         Output::Structure => false,
-        Output::Html { source_lang } => {
-            w.source_lang = source_lang;
+        Output::Html(words) => {
+            w.words = Some(words);
             true
         }
     };
@@ -192,9 +190,8 @@ struct Walker<'a, 'd> {
     segments: &'a Segments,
     /// The segments' tags by offset, for this walk only.
     tags: Tags,
-    lang: &'a str,
-    /// The language of sxs source copies, for their `lang` attribute (when rendering).
-    source_lang: &'a str,
+    /// What the HTML says that the text does not (when rendering).
+    words: Option<&'a BodyWords<'a>>,
     diags: &'d mut Vec<Diagnostic>,
     /// Events made from the source event being walked, for the HTML writer to take: they
     /// stream through, so a 4 MB table (a million events) is never held whole, which cost
@@ -223,18 +220,12 @@ struct Walker<'a, 'd> {
 }
 
 impl<'a, 'd> Walker<'a, 'd> {
-    fn new(
-        file: &'a SourceFile,
-        segments: &'a Segments,
-        lang: &'a str,
-        diags: &'d mut Vec<Diagnostic>,
-    ) -> Self {
+    fn new(file: &'a SourceFile, segments: &'a Segments, diags: &'d mut Vec<Diagnostic>) -> Self {
         Walker {
             file,
             segments,
             tags: segments.tags(),
-            lang,
-            source_lang: "",
+            words: None,
             diags,
             out: VecDeque::new(),
             headings: Vec::new(),
@@ -413,10 +404,11 @@ impl<'a, 'd> Walker<'a, 'd> {
                             directive: Directive::Alert { kind: k },
                             span: Span::new(range.start, range.end),
                         });
+                        let title = self.words.map_or("", |w| w.alert_titles[k.index()]);
                         let html = format!(
                             "<div class=\"alert alert-{}\" role=\"note\"><p class=\"alert-title\">{}</p>",
                             k.class(),
-                            k.title(self.lang)
+                            escape_text(title)
                         );
                         self.emit(Event::Html(CowStr::from(html)));
                     }

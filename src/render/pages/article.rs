@@ -217,7 +217,7 @@ impl Renderer<'_> {
         locale: &Locale,
         locale_root: &str,
     ) -> String {
-        let html = include::splice(article, self.cx.site, locale).replace(LOCALE_ROOT, locale_root);
+        let html = include::splice(article, &self.cx, locale).replace(LOCALE_ROOT, locale_root);
         if self.cx.site.model().is_none() {
             return html;
         }
