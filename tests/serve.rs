@@ -127,8 +127,9 @@ fn each_page_shows_its_findings_and_a_broken_site_toml_keeps_the_last_good_site(
     let server = Preview::start();
     // The French sample page has machine-translation defects the checker finds.
     let (_, page) = server.get("/fr-fr/commerce/manage-partners/");
+    // The panel speaks English left to right, whatever the page's language and direction.
     assert!(
-        page.contains("id=\"diglot-findings\""),
+        page.contains("<aside id=\"diglot-findings\" lang=\"en\" dir=\"ltr\""),
         "the findings panel"
     );
     assert!(page.contains("fr-fr/commerce/manage-partners.md"));
@@ -136,6 +137,7 @@ fn each_page_shows_its_findings_and_a_broken_site_toml_keeps_the_last_good_site(
     let good = common::read(&site_toml);
     std::fs::write(&site_toml, format!("{good}\ntitle = [\n")).expect("break");
     let broken = server.wait_for("/en-us/", |b| b.contains("id=\"diglot-problem\""));
+    assert!(broken.contains("<div id=\"diglot-problem\" lang=\"en\" dir=\"ltr\""));
     assert!(
         broken.contains("site.toml"),
         "the overlay names the file:\n{broken}"

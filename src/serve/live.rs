@@ -87,7 +87,7 @@ pub fn inject(
             ));
         }
         added.push_str(&format!(
-            "<div id=\"diglot-problem\" role=\"alert\"><button type=\"button\" class=\"diglot-dismiss\" \
+            "<div id=\"diglot-problem\" lang=\"en\" dir=\"ltr\" role=\"alert\"><button type=\"button\" class=\"diglot-dismiss\" \
              data-diglot-dismiss=\"diglot-problem\">Dismiss</button>{body}</div>"
         ));
     }
@@ -115,7 +115,7 @@ pub fn inject(
             })
             .collect();
         added.push_str(&format!(
-            "<aside id=\"diglot-findings\" aria-label=\"Findings on this page\"><button type=\"button\" \
+            "<aside id=\"diglot-findings\" lang=\"en\" dir=\"ltr\" aria-label=\"Findings on this page\"><button type=\"button\" \
              class=\"diglot-dismiss\" data-diglot-dismiss=\"diglot-findings\">Dismiss</button>\
              <strong>{} finding{} in {}</strong><ul>{items}</ul></aside>",
             findings.len(),
