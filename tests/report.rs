@@ -225,6 +225,14 @@ fn sample_report_matches_the_check_and_links_every_entry() {
         .expect("line 44 flagged");
     let finding = view[line..].find("PT003").expect("PT003 under it");
     assert!(finding < view[line..].find("<tr><td>45<td>").expect("line 45"));
+    // The findings are in English on a French page: said so, for screen readers.
+    let view = parse(&view);
+    let rows = select(&view, "tr.finding");
+    assert!(!rows.is_empty() && rows.iter().all(|r| r.value().attr("lang") == Some("en")));
+    let langs = attrs(&fr, ".message", "lang");
+    assert!(langs.contains(&"en".to_string()), "{langs:?}");
+    // A missing translation's entry is its English source's title, in its language.
+    assert_eq!(attrs(&fr, "details.missing .message", "lang"), ["en-US"]);
     insta::assert_snapshot!(
         "sample_fr_report_main",
         main_of(&read(public.join("fr-fr/report/index.html")))

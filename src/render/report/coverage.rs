@@ -102,6 +102,7 @@ pub fn of_locale(
                 label: a.rel.clone(),
                 location: format!("{}:1", a.path),
                 message: a.title.clone(),
+                lang: a.locale.bcp47(),
                 code: String::new(),
                 severity: "",
                 page_url: a.page.then(|| links.page_in(locale, &a.rel)),

@@ -45,6 +45,8 @@ pub struct Entry {
     /// `fr-fr/a.md:12`.
     pub location: String,
     pub message: String,
+    /// The message's language (BCP 47): `en` for a finding, the article's for its title.
+    pub lang: String,
     pub code: String,
     pub severity: &'static str,
     pub page_url: Option<String>,
@@ -56,6 +58,7 @@ fn entry(d: &Diagnostic, links: &Links<'_>) -> Entry {
         label: d.path.clone(),
         location: format!("{}:{}", d.path, d.line),
         message: d.message.clone(),
+        lang: "en".to_string(),
         code: d.code.to_string(),
         severity: d.severity.as_str(),
         page_url: links.page_url(&d.path),

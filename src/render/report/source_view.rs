@@ -155,7 +155,7 @@ fn window(line: &str, from: usize, to: usize) -> Cow<'_, str> {
 fn finding_row(out: &mut String, d: &Diagnostic) {
     let _ = write!(
         out,
-        r#"<tr class="finding {sev}"><td><td><span class="severity">{sev}</span> <code>{code}</code> <span class="at">{line}:{col}</span> {msg}"#,
+        r#"<tr class="finding {sev}" lang="en"><td><td><span class="severity">{sev}</span> <code>{code}</code> <span class="at">{line}:{col}</span> {msg}"#,
         sev = d.severity.as_str(),
         code = d.code,
         line = d.line,
