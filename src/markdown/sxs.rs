@@ -3,12 +3,14 @@
 
 use std::sync::LazyLock;
 
+use std::num::NonZeroU32;
+
 use memchr::memmem::Finder;
 
 use crate::span::Span;
 
 /// The source half of a segment: the lookup wrapper and the `data-stu-id` span inside it.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct SourceCopy {
     /// The `data-stu-id` value (see [`SourceCopy::id`]).
     pub id_span: Span,
@@ -18,39 +20,101 @@ pub struct SourceCopy {
     pub lookup_close: Span,
 }
 
-/// One translated text unit and, when well formed, its source copy.
+/// One translated text unit and, when well formed, its source copy (see [`Segment::source`]).
+///
+/// Kept as the offsets its tags cannot be read without, 40 bytes: a large site holds half a
+/// million segments all along, and the spans a rule asks for ([`Segment::target_open`] …)
+/// are made when asked from the tags' fixed parts (`</span>` is 7 bytes, an id starts two
+/// bytes after the attribute's name).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Segment {
-    /// The `data-ttu-id` value (see [`Segment::id`]). Spans into the file's text rather than
-    /// owned strings: a large site has hundreds of thousands of segments.
-    pub id_span: Span,
-    pub target_open: Span,
-    pub target_close: Span,
-    pub source: Option<SourceCopy>,
+    /// `<span data-ttu-id="ID">`: where it starts and ends, and where the id ends.
+    open: (u32, u32),
+    id_end: u32,
+    /// Where the target's `</span>` starts.
+    close: u32,
+    source: Option<StoredSource>,
+}
+
+/// A [`SourceCopy`] as a segment keeps it: 24 bytes, no room taken when there is none (the
+/// lookup never starts at offset 0, a target being before it).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct StoredSource {
+    lookup: NonZeroU32,
+    /// `<span data-stu-id="ID">`: where it starts and ends, and where the id ends.
+    open: (u32, u32),
+    id_end: u32,
+    close: u32,
+    lookup_close: u32,
+}
+
+const CLOSE_LEN: u32 = "</span>".len() as u32;
+
+impl StoredSource {
+    fn of(src: &SourceCopy) -> Option<StoredSource> {
+        Some(StoredSource {
+            lookup: NonZeroU32::new(src.lookup_open.start)?,
+            open: (src.source_open.start, src.source_open.end),
+            id_end: src.id_span.end,
+            close: src.source_close.start,
+            lookup_close: src.lookup_close.start,
+        })
+    }
+
+    fn expand(self) -> SourceCopy {
+        let lookup = self.lookup.get();
+        let id_start = self.open.0 + SOURCE_OPEN.len() as u32 + 1;
+        SourceCopy {
+            id_span: span(id_start, self.id_end),
+            lookup_open: span(lookup, lookup + LOOKUP_OPEN.len() as u32),
+            source_open: span(self.open.0, self.open.1),
+            source_close: span(self.close, self.close + CLOSE_LEN),
+            lookup_close: span(self.lookup_close, self.lookup_close + CLOSE_LEN),
+        }
+    }
+}
+
+fn span(start: u32, end: u32) -> Span {
+    Span::new(start as usize, end as usize)
 }
 
 impl Segment {
-    /// The inner text of the `data-ttu-id` span. (Spans that the tags imply are made when
-    /// asked, not kept: a large site has hundreds of thousands of segments.)
+    /// The `data-ttu-id` value's span (see [`Segment::id`]).
+    pub fn id_span(&self) -> Span {
+        span(self.open.0 + TARGET_OPEN.len() as u32 + 1, self.id_end)
+    }
+
+    /// The target's opening tag, `<span data-ttu-id="ID">`.
+    pub fn target_open(&self) -> Span {
+        span(self.open.0, self.open.1)
+    }
+
+    /// The target's closing `</span>`.
+    pub fn target_close(&self) -> Span {
+        span(self.close, self.close + CLOSE_LEN)
+    }
+
+    /// The source copy after the target, when it is well formed.
+    pub fn source(&self) -> Option<SourceCopy> {
+        self.source.map(StoredSource::expand)
+    }
+
+    /// The inner text of the `data-ttu-id` span.
     pub fn target(&self) -> Span {
-        Span::new(
-            self.target_open.end as usize,
-            self.target_close.start as usize,
-        )
+        span(self.open.1, self.close)
     }
 
     /// From the target's opening tag to the end of the source copy.
     pub fn span(&self) -> Span {
         let end = self
             .source
-            .as_ref()
-            .map_or(self.target_close.end, |s| s.lookup_close.end);
-        Span::new(self.target_open.start as usize, end as usize)
+            .map_or(self.close + CLOSE_LEN, |s| s.lookup_close + CLOSE_LEN);
+        span(self.open.0, end)
     }
 
     /// The segment's id, read from the text of its file.
     pub fn id<'t>(&self, text: &'t str) -> &'t str {
-        text.get(self.id_span.range()).unwrap_or_default()
+        text.get(self.id_span().range()).unwrap_or_default()
     }
 }
 
@@ -129,18 +193,11 @@ impl Segments {
         let mut tags = Vec::with_capacity(self.segments.len() * 6 + self.orphan_sources.len() * 4);
         for seg in &self.segments {
             let paired = seg.source.is_some();
-            tags.push((
-                seg.target_open.start,
-                TagRole::TargetOpen { paired },
-                seg.target_open,
-            ));
-            tags.push((
-                seg.target_close.start,
-                TagRole::TargetClose,
-                seg.target_close,
-            ));
-            if let Some(src) = &seg.source {
-                push_source_tags(&mut tags, src, true);
+            let (open, close) = (seg.target_open(), seg.target_close());
+            tags.push((open.start, TagRole::TargetOpen { paired }, open));
+            tags.push((close.start, TagRole::TargetClose, close));
+            if let Some(src) = seg.source() {
+                push_source_tags(&mut tags, &src, true);
             }
         }
         for src in &self.orphan_sources {
@@ -205,8 +262,8 @@ pub fn scan(text: &str, from: usize) -> Segments {
     out.source_ranges = out
         .segments
         .iter()
-        .filter_map(|seg| seg.source.as_ref())
-        .chain(&out.orphan_sources)
+        .filter_map(Segment::source)
+        .chain(out.orphan_sources.iter().copied())
         .map(|src| {
             Span::new(
                 src.lookup_open.start as usize,
@@ -247,11 +304,14 @@ fn scan_segment(text: &str, at: usize) -> Option<Segment> {
         .starts_with(LOOKUP_OPEN)
         .then(|| scan_source(text, after))
         .flatten();
+    let at = u32::try_from(at).ok()?;
+    let open_end = u32::try_from(open_end).ok()?;
     Some(Segment {
-        id_span: id,
-        target_open: Span::new(at, open_end),
-        target_close,
-        source,
+        open: (at, open_end),
+        id_end: id.end,
+        close: target_close.start,
+        // A lookup at offset 0 cannot follow a target: `of` never fails here.
+        source: source.as_ref().and_then(StoredSource::of),
     })
 }
 
@@ -317,15 +377,36 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_segment_keeps_40_bytes_and_gives_back_every_tag() {
+        assert_eq!(std::mem::size_of::<Segment>(), 40);
+        let t = r#"x <span data-ttu-id='ab-12' >Le texte</span> <span class="sxs-lookup">  <span data-stu-id="ab-12">The text</span>	</span>"#;
+        let s = scan(t, 0);
+        let seg = &s.segments[0];
+        let at = |span: Span| &t[span.range()];
+        assert_eq!(at(seg.target_open()), "<span data-ttu-id='ab-12' >");
+        assert_eq!(at(seg.id_span()), "ab-12");
+        assert_eq!(at(seg.target()), "Le texte");
+        assert_eq!(at(seg.target_close()), "</span>");
+        let src = seg.source().expect("a source copy");
+        assert_eq!(at(src.lookup_open), "<span class=\"sxs-lookup\">");
+        assert_eq!(at(src.source_open), "<span data-stu-id=\"ab-12\">");
+        assert_eq!(at(src.id_span), "ab-12");
+        assert_eq!(at(src.text()), "The text");
+        assert_eq!(at(src.source_close), "</span>");
+        assert_eq!(at(src.lookup_close), "</span>");
+        assert_eq!(at(seg.span()), &t[2..]);
+    }
+
+    #[test]
     fn pairs_and_nested_markup() {
         let t = r#"<span data-ttu-id="a-1">Sélectionnez <span>x</span></span><span class="sxs-lookup"><span data-stu-id="a-1">Select x</span></span> <span data-ttu-id="a-2">seul</span>"#;
         let s = scan(t, 0);
         assert_eq!(s.segments.len(), 2);
         let first = &s.segments[0];
         assert_eq!(&t[first.target().range()], "Sélectionnez <span>x</span>");
-        let src = first.source.as_ref().unwrap();
+        let src = first.source().unwrap();
         assert_eq!(&t[src.text().range()], "Select x");
-        assert!(s.segments[1].source.is_none());
+        assert!(s.segments[1].source().is_none());
         assert!(s.in_source_copy(t.find("Select x").unwrap()));
         assert!(!s.in_source_copy(t.find("seul").unwrap()));
         assert_eq!(

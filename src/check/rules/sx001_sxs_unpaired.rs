@@ -8,12 +8,12 @@ use crate::markdown::Article;
 pub fn check(article: &Article, _cx: &CheckContext<'_>, out: &mut Vec<Diagnostic>) {
     let file = article.file_ref();
     for seg in &article.segments.segments {
-        match &seg.source {
+        match seg.source() {
             None => out.push(
                 Diagnostic::new(
                     &codes::SX001,
                     file,
-                    seg.target_open,
+                    seg.target_open(),
                     format!("segment `{}` has no source copy (`data-stu-id`) after it", seg.id(&article.file.text)),
                 )
                 .with_help("restore the `<span class=\"sxs-lookup\"><span data-stu-id=…>` that follows the translation, or remove the `data-ttu-id` span"),

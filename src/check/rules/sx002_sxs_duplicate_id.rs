@@ -15,7 +15,7 @@ pub fn check(article: &Article, _cx: &CheckContext<'_>, out: &mut Vec<Diagnostic
                 Diagnostic::new(
                     &codes::SX002,
                     file,
-                    seg.target_open,
+                    seg.target_open(),
                     format!("segment id `{}` is used twice", seg.id(&article.file.text)),
                 )
                 .with_related(file, span, "first used here")
@@ -24,7 +24,7 @@ pub fn check(article: &Article, _cx: &CheckContext<'_>, out: &mut Vec<Diagnostic
                 ),
             );
         } else {
-            first.insert(seg.id(&article.file.text), seg.target_open);
+            first.insert(seg.id(&article.file.text), seg.target_open());
         }
     }
 }

@@ -35,7 +35,7 @@ pub fn check(article: &Article, cx: &CheckContext<'_>, out: &mut Vec<Diagnostic>
             Diagnostic::new(
                 &codes::SX006,
                 article.file_ref(),
-                seg.source.as_ref().map_or(seg.target(), |s| s.text()),
+                seg.source().map_or(seg.target(), |s| s.text()),
                 format!(
                     "the source text of segment `{}` is no longer in {}: \"{source}\"",
                     seg.id(&article.file.text),

@@ -7,7 +7,7 @@ use crate::markdown::sxs::Segment;
 /// A segment's translated text and its source copy's text (raw Markdown and HTML), when it
 /// has a source copy.
 pub fn texts<'a>(article: &'a Article, seg: &Segment) -> Option<(&'a str, &'a str)> {
-    let src = seg.source.as_ref()?;
+    let src = seg.source()?;
     let text = &article.file.text;
     Some((&text[seg.target().range()], &text[src.text().range()]))
 }
