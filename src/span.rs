@@ -115,6 +115,31 @@ impl LineIndex {
         self.starts.get(i).map(|&s| s as usize)
     }
 
+    /// The byte offset of 1-based `line` and `column` (in characters): [`LineIndex::line_col`]
+    /// undone, clamped to the line's text. As quick on a 5 MB line as on a short one: it
+    /// starts from the line's last mark before the column, not from the line's start.
+    pub fn offset(&self, text: &str, line: u32, column: u32) -> usize {
+        let Some(start) = self.line_start(line) else {
+            return text.len();
+        };
+        let start = start.min(text.len());
+        let end = start + self.line_text(text, line).len();
+        let want = column.saturating_sub(1) as usize;
+        // This line's marks: (offset, characters from the line's start), in order.
+        let first = self
+            .marks
+            .partition_point(|&(at, _)| (at as usize) <= start);
+        let last = self.marks.partition_point(|&(at, _)| (at as usize) < end);
+        let marks = self.marks.get(first..last).unwrap_or_default();
+        let (from, counted) = match marks.partition_point(|&(_, chars)| chars as usize <= want) {
+            0 => (start, 0),
+            k => (marks[k - 1].0 as usize, marks[k - 1].1 as usize),
+        };
+        text.get(from..end)
+            .and_then(|rest| rest.char_indices().nth(want - counted))
+            .map_or(end, |(i, _)| from + i)
+    }
+
     /// The text of a 1-based line without its line ending.
     pub fn line_text<'t>(&self, text: &'t str, line: u32) -> &'t str {
         let Some(start) = self.line_start(line) else {
@@ -133,6 +158,25 @@ impl LineIndex {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn offset_undoes_line_col_on_long_and_short_lines() {
+        let long: String = (0..3 * STRIDE)
+            .map(|i| if i % 7 == 0 { 'é' } else { 'a' })
+            .collect();
+        let text = format!("ab\n{long}\r\nz\n");
+        let idx = LineIndex::new(&text);
+        for (o, _) in text
+            .char_indices()
+            .filter(|(o, c)| *c != '\n' && *c != '\r' && o % 3 == 0)
+        {
+            let at = idx.line_col(&text, o);
+            assert_eq!(idx.offset(&text, at.line, at.column), o, "at {o}");
+        }
+        // Past a line's end: its end (before the line ending); past the text: its end.
+        assert_eq!(idx.offset(&text, 1, 40), 2);
+        assert_eq!(idx.offset(&text, 9, 1), text.len());
+    }
 
     #[test]
     fn line_col_counts_characters() {

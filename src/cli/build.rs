@@ -141,7 +141,9 @@ pub fn run(args: &BuildArgs) -> Exit {
             .map(|a| a.path())
             .chain(site.tocs().iter().map(|t| t.file.path.as_str()))
             .collect();
+        let file_of = |path: &str| site.file_of(path);
         let scope = Scope {
+            file_of: &file_of,
             files: file_paths.len(),
             file_paths: &file_paths,
             content_dir: &site.config().content_dir,

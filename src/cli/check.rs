@@ -171,7 +171,9 @@ fn run_with(args: &CheckArgs, fixing: bool) -> Exit {
         .chain(site.tocs().iter().map(|t| t.file.path.as_str()))
         .filter(|p| keep(p))
         .collect();
+    let file_of = |path: &str| site.file_of(path);
     let scope = Scope {
+        file_of: &file_of,
         files,
         file_paths: &file_paths,
         content_dir: &content_dir,

@@ -8,7 +8,7 @@ use std::path::Path;
 use super::Exit;
 use super::term;
 use crate::diagnostics::{
-    Diagnostic, Locations, Severity, Summary, render_github, render_human, render_junit,
+    Diagnostic, FileRef, Locations, Severity, Summary, render_github, render_human, render_junit,
     render_sarif, render_short, render_statistics, statistics, totals, write_json,
 };
 
@@ -89,6 +89,8 @@ pub struct Scope<'a> {
     /// Content-relative paths of every file checked (JUnit has a suite per file).
     pub file_paths: &'a [&'a str],
     pub content_dir: &'a Path,
+    /// The text of a checked file, which `human` cuts each finding's source line from.
+    pub file_of: &'a dyn Fn(&str) -> Option<FileRef<'a>>,
 }
 
 /// Prints `diagnostics` in `format` to stdout (the totals line of `human` unless quiet).
@@ -116,7 +118,7 @@ pub fn print(
     let text = match format {
         Format::Human => {
             let colour = term::colour(std::io::stdout().is_terminal());
-            let mut text = render_human(diagnostics, colour, &at);
+            let mut text = render_human(diagnostics, colour, &at, scope.file_of);
             if !args.quiet {
                 text.push_str(&totals(&Summary::of(diagnostics)));
             }

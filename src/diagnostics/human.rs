@@ -3,11 +3,17 @@
 
 use std::fmt::Write;
 
-use super::{Diagnostic, Locations, Severity, Summary};
+use super::{Diagnostic, FileRef, Locations, Severity, Snippet, Summary};
 use crate::escape::terminal;
 
-/// Files are named from the working folder ([`Locations`]).
-pub fn render_human(diagnostics: &[Diagnostic], color: bool, at: &Locations) -> String {
+/// Files are named from the working folder ([`Locations`]); `file_of` gives the text a
+/// finding's source line is cut from (none: the line is not shown).
+pub fn render_human<'t>(
+    diagnostics: &[Diagnostic],
+    color: bool,
+    at: &Locations,
+    file_of: &dyn Fn(&str) -> Option<FileRef<'t>>,
+) -> String {
     let paint = |code: &str, s: &str| {
         if color {
             format!("\x1b[{code}m{s}\x1b[0m")
@@ -38,7 +44,8 @@ pub fn render_human(diagnostics: &[Diagnostic], color: bool, at: &Locations) -> 
             d.line,
             d.column
         );
-        if let Some(snippet) = &d.snippet {
+        let snippet = file_of(&d.path).map(|f| Snippet::at(f, d.line, d.column));
+        if let Some(snippet) = &snippet {
             // 160 characters of the line; where the finding lies further in, the shown part
             // starts 60 characters before it, marked with `…`.
             let col = (d.column.saturating_sub(snippet.first_column)) as usize;

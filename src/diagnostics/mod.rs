@@ -74,10 +74,6 @@ pub struct Diagnostic {
     /// Other places that explain this one (the first definition of a duplicate, …).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub related: Vec<Related>,
-    /// The source line (or, on a long line, the part around the finding), for renderers
-    /// that show it.
-    #[serde(skip)]
-    pub snippet: Option<Snippet>,
     /// Identifies the finding across runs however lines move ([`fingerprints`]); made when
     /// the finding is, while its whole source line is at hand.
     #[serde(skip)]
@@ -112,6 +108,16 @@ const SNIPPET_BEFORE: usize = 240;
 const SNIPPET_AFTER: usize = 480;
 
 impl Snippet {
+    /// What a renderer shows of `file` for a finding at `line`:`column` (1-based, the
+    /// column in characters). Cut when a finding is shown, not when it is made: a check
+    /// whose findings go out as JSON never needs one.
+    pub fn at(file: FileRef<'_>, line: u32, column: u32) -> Snippet {
+        let text = file.lines.line_text(file.text, line);
+        let line_start = file.lines.line_start(line).unwrap_or(0);
+        let at = file.lines.offset(file.text, line, column);
+        Snippet::around(text, line_start, at, column)
+    }
+
     /// The part of `line` (which starts at byte `line_start` of the text) around byte
     /// `at`, whose column is `column`.
     fn around(line: &str, line_start: usize, at: usize, column: u32) -> Snippet {
@@ -161,7 +167,6 @@ impl Diagnostic {
         let start = file.lines.line_col(file.text, span.start as usize);
         let end = file.lines.line_col(file.text, span.end as usize);
         let line = file.lines.line_text(file.text, start.line);
-        let line_start = file.lines.line_start(start.line).unwrap_or(0);
         let message = message.into();
         Diagnostic {
             code: rule.code,
@@ -177,12 +182,6 @@ impl Diagnostic {
             help: None,
             related: Vec::new(),
             fix: None,
-            snippet: Some(Snippet::around(
-                line,
-                line_start,
-                span.start as usize,
-                start.column,
-            )),
         }
     }
 
@@ -202,7 +201,6 @@ impl Diagnostic {
             message,
             help: None,
             related: Vec::new(),
-            snippet: None,
             fix: None,
         }
     }

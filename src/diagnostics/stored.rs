@@ -58,7 +58,6 @@ impl StoredDiagnostic {
             message: self.message,
             help: self.help,
             related: self.related,
-            snippet: None,
             fingerprint: 0,
             fix: None,
         })

@@ -58,6 +58,7 @@ pub fn inject(
     page: &[u8],
     findings: &[Diagnostic],
     broken: &[&Diagnostic],
+    source_line: &dyn Fn(&Diagnostic) -> Option<String>,
     problem: Option<&str>,
 ) -> Vec<u8> {
     let mut added = String::from(STYLE);
@@ -71,10 +72,8 @@ pub fn inject(
             ));
         }
         for d in broken {
-            let excerpt = d
-                .snippet
-                .as_ref()
-                .map(|s| format!("\n  {} | {}", d.line, s.text))
+            let excerpt = source_line(d)
+                .map(|s| format!("\n  {} | {s}", d.line))
                 .unwrap_or_default();
             body.push_str(&format!(
                 "<pre>{}:{}:{}: {} [{}]{}</pre>",

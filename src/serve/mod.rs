@@ -11,7 +11,7 @@ mod live;
 mod paths;
 mod watch;
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::net::{SocketAddr, TcpListener};
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -27,7 +27,7 @@ use tokio::sync::{broadcast, oneshot, watch as tokio_watch};
 use tokio_stream::StreamExt;
 use tokio_stream::wrappers::BroadcastStream;
 
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::{Diagnostic, Snippet};
 use crate::engine::{Engine, Files, FindingsByFile, Served};
 
 /// What a page whose template failed shows under its error overlay.
@@ -62,6 +62,9 @@ pub struct Snapshot {
     broken_everywhere: Vec<Diagnostic>,
     /// Output path of a page → the content path it shows.
     sources: Arc<BTreeMap<String, String>>,
+    /// The source line of each broken-file finding (path, line), cut while the engine's
+    /// texts are at hand: the overlay shows it.
+    source_lines: Arc<HashMap<(String, u32), String>>,
     problem: Option<String>,
 }
 
@@ -73,6 +76,15 @@ impl Snapshot {
             .values()
             .flat_map(|f| f.iter())
             .filter(|d| BROKEN.contains(&d.code))
+            .collect();
+        let site = engine.site();
+        let source_lines = broken
+            .iter()
+            .filter_map(|d| {
+                let file = site.file_of(&d.path)?;
+                let snippet = Snippet::at(file, d.line, d.column);
+                Some(((d.path.clone(), d.line), snippet.text))
+            })
             .collect();
         let broken_everywhere = if broken.is_empty() {
             Vec::new()
@@ -91,6 +103,7 @@ impl Snapshot {
             findings,
             broken_everywhere,
             sources,
+            source_lines: Arc::new(source_lines),
             problem: engine.problem().map(str::to_string),
         }
     }
@@ -391,7 +404,13 @@ async fn page(State(shared): State<Shared>, request: Request) -> Response {
         .chain(failed.iter().filter(|d| !findings.contains(d)))
         .collect();
     let body = if kind.starts_with("text/html") {
-        live::inject(&bytes, findings, &broken, problem.as_deref())
+        let source_line = |d: &Diagnostic| {
+            snapshot
+                .source_lines
+                .get(&(d.path.clone(), d.line))
+                .cloned()
+        };
+        live::inject(&bytes, findings, &broken, &source_line, problem.as_deref())
     } else {
         bytes.to_vec()
     };

@@ -14,7 +14,7 @@ use rayon::prelude::*;
 use crate::config::{Config, Locale};
 use crate::content::toc::{self, TocEntry};
 use crate::content::{self, Asset, FileKind, SourceFile};
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::{Diagnostic, FileRef};
 use crate::markdown::{self, Article, Reading};
 use crate::model::{self, Model};
 
@@ -213,18 +213,24 @@ impl Site {
 
     /// The text of any file the site read (article, TOC or model file), by content path.
     pub fn text_of(&self, path: &str) -> Option<&str> {
+        self.file_of(path).map(|f| f.text)
+    }
+
+    /// The text file at `path` (an article, include, TOC or model file) with its lines: what
+    /// a finding's source line is cut from when it is shown.
+    pub fn file_of(&self, path: &str) -> Option<FileRef<'_>> {
         if let Some(article) = self.by_path(path) {
-            return Some(&article.file.text);
+            return Some(article.file.file_ref());
         }
         if let Some(toc) = self.tocs.iter().find(|t| t.file.path == path) {
-            return Some(&toc.file.text);
+            return Some(toc.file.file_ref());
         }
         self.model
             .as_ref()?
             .files
             .iter()
             .find(|f| f.path == path)
-            .map(|f| f.text.as_str())
+            .map(|f| f.file_ref())
     }
 
     /// Whether `path` (content-relative) is a file the site read, or a folder holding one.

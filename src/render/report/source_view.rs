@@ -189,7 +189,6 @@ mod tests {
             message: message.into(),
             help: Some("keep it".into()),
             related: Vec::new(),
-            snippet: None,
             fix: None,
             fingerprint: 0,
         }
