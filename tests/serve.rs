@@ -244,6 +244,8 @@ fn a_broken_model_shows_the_error_overlay_with_its_line_until_it_is_fixed() {
         "file:line:col:\n{broken}"
     );
     assert!(broken.contains("WF001"), "{broken}");
+    // With the line it points at, cut from the model file's text.
+    assert!(broken.contains(" | "), "the source line:\n{broken}");
     assert!(broken.contains("<main"), "the site is still served");
     std::fs::write(&model, good).expect("fix");
     server.wait_for("/en-us/", |b| !b.contains("id=\"diglot-problem\""));
