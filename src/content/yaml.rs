@@ -242,6 +242,8 @@ impl<'de> Visitor<'de> for RawVisitor {
         while let Some(item) = seq.next_element::<Spanned<RawValue>>()? {
             items.push((item.value.0, span_of(&item.referenced)));
         }
+        // Kept for the whole run: no room beyond what it holds.
+        items.shrink_to_fit();
         Ok(YamlValue::List(items))
     }
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<YamlValue, A::Error> {
@@ -255,6 +257,7 @@ impl<'de> Visitor<'de> for RawVisitor {
                 value_span: span_of(&value.referenced),
             });
         }
+        entries.shrink_to_fit();
         Ok(YamlValue::Map(entries))
     }
 }

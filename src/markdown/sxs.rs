@@ -272,6 +272,9 @@ pub fn scan(text: &str, from: usize) -> Segments {
         })
         .collect();
     out.source_ranges.sort();
+    // Kept for the whole run: no room beyond what they hold.
+    out.segments.shrink_to_fit();
+    out.source_ranges.shrink_to_fit();
     out
 }
 

@@ -512,7 +512,7 @@ impl<'a, 'd> Walker<'a, 'd> {
             }
             TagEnd::TableHead => {
                 if let Some(t) = &mut self.table {
-                    t.header = t.row.take();
+                    t.header = t.row.take().map(fitted_row);
                 }
                 self.emit(Event::End(TagEnd::TableHead));
             }
@@ -520,7 +520,7 @@ impl<'a, 'd> Walker<'a, 'd> {
                 if let Some(t) = &mut self.table
                     && let Some(row) = t.row.take()
                 {
-                    t.rows.push(row);
+                    t.rows.push(fitted_row(row));
                 }
                 self.emit(Event::End(TagEnd::TableRow));
             }
@@ -532,7 +532,7 @@ impl<'a, 'd> Walker<'a, 'd> {
                             cells: Vec::new(),
                             span: Span::new(t.start, t.start),
                         }),
-                        rows: t.rows,
+                        rows: fitted(t.rows),
                         span: Span::new(t.start, range.end),
                     });
                 }
@@ -583,15 +583,29 @@ impl<'a, 'd> Walker<'a, 'd> {
             html = html.replace(ENCODED_MARKER, links::LOCALE_ROOT);
         }
         Walked {
-            headings: self.headings,
-            anchors: self.anchors,
-            links: self.links,
-            procedures: group_procedures(self.finished),
-            tables: self.tables,
-            directives: self.directives,
-            active: self.active,
+            headings: fitted(self.headings),
+            anchors: fitted(self.anchors),
+            links: fitted(self.links),
+            procedures: fitted(group_procedures(self.finished)),
+            tables: fitted(self.tables),
+            directives: fitted(self.directives),
+            active: fitted(self.active),
             html,
         }
+    }
+}
+
+/// `v` in no more memory than it needs: what a walk finds is kept for the whole run, for
+/// every file of the site, and a vector grown by pushes holds up to twice its length.
+pub(super) fn fitted<T>(mut v: Vec<T>) -> Vec<T> {
+    v.shrink_to_fit();
+    v
+}
+
+fn fitted_row(row: Row) -> Row {
+    Row {
+        cells: fitted(row.cells),
+        ..row
     }
 }
 
