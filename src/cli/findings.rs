@@ -8,8 +8,8 @@ use std::path::Path;
 use super::Exit;
 use super::term;
 use crate::diagnostics::{
-    Diagnostic, FileRef, Locations, Severity, Summary, render_github, render_human, render_junit,
-    render_sarif, render_short, render_statistics, statistics, totals, write_json,
+    Diagnostic, FileRef, Locations, Severity, Summary, render_github, render_junit, render_sarif,
+    render_short, render_statistics, statistics, totals, write_human, write_json,
 };
 
 #[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
@@ -118,11 +118,13 @@ pub fn print(
     let text = match format {
         Format::Human => {
             let colour = term::colour(std::io::stdout().is_terminal());
-            let mut text = render_human(diagnostics, colour, &at, scope.file_of);
-            if !args.quiet {
-                text.push_str(&totals(&Summary::of(diagnostics)));
-            }
-            text
+            return term::stream(|w| {
+                write_human(w, diagnostics, colour, &at, scope.file_of)?;
+                if !args.quiet {
+                    w.write_all(totals(&Summary::of(diagnostics)).as_bytes())?;
+                }
+                Ok(())
+            });
         }
         Format::Short => render_short(diagnostics, &at),
         Format::Json => return term::stream(|w| write_json(w, diagnostics, scope.files, &at)),
