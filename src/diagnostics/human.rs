@@ -7,22 +7,10 @@ use std::io;
 use super::{Diagnostic, FileRef, Locations, Severity, Snippet, Summary};
 use crate::escape::terminal;
 
-/// Files are named from the working folder ([`Locations`]); `file_of` gives the text a
-/// finding's source line is cut from (none: the line is not shown).
-pub fn render_human<'t>(
-    diagnostics: &[Diagnostic],
-    color: bool,
-    at: &Locations,
-    file_of: &dyn Fn(&str) -> Option<FileRef<'t>>,
-) -> String {
-    let mut out = Vec::new();
-    // Writing to memory cannot fail.
-    let _ = write_human(&mut out, diagnostics, color, at, file_of);
-    String::from_utf8_lossy(&out).into_owned()
-}
-
-/// [`render_human`] written to `w` finding by finding: 70,000 findings make tens of
-/// megabytes of text, never held whole.
+/// The findings written to `w` finding by finding (70,000 findings make tens of megabytes
+/// of text, never held whole). Files are named from the working folder ([`Locations`]);
+/// `file_of` gives the text a finding's source line is cut from (none: the line is not
+/// shown).
 pub fn write_human<'t>(
     w: &mut dyn io::Write,
     diagnostics: &[Diagnostic],

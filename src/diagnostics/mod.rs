@@ -16,7 +16,7 @@ mod stored;
 pub use codes::{ALL_RULES, Rule};
 pub use fingerprint::fingerprints;
 pub use formats::{render_github, write_json};
-pub use human::{render_human, totals, write_human};
+pub use human::{totals, write_human};
 pub use junit::render_junit;
 pub use locations::Locations;
 pub use sarif::render_sarif;
