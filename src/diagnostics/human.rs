@@ -26,6 +26,7 @@ pub fn write_human<'t>(
         }
     };
     let mut out = String::new();
+    let mut last: Option<(&str, Option<FileRef<'t>>)> = None;
     for d in diagnostics {
         out.clear();
         let (label, code) = match d.severity {
@@ -49,7 +50,16 @@ pub fn write_human<'t>(
             d.line,
             d.column
         );
-        let snippet = file_of(&d.path).map(|f| Snippet::at(f, d.line, d.column));
+        // Findings come file by file: the file is looked up once per run of them.
+        let file = match &last {
+            Some((path, file)) if *path == d.path.as_str() => *file,
+            _ => {
+                let file = file_of(&d.path);
+                last = Some((d.path.as_str(), file));
+                file
+            }
+        };
+        let snippet = file.map(|f| Snippet::at(f, d.line, d.column));
         if let Some(snippet) = &snippet {
             // 160 characters of the line; where the finding lies further in, the shown part
             // starts 60 characters before it, marked with `…`.
