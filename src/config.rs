@@ -535,7 +535,6 @@ fn read_site_toml(root: &Path, path: &Path) -> Result<Option<String>, ConfigErro
     Ok(Some(decoded.text))
 }
 
-/// The `xx-yy` subfolders of the content folder, sorted.
 /// A locale's folder named in another case than the locale's (`fr-FR/` for `fr-fr`):
 /// diglot names paths, URLs and links by the lower-case code, so such a folder would be
 /// read on one file system and silently missed on another (a build of nothing, exit 0, on
@@ -566,6 +565,7 @@ fn misnamed_locale_folder(content_dir: &Path, locales: &[Locale]) -> Option<Stri
     ))
 }
 
+/// The `xx-yy` subfolders of the content folder, sorted.
 fn discover_locales(content_dir: &Path) -> Vec<Locale> {
     let Ok(entries) = std::fs::read_dir(content_dir) else {
         return Vec::new();

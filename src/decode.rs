@@ -37,7 +37,15 @@ impl Problem {
                 &codes::IO002,
                 file,
                 Span::new(at, at + 1),
-                format!("{count} NUL character(s) (U+0000); replaced with U+FFFD"),
+                format!(
+                    "{} (U+0000); replaced with U+FFFD",
+                    crate::plural::count(count, "NUL character", "NUL characters")
+                ),
+            )
+            // As before counts of one were singular, so that baselines keep matching.
+            .fingerprinted_as(
+                file,
+                &format!("{count} NUL character(s) (U+0000); replaced with U+FFFD"),
             )
             .with_help("remove the NUL bytes: the file was probably saved by a binary tool"),
         }

@@ -133,6 +133,17 @@ fn two_articles_at_one_url_are_reported() {
         "{}",
         stderr(&out)
     );
+    // A finding about the file as a whole shows no source line under it.
+    let human = build(
+        root,
+        &["--content", "content", "--out", "out", "--format", "human"],
+    );
+    let said = String::from_utf8_lossy(&human.stdout).into_owned();
+    let block = said
+        .split("\n\n")
+        .find(|b| b.contains("error[RN002]"))
+        .unwrap_or_else(|| panic!("an RN002 block: {said}"));
+    assert!(!block.contains(" | "), "{block}");
     let page = main_of(&read(root.join("out/en-us/guide/other/index.html")));
     assert!(page.contains("Other page"), "{page}");
     assert!(

@@ -110,8 +110,8 @@ pub fn run(args: &BuildArgs) -> Exit {
         let at = Locations::from_cwd(&site.config().content_dir);
         term::err(&render_short(first_failure.as_slice(), &at));
         errln!(
-            "error: every page failed ({} pages, the first shown above); nothing was published, {} is as it was",
-            report.failed,
+            "error: every page failed ({}, the first shown above); nothing was published, {} is as it was",
+            count(report.failed, "page", "pages"),
             config_output.display()
         );
         return Exit::Failure;

@@ -59,7 +59,9 @@ pub fn write_human<'t>(
                 file
             }
         };
-        let snippet = file.map(|f| Snippet::at(f, d.line, d.column));
+        let snippet = file
+            .filter(|_| !d.whole_file)
+            .map(|f| Snippet::at(f, d.line, d.column));
         if let Some(snippet) = &snippet {
             // 160 characters of the line; where the finding lies further in, the shown part
             // starts 60 characters before it, marked with `…`.

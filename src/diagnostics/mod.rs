@@ -78,6 +78,10 @@ pub struct Diagnostic {
     /// the finding is, while its whole source line is at hand.
     #[serde(skip)]
     pub fingerprint: u64,
+    /// About the file as a whole, not a place in it ([`Diagnostic::whole_file`]): no
+    /// source line is shown with it.
+    #[serde(skip)]
+    pub whole_file: bool,
     /// A safe fix, when the rule or the model knows the answer (`check --fix` applies it).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub fix: Option<Box<Fix>>,
@@ -92,7 +96,8 @@ pub struct Fix {
 }
 
 /// What a renderer shows of the source line: all of it when it is short, else a window
-/// around the finding, so a thousand findings on a 5 MB line hold a few kilobytes.
+/// around the finding, so that a thousand findings on a 5 MB line print a few kilobytes
+/// each, not the line ([`Snippet::at`] cuts it when the finding is shown).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Snippet {
     pub text: String,
@@ -178,6 +183,7 @@ impl Diagnostic {
             end_line: end.line,
             end_column: end.column,
             fingerprint: fingerprint::base(rule.code, file.path, line, &message),
+            whole_file: false,
             message,
             help: None,
             related: Vec::new(),
@@ -190,6 +196,7 @@ impl Diagnostic {
         let message = message.into();
         Diagnostic {
             fingerprint: fingerprint::base(rule.code, path, "", &message),
+            whole_file: true,
             code: rule.code,
             rule: rule.name,
             severity: rule.severity,
@@ -229,6 +236,17 @@ impl Diagnostic {
             end: span.end,
             replacement: replacement.into(),
         }));
+        self
+    }
+
+    /// The fingerprint made from `message` rather than from the message shown. A message
+    /// that counts (`has 1 step`) is fingerprinted in one form whatever the count
+    /// (`has 1 steps`, as every count was written before counts of one were singular): its
+    /// number is masked, and its noun must not change either, or a baseline stops matching
+    /// when a count moves to or from one.
+    pub fn fingerprinted_as(mut self, file: FileRef<'_>, message: &str) -> Self {
+        let line = file.lines.line_text(file.text, self.line);
+        self.fingerprint = fingerprint::base(self.code, file.path, line, message);
         self
     }
 
@@ -290,5 +308,25 @@ mod tests {
                 "at {at}"
             );
         }
+    }
+
+    #[test]
+    fn a_count_of_one_is_fingerprinted_as_every_other_count() {
+        // Any rule will do (naming one here would make this file one that emits it).
+        let rule = codes::ALL_RULES[0];
+        let text = "1. a\n";
+        let lines = LineIndex::new(text);
+        let file = FileRef {
+            path: "fr-fr/a.md",
+            text,
+            lines: &lines,
+        };
+        let at = Span::new(0, 4);
+        let said = |m: &str| Diagnostic::new(rule, file, at, m);
+        let one = said("has 1 step").fingerprinted_as(file, "has 1 steps");
+        assert_eq!(one.message, "has 1 step");
+        assert_eq!(one.fingerprint, said("has 1 steps").fingerprint);
+        assert_eq!(one.fingerprint, said("has 2 steps").fingerprint);
+        assert_ne!(said("has 1 step").fingerprint, one.fingerprint);
     }
 }

@@ -59,6 +59,7 @@ impl StoredDiagnostic {
             help: self.help,
             related: self.related,
             fingerprint: 0,
+            whole_file: false,
             fix: None,
         })
     }

@@ -100,19 +100,13 @@ impl<'s> PageContext<'s> {
 
     /// What the body of an article of `locale` says that its text does not.
     pub(super) fn body_words(&self, locale: &Locale) -> BodyWords<'_> {
-        match self.strings.get(locale) {
-            Some(strings) => strings.body_words(&self.source_lang),
-            // Every article is of a locale of the site; a built-in table would do too.
-            None => ENGLISH.body_words(&self.source_lang),
-        }
+        self.strings(locale).body_words(&self.source_lang)
     }
 
-    /// The interface's words in `locale`.
-    pub(super) fn strings(&self, locale: &Locale) -> UiStrings {
-        match self.strings.get(locale) {
-            Some(strings) => strings.clone(),
-            None => strings_of(self.config, locale),
-        }
+    /// The interface's words in `locale` (every page is of a locale of the site; English
+    /// for any other).
+    pub(super) fn strings(&self, locale: &Locale) -> &UiStrings {
+        self.strings.get(locale).unwrap_or(&ENGLISH)
     }
 
     /// Renders `template` for a page without the sidebar (home, root, lifecycle, report,
@@ -193,7 +187,7 @@ impl<'s> PageContext<'s> {
                 icon: &self.theme.icon.path,
             },
         );
-        ctx.insert("strings", &self.strings(locale));
+        ctx.insert("strings", self.strings(locale));
         ctx
     }
 

@@ -80,6 +80,7 @@ impl Snapshot {
         let site = engine.site();
         let source_lines = broken
             .iter()
+            .filter(|d| !d.whole_file)
             .filter_map(|d| {
                 let file = site.file_of(&d.path)?;
                 let snippet = Snippet::at(file, d.line, d.column);

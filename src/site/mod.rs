@@ -222,8 +222,12 @@ impl Site {
         if let Some(article) = self.by_path(path) {
             return Some(article.file.file_ref());
         }
-        if let Some(toc) = self.tocs.iter().find(|t| t.file.path == path) {
-            return Some(toc.file.file_ref());
+        // TOCs are kept sorted by path (at load and by `apply`).
+        if let Ok(i) = self
+            .tocs
+            .binary_search_by(|t| t.file.path.as_str().cmp(path))
+        {
+            return Some(self.tocs[i].file.file_ref());
         }
         self.model
             .as_ref()?

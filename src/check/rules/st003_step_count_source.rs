@@ -30,16 +30,17 @@ pub fn check(article: &Article, cx: &CheckContext<'_>, out: &mut Vec<Diagnostic>
         };
         let (ours_n, theirs_n) = (p.steps().count(), theirs.steps().count());
         if ours_n != theirs_n {
+            let said = |steps: String| {
+                format!("this procedure has {steps}; the {source_locale} source has {theirs_n}")
+            };
             out.push(
                 Diagnostic::new(
                     &codes::ST003,
                     article.file_ref(),
                     p.span,
-                    format!(
-                        "this procedure has {}; the {source_locale} source has {theirs_n}",
-                        count(ours_n, "step", "steps")
-                    ),
+                    said(count(ours_n, "step", "steps")),
                 )
+                .fingerprinted_as(article.file_ref(), &said(format!("{ours_n} steps")))
                 .with_related(source.file_ref(), theirs.span, "the source procedure")
                 .with_help("translate every step of the source, no more, no fewer"),
             );

@@ -18,18 +18,21 @@ pub fn check(article: &Article, cx: &CheckContext<'_>, out: &mut Vec<Diagnostic>
         }
         let n = bp.procedure.steps().count();
         if n != w.steps.len() {
+            let said = |steps: String| {
+                format!(
+                    "this procedure has {steps}; workflow `{}` has {}",
+                    w.id.value,
+                    w.steps.len()
+                )
+            };
             out.push(
                 Diagnostic::new(
                     &codes::ST004,
                     article.file_ref(),
                     bp.procedure.span,
-                    format!(
-                        "this procedure has {}; workflow `{}` has {}",
-                        count(n, "step", "steps"),
-                        w.id.value,
-                        w.steps.len()
-                    ),
+                    said(count(n, "step", "steps")),
                 )
+                .fingerprinted_as(article.file_ref(), &said(format!("{n} steps")))
                 .with_related(model.file(w.file), span_of(&w.id), "the workflow")
                 .with_help("document every step of the workflow, or correct the model"),
             );

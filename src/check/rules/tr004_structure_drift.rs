@@ -22,17 +22,23 @@ pub fn check(article: &Article, cx: &CheckContext<'_>, out: &mut Vec<Diagnostic>
             .map_or(Span::new(article.body_start, article.body_start), |h| {
                 h.span
             });
+        let said = |here: String| {
+            format!(
+                "the headings differ from the source's from heading {} on ({here} here, {} in {})",
+                i + 1,
+                theirs.len(),
+                source.path()
+            )
+        };
         let mut d = Diagnostic::new(
             &codes::TR004,
             article.file_ref(),
             span,
-            format!(
-                "the headings differ from the source's from heading {} on ({} here, {} in {})",
-                i + 1,
-                count(ours.len(), "heading", "headings"),
-                theirs.len(),
-                source.path()
-            ),
+            said(count(ours.len(), "heading", "headings")),
+        )
+        .fingerprinted_as(
+            article.file_ref(),
+            &said(format!("{} headings", ours.len())),
         );
         if let Some(h) = source.headings.get(i) {
             d = d.with_related(

@@ -582,16 +582,31 @@ impl<'a, 'd> Walker<'a, 'd> {
         if html.contains(ENCODED_MARKER) {
             html = html.replace(ENCODED_MARKER, links::LOCALE_ROOT);
         }
-        Walked {
-            headings: fitted(self.headings),
-            anchors: fitted(self.anchors),
-            links: fitted(self.links),
-            procedures: fitted(group_procedures(self.finished)),
-            tables: fitted(self.tables),
-            directives: fitted(self.directives),
-            active: fitted(self.active),
+        let mut walked = Walked {
+            headings: self.headings,
+            anchors: self.anchors,
+            links: self.links,
+            procedures: group_procedures(self.finished),
+            tables: self.tables,
+            directives: self.directives,
+            active: self.active,
             html,
+        };
+        // What a walk for the structure finds is kept for the whole run; a walk that renders
+        // throws it away.
+        if !self.render {
+            walked = Walked {
+                headings: fitted(walked.headings),
+                anchors: fitted(walked.anchors),
+                links: fitted(walked.links),
+                procedures: fitted(walked.procedures),
+                tables: fitted(walked.tables),
+                directives: fitted(walked.directives),
+                active: fitted(walked.active),
+                html: walked.html,
+            };
         }
+        walked
     }
 }
 

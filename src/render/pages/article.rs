@@ -223,14 +223,14 @@ impl Renderer<'_> {
         }
         let strings = self.cx.strings(locale);
         let html =
-            model_html::splice_partner_types(&html, self.cx.site, locale, &strings).into_owned();
+            model_html::splice_partner_types(&html, self.cx.site, locale, strings).into_owned();
         model_html::link_procedures(
             &html,
             self.cx.site,
             article.rel(),
             locale,
             locale_root,
-            &strings,
+            strings,
         )
         .unwrap_or(html)
     }

@@ -46,7 +46,7 @@ impl Renderer<'_> {
                 .or_else(|| self.cx.site.article(source, rel))
                 .map(|a| a.title.clone())
         };
-        let drawn = lifecycle::build(model, locale, source, &strings, &title_of);
+        let drawn = lifecycle::build(model, locale, source, strings, &title_of);
         ctx.insert("svg", &drawn.svg);
         ctx.insert("workflows", &drawn.workflows);
         ctx.insert("locale_root", "../");

@@ -191,6 +191,7 @@ mod tests {
             related: Vec::new(),
             fix: None,
             fingerprint: 0,
+            whole_file: false,
         }
     }
 
