@@ -271,16 +271,18 @@ fn clicolor_force_colours_a_pipe() {
 fn counts_of_one_are_singular() {
     let site = tempfile::tempdir().expect("temp dir");
     let root = site.path();
-    std::fs::write(
-        root.join("site.toml"),
-        "title = \"Help\"\ntarget_locales = [\"fr-fr\"]\n",
-    )
-    .expect("write");
-    std::fs::create_dir_all(root.join("content/fr-fr")).expect("mkdir");
-    let article = root.join("content/en-us/a.md");
-    std::fs::create_dir_all(article.parent().expect("parent")).expect("mkdir");
     // No description (FM003, an error), and no French translation (TR002, an info).
-    std::fs::write(&article, "---\ntitle: A\n---\n# A\n\nText.\n").expect("write");
+    write_files(
+        root,
+        &[
+            (
+                "site.toml",
+                "title = \"Help\"\ntarget_locales = [\"fr-fr\"]\n",
+            ),
+            ("content/en-us/a.md", "---\ntitle: A\n---\n# A\n\nText.\n"),
+        ],
+    );
+    std::fs::create_dir_all(root.join("content/fr-fr")).expect("mkdir");
 
     let out = check_in(root, &[]);
     let said = stderr(&out) + &stdout(&out);
@@ -302,20 +304,14 @@ fn counts_of_one_are_singular() {
 fn a_locale_folder_in_upper_case_is_refused_with_its_new_name() {
     let site = tempfile::tempdir().expect("temp dir");
     let root = site.path();
-    for (path, text) in [
-        (
-            "content/en-US/a.md",
-            "---\ntitle: A\ndescription: d\n---\n# A\n",
-        ),
-        (
-            "content/fr-FR/a.md",
-            "---\ntitle: A\ndescription: d\n---\n# A\n",
-        ),
-    ] {
-        let path = root.join(path);
-        std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
-        std::fs::write(path, text).expect("write");
-    }
+    let article = "---\ntitle: A\ndescription: d\n---\n# A\n";
+    write_files(
+        root,
+        &[
+            ("content/en-US/a.md", article),
+            ("content/fr-FR/a.md", article),
+        ],
+    );
     for command in ["check", "build"] {
         let out = diglot()
             .current_dir(root)

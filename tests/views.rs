@@ -163,11 +163,7 @@ fn source_copies_carry_the_source_locales_language() {
              <span data-stu-id=\"a-2\">The centre.</span></span>\n",
         ),
     ];
-    for (path, text) in files {
-        let path = root.join(path);
-        std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
-        std::fs::write(path, text).expect("write");
-    }
+    write_files(root, &files);
     let out = build(root, &[]);
     assert!(
         out.status.code().is_some_and(|c| c <= 1),

@@ -347,28 +347,30 @@ fn a_right_to_left_page_mirrors_its_layout() {
     let long = "> [!NOTE]\n> ملاحظة.\n\n## البحث\n\n> اقتباس.\n\n\
                 | الاسم | الدور |\n|---|---|\n| أ | ب |\n\n### التفاصيل\n\nنص.\n\n## الدعوة\n\nنص.\n";
     let toc = "- name: Partners\n  items:\n    - name: A\n      href: a.md\n    - name: B\n      href: b.md\n";
-    for (path, text) in [
-        (
-            "site.toml",
-            "title = \"Help\"\ntarget_locales = [\"ar-sa\"]\n".to_string(),
-        ),
-        ("content/en-us/TOC.yml", toc.to_string()),
-        ("content/ar-sa/TOC.yml", toc.to_string()),
-        (
-            "content/en-us/a.md",
-            article(
-                "A",
-                "> [!NOTE]\n> Note.\n\n## Find\n\n> Quote.\n\n| Name | Role |\n|---|---|\n| a | b |\n\n### Details\n\nText.\n\n## Invite\n\nText.\n",
+    let en_a = article(
+        "A",
+        "> [!NOTE]\n> Note.\n\n## Find\n\n> Quote.\n\n| Name | Role |\n|---|---|\n| a | b |\n\n### Details\n\nText.\n\n## Invite\n\nText.\n",
+    );
+    let (ar_a, en_b, ar_b) = (
+        article("أ", long),
+        article("B", "Text.\n"),
+        article("ب", "نص.\n"),
+    );
+    write_files(
+        root,
+        &[
+            (
+                "site.toml",
+                "title = \"Help\"\ntarget_locales = [\"ar-sa\"]\n",
             ),
-        ),
-        ("content/ar-sa/a.md", article("أ", long)),
-        ("content/en-us/b.md", article("B", "Text.\n")),
-        ("content/ar-sa/b.md", article("ب", "نص.\n")),
-    ] {
-        let path = root.join(path);
-        std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
-        std::fs::write(path, text).expect("write");
-    }
+            ("content/en-us/TOC.yml", toc),
+            ("content/ar-sa/TOC.yml", toc),
+            ("content/en-us/a.md", &en_a),
+            ("content/ar-sa/a.md", &ar_a),
+            ("content/en-us/b.md", &en_b),
+            ("content/ar-sa/b.md", &ar_b),
+        ],
+    );
     let out = build(root, &[]);
     assert!(
         out.status.code().is_some_and(|c| c <= 1),

@@ -55,6 +55,15 @@ pub fn diglot() -> Command {
     Command::cargo_bin("diglot").expect("binary")
 }
 
+/// Writes a site's files under `root`: (path relative to it, text) each, folders made.
+pub fn write_files(root: &Path, files: &[(&str, &str)]) {
+    for (path, text) in files {
+        let path = root.join(path);
+        std::fs::create_dir_all(path.parent().expect("a parent")).expect("make the folder");
+        std::fs::write(&path, text).expect("write the file");
+    }
+}
+
 /// Runs `diglot check --format json` in `root` with extra arguments: the whole document
 /// (`diagnostics` and `summary`). The one helper every test reading the JSON uses.
 pub fn check_json(root: &Path, args: &[&str]) -> serde_json::Value {
