@@ -582,7 +582,7 @@ impl<'a, 'd> Walker<'a, 'd> {
         if html.contains(ENCODED_MARKER) {
             html = html.replace(ENCODED_MARKER, links::LOCALE_ROOT);
         }
-        let mut walked = Walked {
+        let walked = Walked {
             headings: self.headings,
             anchors: self.anchors,
             links: self.links,
@@ -594,25 +594,27 @@ impl<'a, 'd> Walker<'a, 'd> {
         };
         // What a walk for the structure finds is kept for the whole run; a walk that renders
         // throws it away.
-        if !self.render {
-            walked = Walked {
-                headings: fitted(walked.headings),
-                anchors: fitted(walked.anchors),
-                links: fitted(walked.links),
-                procedures: fitted(walked.procedures),
-                tables: fitted(walked.tables),
-                directives: fitted(walked.directives),
-                active: fitted(walked.active),
-                html: walked.html,
-            };
-        }
-        walked
+        if self.render { walked } else { walked.fitted() }
+    }
+}
+
+impl Walked {
+    /// Every list in no more memory than its length.
+    fn fitted(mut self) -> Walked {
+        self.headings.shrink_to_fit();
+        self.anchors.shrink_to_fit();
+        self.links.shrink_to_fit();
+        self.procedures.shrink_to_fit();
+        self.tables.shrink_to_fit();
+        self.directives.shrink_to_fit();
+        self.active.shrink_to_fit();
+        self
     }
 }
 
 /// `v` in no more memory than it needs: what a walk finds is kept for the whole run, for
 /// every file of the site, and a vector grown by pushes holds up to twice its length.
-pub(super) fn fitted<T>(mut v: Vec<T>) -> Vec<T> {
+fn fitted<T>(mut v: Vec<T>) -> Vec<T> {
     v.shrink_to_fit();
     v
 }
