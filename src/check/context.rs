@@ -1,8 +1,9 @@
 //! What rules need to know about the whole site: which files exist (exactly, and ignoring
 //! case), and each page's anchors.
 
-use std::collections::HashMap;
-use std::sync::OnceLock;
+use std::collections::{HashMap, HashSet};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, OnceLock};
 
 use crate::config::Locale;
 use crate::markdown::Article;
@@ -11,14 +12,29 @@ use crate::site::Site;
 
 pub struct CheckContext<'s> {
     pub site: &'s Site,
+    shared: Arc<Shared<'s>>,
+    /// Articles checked together that `site` does not hold (or holds only in part): one
+    /// group of a streamed check, looked up before the site.
+    group: &'s [Article],
+    /// Set when a rule asked for an article that exists but is not loaded here: what it
+    /// found may be wrong, and the group is checked again with the whole site known.
+    unknown: AtomicBool,
+}
+
+/// What every context of one check shares.
+struct Shared<'s> {
     /// Lower-cased content-relative path → the path as it is on disk.
     lowercase: HashMap<String, &'s str>,
-    /// The source locale's articles by folder and by file name, made when first asked.
+    /// The content path of every article, in a streamed check (whose site holds only some).
+    article_paths: Option<HashSet<&'s str>>,
+    /// The source locale's articles' locale-relative paths, in site order.
+    source_rels: Vec<&'s str>,
+    /// Their indexes by folder and by file name, made when first asked.
     source_index: OnceLock<SourceIndex>,
 }
 
-/// Indexes of the source locale's articles: positions in `Site::articles` (owned keys, so
-/// that the context stays covariant in its site's lifetime).
+/// Indexes of the source locale's articles: positions in [`Shared::source_rels`] (owned
+/// keys, so that the context stays covariant in its site's lifetime).
 #[derive(Default)]
 struct SourceIndex {
     by_dir: HashMap<String, Vec<usize>>,
@@ -33,19 +49,47 @@ fn dir_and_name(rel: &str) -> (&str, &str) {
 /// Where a locale-relative path leads.
 #[derive(Debug)]
 pub enum Resolution<'s> {
-    /// The file exists (its page, when it is Markdown).
-    Found(Option<&'s Article>),
+    /// The file exists ([`CheckContext::article`] gives its page, when it is one).
+    Found,
     /// Only a file whose name differs in case exists (`Agreements.md` → `agreements.md`).
     CaseMismatch(&'s str),
     /// `x.md` does not exist but the YAML page `x.yml` does.
     YamlPage(&'s str),
-    /// Not in this locale, but in the source locale.
-    SourceOnly(&'s Article),
+    /// Not in this locale, but an article of the source locale.
+    SourceOnly,
     Missing,
 }
 
 impl<'s> CheckContext<'s> {
+    /// The context of a site that holds every article.
     pub fn new(site: &'s Site) -> Self {
+        let source = &site.config().source_locale;
+        let source_rels = site
+            .articles()
+            .iter()
+            .filter(|a| a.locale() == source)
+            .map(|a| a.rel())
+            .collect();
+        CheckContext::with(site, None, source_rels)
+    }
+
+    /// The context of a streamed check, whose site holds only some articles (or none yet):
+    /// `article_paths` are every article's content paths, sorted.
+    pub fn streamed(site: &'s Site, article_paths: &'s [String]) -> Self {
+        let prefix = format!("{}/", site.config().source_locale);
+        let source_rels = article_paths
+            .iter()
+            .filter_map(|p| p.strip_prefix(prefix.as_str()))
+            .collect();
+        let paths = article_paths.iter().map(String::as_str).collect();
+        CheckContext::with(site, Some(paths), source_rels)
+    }
+
+    fn with(
+        site: &'s Site,
+        article_paths: Option<HashSet<&'s str>>,
+        source_rels: Vec<&'s str>,
+    ) -> Self {
         let lowercase = site
             .paths()
             .iter()
@@ -53,23 +97,84 @@ impl<'s> CheckContext<'s> {
             .collect();
         CheckContext {
             site,
-            lowercase,
-            source_index: OnceLock::new(),
+            shared: Arc::new(Shared {
+                lowercase,
+                article_paths,
+                source_rels,
+                source_index: OnceLock::new(),
+            }),
+            group: &[],
+            unknown: AtomicBool::new(false),
         }
+    }
+
+    /// This context with `group`'s articles looked up first (they are not in the site).
+    pub fn for_group<'g>(&self, group: &'g [Article]) -> CheckContext<'g>
+    where
+        's: 'g,
+    {
+        CheckContext {
+            site: self.site,
+            shared: self.shared.clone(),
+            group,
+            unknown: AtomicBool::new(false),
+        }
+    }
+
+    /// Whether a rule asked for an article this context does not hold.
+    pub fn asked_for_unknown(&self) -> bool {
+        self.unknown.load(Ordering::Relaxed)
+    }
+
+    /// The article at `locale/rel`: the group's, else the site's. In a streamed check, an
+    /// article that exists elsewhere is not known here: `None`, and the question is noted
+    /// ([`CheckContext::asked_for_unknown`]).
+    pub fn article(&self, locale: &Locale, rel: &str) -> Option<&'s Article> {
+        if let Some(a) = self
+            .group
+            .iter()
+            .find(|a| a.locale() == locale && a.rel() == rel)
+        {
+            return Some(a);
+        }
+        if let Some(a) = self.site.article(locale, rel) {
+            return Some(a);
+        }
+        if let Some(paths) = &self.shared.article_paths
+            && paths.contains(format!("{locale}/{rel}").as_str())
+        {
+            self.unknown.store(true, Ordering::Relaxed);
+        }
+        None
+    }
+
+    /// The file an include of `src` (locale-relative) means in a page of `locale`: that
+    /// locale's own file, else the source locale's (as the renderer resolves it).
+    pub fn include(&self, locale: &Locale, src: &str) -> Option<&'s Article> {
+        self.article(locale, src)
+            .or_else(|| self.article(&self.site.config().source_locale, src))
+    }
+
+    /// Whether an article (page or include) exists at a content path, loaded or not.
+    fn is_article(&self, path: &str) -> bool {
+        self.group.iter().any(|a| a.path() == path)
+            || self.site.by_path(path).is_some()
+            || self
+                .shared
+                .article_paths
+                .as_ref()
+                .is_some_and(|paths| paths.contains(path))
     }
 
     /// The source locale's articles in the folder of `rel` or with its file name, in site
     /// order (locale-relative paths): where a renamed or moved source would be.
     pub fn source_articles_near(&self, rel: &str) -> Vec<&'s str> {
-        let articles = self.site.articles();
-        let index = self.source_index.get_or_init(|| {
-            let source = &self.site.config().source_locale;
+        let shared: &Shared<'s> = &self.shared;
+        let rels = &shared.source_rels;
+        let index = shared.source_index.get_or_init(|| {
             let mut index = SourceIndex::default();
-            for (i, article) in articles.iter().enumerate() {
-                if article.locale() != source {
-                    continue;
-                }
-                let (dir, name) = dir_and_name(article.rel());
+            for (i, rel) in rels.iter().enumerate() {
+                let (dir, name) = dir_and_name(rel);
                 index.by_dir.entry(dir.to_string()).or_default().push(i);
                 index.by_name.entry(name.to_string()).or_default().push(i);
             }
@@ -86,37 +191,36 @@ impl<'s> CheckContext<'s> {
             .collect();
         found.sort_unstable();
         found.dedup();
-        found.into_iter().map(|i| articles[i].rel()).collect()
+        found.into_iter().map(|i| rels[i]).collect()
     }
 
     /// The content-relative path that equals `path` when case is ignored.
     pub fn ignoring_case(&self, path: &str) -> Option<&'s str> {
-        self.lowercase.get(&path.to_lowercase()).copied()
+        self.shared.lowercase.get(&path.to_lowercase()).copied()
     }
 
     /// Resolves a locale-relative path in `locale`.
     pub fn resolve(&self, locale: &Locale, rel: &str) -> Resolution<'s> {
         let path = format!("{locale}/{rel}");
         if self.site.exists(&path) {
-            return Resolution::Found(self.site.article(locale, rel));
+            return Resolution::Found;
         }
-        if let Some(actual) = self.lowercase.get(&path.to_lowercase()) {
+        let lowercase = &self.shared.lowercase;
+        if let Some(actual) = lowercase.get(&path.to_lowercase()) {
             return Resolution::CaseMismatch(actual);
         }
         if is_markdown(rel) {
             let stem = rel.rsplit_once('.').map_or(rel, |(s, _)| s);
             for ext in ["yml", "yaml"] {
                 let yaml = format!("{locale}/{stem}.{ext}");
-                if let Some(actual) = self.lowercase.get(&yaml.to_lowercase()) {
+                if let Some(actual) = lowercase.get(&yaml.to_lowercase()) {
                     return Resolution::YamlPage(actual);
                 }
             }
         }
         let source = &self.site.config().source_locale;
-        if locale != source
-            && let Some(article) = self.site.article(source, rel)
-        {
-            return Resolution::SourceOnly(article);
+        if locale != source && self.is_article(&format!("{source}/{rel}")) {
+            return Resolution::SourceOnly;
         }
         Resolution::Missing
     }

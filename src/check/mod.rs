@@ -6,6 +6,7 @@ mod context;
 pub mod online;
 pub mod rules;
 mod shard;
+pub mod stream;
 mod suppress;
 
 use rayon::prelude::*;
@@ -94,6 +95,17 @@ impl Checked {
                     .collect()
             },
         );
+        Checked::assemble(site, by_article, by_site_rule, owns)
+    }
+
+    /// What is reported of the files `owns` accepts, from the article rules' findings (by
+    /// article), each site rule's ([`rules::SITE_RULES`] order), and what loading found.
+    fn assemble(
+        site: &Site,
+        by_article: BTreeMap<String, Arc<Vec<Diagnostic>>>,
+        by_site_rule: Vec<BTreeMap<String, Arc<Vec<Diagnostic>>>>,
+        owns: &(dyn Fn(&str) -> bool + Sync),
+    ) -> Checked {
         let mut checked = Checked {
             by_article,
             by_site_rule,
@@ -118,13 +130,18 @@ impl Checked {
     /// were merged or changed are held once.
     pub fn once(site: &Site, shard: Option<Shard>) -> Checked {
         let locales = &site.config().locales;
-        let mut checked = match shard {
+        let checked = match shard {
             None => Checked::new(site),
             Some(shard) => Checked::new_owned(site, &|path| shard.owns(path, locales)),
         };
-        checked.by_article = BTreeMap::new();
-        checked.by_site_rule = Vec::new();
-        checked
+        checked.reported_only()
+    }
+
+    /// Only what is reported kept: the findings as the rules made them (for updates) go.
+    fn reported_only(mut self) -> Checked {
+        self.by_article = BTreeMap::new();
+        self.by_site_rule = Vec::new();
+        self
     }
 
     /// No rule run: only what loading found (for `build --no-check`), with `site.toml`'s
@@ -353,11 +370,16 @@ pub(crate) mod testing {
             std::fs::write(file, text).expect("write");
         }
         let config = Config::load(dir.path(), None, None).expect("config");
-        let site = Site::load(config);
-        super::check_site(&site)
-            .into_iter()
-            .filter(|d| d.code == code)
-            .collect()
+        let site = Site::load(config.clone());
+        let all = super::check_site(&site);
+        // Every rule fixture is also checked streamed, which must find exactly the same.
+        let (streamed_site, checked) = super::stream::load(config);
+        assert_eq!(
+            checked.into_findings(&streamed_site, None),
+            all,
+            "a streamed check found otherwise than a whole one"
+        );
+        all.into_iter().filter(|d| d.code == code).collect()
     }
 
     /// `(line, message, help)` of each finding, for compact assertions.

@@ -60,7 +60,11 @@ fn run_with(args: &CheckArgs, fixing: bool) -> Exit {
     let format = args.report.format.unwrap_or(Format::Human);
     let progress = Progress::new(args.report.quiet);
     progress.phase("reading and checking the site");
-    let mut engine = match Engine::open(config, Purpose::Check { shard: args.shard }) {
+    let purpose = Purpose::Check {
+        shard: args.shard,
+        keep_texts: args.online || fixing,
+    };
+    let mut engine = match Engine::open(config, purpose) {
         Ok(engine) => engine,
         Err(e) => {
             errln!("error: {e}");
@@ -171,7 +175,7 @@ fn run_with(args: &CheckArgs, fixing: bool) -> Exit {
         .chain(site.tocs().iter().map(|t| t.file.path.as_str()))
         .filter(|p| keep(p))
         .collect();
-    let file_of = |path: &str| site.file_of(path);
+    let file_of = |path: &str| site.file_text(path);
     let scope = Scope {
         file_of: &file_of,
         files,

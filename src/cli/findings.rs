@@ -8,7 +8,7 @@ use std::path::Path;
 use super::Exit;
 use super::term;
 use crate::diagnostics::{
-    Diagnostic, FileRef, Locations, Severity, Summary, render_github, render_junit, render_sarif,
+    Diagnostic, FileText, Locations, Severity, Summary, render_github, render_junit, render_sarif,
     render_short, render_statistics, statistics, totals, write_human, write_json,
 };
 
@@ -90,7 +90,7 @@ pub struct Scope<'a> {
     pub file_paths: &'a [&'a str],
     pub content_dir: &'a Path,
     /// The text of a checked file, which `human` cuts each finding's source line from.
-    pub file_of: &'a dyn Fn(&str) -> Option<FileRef<'a>>,
+    pub file_of: &'a dyn Fn(&str) -> Option<FileText<'a>>,
 }
 
 /// Prints `diagnostics` in `format` to stdout (the totals line of `human` unless quiet).

@@ -75,6 +75,44 @@ pub struct Content {
 
 /// Walks every configured locale folder and reads its text files in parallel.
 pub fn load(config: &Config) -> Content {
+    let (mut content, unread) = discover(config);
+    let results: Vec<(Option<SourceFile>, Vec<Diagnostic>)> = unread
+        .into_par_iter()
+        .map(|file| file.read(&config.boundary))
+        .collect();
+    for (file, diags) in results {
+        content.take_read(file, diags);
+    }
+    content
+}
+
+/// A text file the walk found, not read yet: [`discover`] lists them so that a check can
+/// read each when it comes to it, and no one holds every file's text at once.
+#[derive(Clone, Debug)]
+pub struct Unread {
+    pub locale: Locale,
+    /// Path inside the locale folder.
+    pub rel: String,
+    /// Where it is on disk.
+    pub abs: PathBuf,
+    pub kind: FileKind,
+}
+
+impl Unread {
+    /// The content-relative path (`fr-fr/x.md`).
+    pub fn path(&self) -> String {
+        format!("{}/{}", self.locale, self.rel)
+    }
+
+    /// Reads and decodes the file, as [`load`] does.
+    pub fn read(&self, boundary: &files::Boundary) -> (Option<SourceFile>, Vec<Diagnostic>) {
+        read_file(self.locale.clone(), self.rel.clone(), &self.abs, boundary)
+    }
+}
+
+/// Walks every configured locale folder: what [`load`] returns but the text files, which
+/// come back unread, in walk order.
+pub fn discover(config: &Config) -> (Content, Vec<Unread>) {
     let mut walk = Walk::default();
     for locale in &config.locales {
         walk.locale(config, locale);
@@ -85,23 +123,24 @@ pub fn load(config: &Config) -> Content {
         diagnostics: walk_diagnostics,
     } = walk;
 
-    let (texts, assets): (Vec<_>, Vec<_>) = found
-        .into_iter()
-        .partition(|(_, rel, _)| classify(rel).is_some());
-    let assets = assets
-        .into_iter()
-        .filter(|(_, rel, _)| !is_data_file(rel))
-        .map(|(locale, rel, source)| Asset {
-            locale,
-            rel,
-            source,
-        })
-        .collect();
-
-    let results: Vec<(Option<SourceFile>, Vec<Diagnostic>)> = texts
-        .into_par_iter()
-        .map(|(locale, rel, abs)| read_file(locale, rel, &abs, &config.boundary))
-        .collect();
+    let mut unread = Vec::new();
+    let mut assets = Vec::new();
+    for (locale, rel, abs) in found {
+        match classify(&rel) {
+            Some(kind) => unread.push(Unread {
+                locale,
+                rel,
+                abs,
+                kind,
+            }),
+            None if is_data_file(&rel) => {}
+            None => assets.push(Asset {
+                locale,
+                rel,
+                source: abs,
+            }),
+        }
+    }
     let (redirects, redirect_problems) =
         redirects::load(&config.content_dir, &config.locales, &config.boundary);
     let mut content = Content {
@@ -112,12 +151,16 @@ pub fn load(config: &Config) -> Content {
         ..Content::default()
     };
     content.diagnostics.extend(redirect_problems);
-    for (file, diags) in results {
-        content.read.extend(diags.iter().map(|d| d.path.clone()));
-        content.files.extend(file);
-        content.diagnostics.extend(diags);
+    (content, unread)
+}
+
+impl Content {
+    /// Takes in what reading one text file gave.
+    pub fn take_read(&mut self, file: Option<SourceFile>, diags: Vec<Diagnostic>) {
+        self.read.extend(diags.iter().map(|d| d.path.clone()));
+        self.files.extend(file);
+        self.diagnostics.extend(diags);
     }
-    content
 }
 
 /// What one file of a locale folder is now, read again after a change: what the walk and

@@ -4,7 +4,7 @@
 use std::fmt::Write;
 use std::io;
 
-use super::{Diagnostic, FileRef, Locations, Severity, Snippet, Summary};
+use super::{Diagnostic, FileText, Locations, Severity, Snippet, Summary};
 use crate::escape::terminal;
 
 /// The findings written to `w` finding by finding (70,000 findings make tens of megabytes
@@ -16,7 +16,7 @@ pub fn write_human<'t>(
     diagnostics: &[Diagnostic],
     color: bool,
     at: &Locations,
-    file_of: &dyn Fn(&str) -> Option<FileRef<'t>>,
+    file_of: &dyn Fn(&str) -> Option<FileText<'t>>,
 ) -> io::Result<()> {
     let paint = |code: &str, s: &str| {
         if color {
@@ -26,7 +26,7 @@ pub fn write_human<'t>(
         }
     };
     let mut out = String::new();
-    let mut last: Option<(&str, Option<FileRef<'t>>)> = None;
+    let mut last: Option<(&str, Option<FileText<'t>>)> = None;
     for d in diagnostics {
         out.clear();
         let (label, code) = match d.severity {
@@ -51,17 +51,16 @@ pub fn write_human<'t>(
             d.column
         );
         // Findings come file by file: the file is looked up once per run of them.
-        let file = match &last {
-            Some((path, file)) if *path == d.path.as_str() => *file,
-            _ => {
-                let file = file_of(&d.path);
-                last = Some((d.path.as_str(), file));
-                file
-            }
-        };
+        if last
+            .as_ref()
+            .is_none_or(|(path, _)| *path != d.path.as_str())
+        {
+            last = Some((d.path.as_str(), file_of(&d.path)));
+        }
+        let file = last.as_ref().and_then(|(_, file)| file.as_ref());
         let snippet = file
             .filter(|_| !d.whole_file)
-            .map(|f| Snippet::at(f, d.line, d.column));
+            .map(|f| Snippet::at(f.file_ref(), d.line, d.column));
         if let Some(snippet) = &snippet {
             // 160 characters of the line; where the finding lies further in, the shown part
             // starts 60 characters before it, marked with `…`.

@@ -57,6 +57,26 @@ pub struct FileRef<'a> {
     pub lines: &'a LineIndex,
 }
 
+/// A file's text to cut findings' source lines from: lent by the site, or read again from
+/// disk for a file the site no longer holds (a streamed check keeps no article's text).
+pub enum FileText<'a> {
+    Lent(FileRef<'a>),
+    Read {
+        path: String,
+        text: String,
+        lines: LineIndex,
+    },
+}
+
+impl FileText<'_> {
+    pub fn file_ref(&self) -> FileRef<'_> {
+        match self {
+            FileText::Lent(file) => *file,
+            FileText::Read { path, text, lines } => FileRef { path, text, lines },
+        }
+    }
+}
+
 /// One finding, with its position resolved to 1-based line and column.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Diagnostic {

@@ -38,11 +38,22 @@ impl Loaded {
     /// used at all.
     pub(super) fn load(config: Config, purpose: Purpose) -> Result<Loaded, String> {
         let started = std::time::Instant::now();
+        let mut streamed = None;
         let site = match purpose {
             Purpose::Merge { .. } => Site::without_files(config),
-            Purpose::Check { shard: Some(shard) } => {
+            Purpose::Check {
+                shard: Some(shard), ..
+            } => {
                 let locales = config.locales.clone();
                 Site::load_owned(config, &|path| shard.owns(path, &locales))
+            }
+            Purpose::Check {
+                shard: None,
+                keep_texts: false,
+            } => {
+                let (site, checked) = crate::check::stream::load(config);
+                streamed = Some(checked);
+                site
             }
             _ => Site::load(config),
         };
@@ -51,7 +62,9 @@ impl Loaded {
             || match purpose {
                 // A build's checks run beside its rendering ([`super::Engine::write_all`]).
                 Purpose::Build { .. } | Purpose::Merge { .. } => Checked::unchecked(&site),
-                Purpose::Check { shard } => Checked::once(&site, shard),
+                Purpose::Check { shard, .. } => {
+                    streamed.unwrap_or_else(|| Checked::once(&site, shard))
+                }
                 Purpose::Preview => Checked::new(&site),
             },
             || match purpose {

@@ -33,8 +33,13 @@ pub type FindingsByFile = BTreeMap<String, Arc<Vec<Diagnostic>>>;
 /// What a site is loaded for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Purpose {
-    /// Findings only: nothing is rendered; with a shard, only that shard's files'.
-    Check { shard: Option<crate::check::Shard> },
+    /// Findings only: nothing is rendered; with a shard, only that shard's files'. Unless
+    /// `keep_texts` (`--online` and the fixes read them) or sharded, the site is checked
+    /// streamed ([`crate::check::stream`]) and keeps no article's text.
+    Check {
+        shard: Option<crate::check::Shard>,
+        keep_texts: bool,
+    },
     /// Every page, written once; `check: false` reports only what loading found. With a
     /// shard, one part of a sharded build: that shard's pages and findings.
     Build {

@@ -211,6 +211,9 @@ pub struct Article {
     pub directives: Vec<DirectiveAt>,
     /// Scripts, event handlers and script URLs in the body's raw HTML.
     pub active: Vec<Active>,
+    /// Only what other files' checks read of it is kept ([`Article::thin`]): its text is on
+    /// disk, not here.
+    pub thinned: bool,
 }
 
 impl Article {
@@ -289,6 +292,28 @@ impl Article {
             .next()
             .is_none()
             .then(|| Span::new(at, at + text.len()))
+    }
+
+    /// Drops, once the article's own checks have run, what only they read: its text, front
+    /// matter, tables, sxs segments and (unless `keep_procedures`: the model binds the
+    /// article, and WF004 reads them) procedures. What other files' checks and the site
+    /// rules read stays: its place, title, headings, anchors, links and directives. A
+    /// streamed check holds 10,000 of these, not 10,000 texts. A text that names a
+    /// `diglot-` suppression comment is kept, since reporting reads it.
+    pub fn thin(&mut self, keep_procedures: bool) {
+        if !self.file.text.contains("diglot-") {
+            self.file.text = String::new();
+            self.file.lines = crate::span::LineIndex::new("");
+        }
+        self.front_matter = None;
+        self.body_start = 0;
+        if !keep_procedures {
+            self.procedures = Vec::new();
+        }
+        self.tables = Vec::new();
+        self.segments = Segments::default();
+        self.active = Vec::new();
+        self.thinned = true;
     }
 
     /// Whether the article carries bilingual sxs markup.
@@ -375,6 +400,7 @@ pub fn parse_as(file: SourceFile, reading: Reading) -> (Article, Vec<Diagnostic>
         segments,
         directives: walked.directives,
         active: walked.active,
+        thinned: false,
     };
     (article, diags)
 }

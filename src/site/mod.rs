@@ -14,7 +14,7 @@ use rayon::prelude::*;
 use crate::config::{Config, Locale};
 use crate::content::toc::{self, TocEntry};
 use crate::content::{self, Asset, FileKind, SourceFile};
-use crate::diagnostics::{Diagnostic, FileRef};
+use crate::diagnostics::{Diagnostic, FileRef, FileText};
 use crate::markdown::{self, Article, Reading};
 use crate::model::{self, Model};
 
@@ -235,6 +235,68 @@ impl Site {
             .iter()
             .find(|f| f.path == path)
             .map(|f| f.file_ref())
+    }
+
+    /// [`Site::file_of`], reading the text of a thinned article again from disk.
+    pub fn file_text(&self, path: &str) -> Option<FileText<'_>> {
+        match self.by_path(path) {
+            Some(article) if article.thinned && article.file.text.is_empty() => {
+                let file = &article.file;
+                match content::reread(&self.config, &file.locale, &file.rel) {
+                    content::Reread::Text(Some(read), _) => Some(FileText::Read {
+                        path: read.path,
+                        text: read.text,
+                        lines: read.lines,
+                    }),
+                    _ => None,
+                }
+            }
+            _ => self.file_of(path).map(FileText::Lent),
+        }
+    }
+
+    /// Adds articles parsed apart from the site (a streamed check's, thinned), with what
+    /// reading and parsing each found.
+    pub fn add_articles(
+        &mut self,
+        articles: Vec<Article>,
+        findings: impl IntoIterator<Item = (String, Vec<Diagnostic>)>,
+    ) {
+        for (path, found) in findings {
+            self.file_findings.entry(path).or_default().extend(found);
+        }
+        self.articles.extend(articles);
+        self.articles.sort_by(|a, b| a.path().cmp(b.path()));
+        self.reindex();
+    }
+
+    /// Puts `article` in the place of the article with its path (a thinned article read
+    /// again whole); `false` when the site has none there.
+    pub fn replace_article(&mut self, article: Article) -> bool {
+        match self.by_path.get(article.path()) {
+            Some(&i) => {
+                self.articles[i] = article;
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// Whether the model binds the article at locale-relative `rel` (WF004 reads its
+    /// procedures).
+    pub fn binds(&self, rel: &str) -> bool {
+        self.model
+            .as_ref()
+            .is_some_and(|m| m.bindings.iter().any(|b| b.article.value == rel))
+    }
+
+    /// Thins the article at `path` again ([`Article::thin`]).
+    pub fn thin_article(&mut self, path: &str) {
+        let Some(&i) = self.by_path.get(path) else {
+            return;
+        };
+        let bound = self.binds(self.articles[i].rel());
+        self.articles[i].thin(bound);
     }
 
     /// Whether `path` (content-relative) is a file the site read, or a folder holding one.

@@ -24,7 +24,7 @@ pub fn check(article: &Article, cx: &CheckContext<'_>, out: &mut Vec<Diagnostic>
             continue;
         };
         match cx.resolve(article.locale(), &resolved) {
-            Resolution::Found(_) => {}
+            Resolution::Found => {}
             Resolution::CaseMismatch(actual) => out.push(
                 diag(format!(
                     "`{path}` does not exist (the name differs in case)"
@@ -40,7 +40,7 @@ pub fn check(article: &Article, cx: &CheckContext<'_>, out: &mut Vec<Diagnostic>
                     links::relative_link(article.rel(), strip_locale(actual))
                 )))
             }
-            Resolution::SourceOnly(_) => out.push(Diagnostic::new(
+            Resolution::SourceOnly => out.push(Diagnostic::new(
                 &codes::LK004,
                 article.file_ref(),
                 link.span,

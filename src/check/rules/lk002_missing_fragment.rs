@@ -18,12 +18,19 @@ pub fn check(article: &Article, cx: &CheckContext<'_>, out: &mut Vec<Diagnostic>
                 resolved: Some(resolved),
                 fragment: Some(fragment),
                 ..
-            } => match cx.resolve(article.locale(), &resolved) {
-                Resolution::Found(Some(target)) | Resolution::SourceOnly(target) => {
-                    (target, fragment)
-                }
-                _ => continue, // a missing file is LK001's finding
-            },
+            } if !fragment.is_empty() => {
+                let target = match cx.resolve(article.locale(), &resolved) {
+                    Resolution::Found => cx.article(article.locale(), &resolved),
+                    Resolution::SourceOnly => {
+                        cx.article(&cx.site.config().source_locale, &resolved)
+                    }
+                    _ => continue, // a missing file is LK001's finding
+                };
+                let Some(target) = target else {
+                    continue; // a file, not a page
+                };
+                (target, fragment)
+            }
             _ => continue,
         };
         if fragment.is_empty() {

@@ -7,7 +7,6 @@ use crate::config::Locale;
 use crate::content::FileKind;
 use crate::diagnostics::{Diagnostic, codes};
 use crate::markdown::Article;
-use crate::site::Site;
 use crate::site::includes::{self, Cut, Expansion, MAX_BYTES, MAX_COPIES, MAX_DEPTH};
 
 pub fn check(article: &Article, cx: &CheckContext<'_>, out: &mut Vec<Diagnostic>) {
@@ -17,12 +16,12 @@ pub fn check(article: &Article, cx: &CheckContext<'_>, out: &mut Vec<Diagnostic>
     let locale = article.locale();
     let mut expansion = Expansion::new(article);
     for (src, link) in includes::targets(article) {
-        let Some(target) = includes::resolve(cx.site, locale, src) else {
+        let Some(target) = cx.include(locale, src) else {
             continue;
         };
         let cut = match expansion.enter(target) {
             Ok(()) => {
-                let cut = expand(cx.site, locale, target, &mut expansion);
+                let cut = expand(cx, locale, target, &mut expansion);
                 expansion.leave();
                 cut
             }
@@ -62,18 +61,18 @@ pub fn check(article: &Article, cx: &CheckContext<'_>, out: &mut Vec<Diagnostic>
 
 /// Expands `article`'s includes as the renderer would; the first limit met, if any.
 fn expand<'s>(
-    site: &'s Site,
+    cx: &CheckContext<'s>,
     locale: &Locale,
     article: &'s Article,
     expansion: &mut Expansion<'s>,
 ) -> Option<Cut> {
     for (src, _) in includes::targets(article) {
-        let Some(target) = includes::resolve(site, locale, src) else {
+        let Some(target) = cx.include(locale, src) else {
             continue;
         };
         match expansion.enter(target) {
             Ok(()) => {
-                let cut = expand(site, locale, target, expansion);
+                let cut = expand(cx, locale, target, expansion);
                 expansion.leave();
                 if cut.is_some() {
                     return cut;

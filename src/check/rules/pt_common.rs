@@ -15,7 +15,7 @@ pub fn tables_of<'a>(article: &'a Article, cx: &CheckContext<'a>) -> Vec<Partner
     };
     let source_locale = &cx.site.config().source_locale;
     let source = (article.locale() != source_locale)
-        .then(|| cx.site.article(source_locale, article.rel()))
+        .then(|| cx.article(source_locale, article.rel()))
         .flatten();
     partner_tables(model, article, source, &binding.portal.value)
 }

@@ -12,7 +12,7 @@ pub fn check(article: &Article, cx: &CheckContext<'_>, out: &mut Vec<Diagnostic>
     if article.locale() == source_locale {
         return;
     }
-    let Some(source) = cx.site.article(source_locale, article.rel()) else {
+    let Some(source) = cx.article(source_locale, article.rel()) else {
         return;
     };
     for p in article.procedures.iter().filter(|p| !p.nested) {

@@ -10,7 +10,7 @@ pub fn check(article: &Article, cx: &CheckContext<'_>, out: &mut Vec<Diagnostic>
     if article.locale() == source_locale || article.segments.segments.is_empty() {
         return;
     }
-    let Some(source_article) = cx.site.article(source_locale, article.rel()) else {
+    let Some(source_article) = cx.article(source_locale, article.rel()) else {
         return; // TR003 reports a translation without a source
     };
     let raw_english = source_article.file.text.as_str();

@@ -10,7 +10,7 @@ pub fn check(article: &Article, cx: &CheckContext<'_>, out: &mut Vec<Diagnostic>
     let source = &cx.site.config().source_locale;
     if article.locale() == source
         || !is_translatable(article)
-        || cx.site.article(source, article.rel()).is_some()
+        || cx.article(source, article.rel()).is_some()
     {
         return;
     }

@@ -9,7 +9,7 @@ pub fn source_of<'a>(article: &Article, cx: &CheckContext<'a>) -> Option<&'a Art
     if article.locale() == source {
         return None;
     }
-    cx.site.article(source, article.rel())
+    cx.article(source, article.rel())
 }
 
 /// Whether an article is a page or include that translation tracks (not a TOC).
