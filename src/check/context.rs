@@ -3,12 +3,14 @@
 
 use std::collections::{HashMap, HashSet};
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::{Arc, OnceLock};
+use std::sync::{Arc, Mutex, OnceLock, PoisonError};
 
 use crate::config::Locale;
+use crate::diagnostics::Diagnostic;
 use crate::markdown::Article;
 use crate::markdown::links::is_markdown;
 use crate::site::Site;
+use crate::span::Span;
 
 pub struct CheckContext<'s> {
     pub site: &'s Site,
@@ -19,6 +21,36 @@ pub struct CheckContext<'s> {
     /// Set when a rule asked for an article that exists but is not loaded here: what it
     /// found may be wrong, and the group is checked again with the whole site known.
     unknown: AtomicBool,
+    /// What rules asked of articles not loaded here, to answer once they are: only in a
+    /// streamed check's group.
+    later: Option<Mutex<Vec<FragmentQuestion>>>,
+}
+
+/// A link's `#fragment` on a page a streamed check has not read yet. LK002 makes the
+/// findings it may come to while the linking page's text is at hand, and one (or none) is
+/// kept once the page's anchors are known.
+#[derive(Debug)]
+pub struct FragmentQuestion {
+    /// The page that links (content path).
+    pub from: String,
+    /// The page linked to (content path).
+    pub target: String,
+    /// The fragment, percent-decoded.
+    pub fragment: String,
+    /// The finding when no anchor matches (LK002).
+    pub missing: Diagnostic,
+    /// The finding when an anchor matches only when case is ignored (LK003), and where its
+    /// fix goes.
+    pub case: Diagnostic,
+    pub fix_at: Option<Span>,
+}
+
+/// An article looked up by a rule that can ask again later ([`CheckContext::lookup`]).
+pub enum Lookup<'s> {
+    Loaded(&'s Article),
+    /// It exists, but is not read yet: ask again with [`CheckContext::later`].
+    Later(String),
+    Absent,
 }
 
 /// What every context of one check shares.
@@ -105,6 +137,7 @@ impl<'s> CheckContext<'s> {
             }),
             group: &[],
             unknown: AtomicBool::new(false),
+            later: None,
         }
     }
 
@@ -118,6 +151,7 @@ impl<'s> CheckContext<'s> {
             shared: self.shared.clone(),
             group,
             unknown: AtomicBool::new(false),
+            later: self.shared.article_paths.is_some().then(Mutex::default),
         }
     }
 
@@ -146,6 +180,49 @@ impl<'s> CheckContext<'s> {
             self.unknown.store(true, Ordering::Relaxed);
         }
         None
+    }
+
+    /// The article at `locale/rel`, or, in a streamed check's group where it is not read yet,
+    /// that it will be: a rule that can answer later asks with [`CheckContext::later`]
+    /// instead of having its group checked again.
+    pub fn lookup(&self, locale: &Locale, rel: &str) -> Lookup<'s> {
+        let path = format!("{locale}/{rel}");
+        if let Some(a) = self.group.iter().find(|a| a.path() == path) {
+            return Lookup::Loaded(a);
+        }
+        if let Some(a) = self.site.by_path(&path) {
+            return Lookup::Loaded(a);
+        }
+        match &self.shared.article_paths {
+            Some(paths) if paths.contains(path.as_str()) => match self.later {
+                Some(_) => Lookup::Later(path),
+                None => {
+                    self.unknown.store(true, Ordering::Relaxed);
+                    Lookup::Absent
+                }
+            },
+            _ => Lookup::Absent,
+        }
+    }
+
+    /// Keeps a question to answer once every page is read ([`Lookup::Later`]).
+    pub fn later(&self, question: FragmentQuestion) {
+        match &self.later {
+            Some(later) => later
+                .lock()
+                .unwrap_or_else(PoisonError::into_inner)
+                .push(question),
+            // Never asked: `lookup` says `Later` only where questions are kept.
+            None => self.unknown.store(true, Ordering::Relaxed),
+        }
+    }
+
+    /// The questions kept for later.
+    pub fn take_later(&self) -> Vec<FragmentQuestion> {
+        self.later
+            .as_ref()
+            .map(|later| std::mem::take(&mut *later.lock().unwrap_or_else(PoisonError::into_inner)))
+            .unwrap_or_default()
     }
 
     /// The file an include of `src` (locale-relative) means in a page of `locale`: that

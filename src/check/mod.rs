@@ -11,7 +11,7 @@ mod suppress;
 
 use rayon::prelude::*;
 
-pub use context::{CheckContext, Resolution};
+pub use context::{CheckContext, FragmentQuestion, Lookup, Resolution};
 pub use shard::Shard;
 
 use std::collections::{BTreeMap, BTreeSet};

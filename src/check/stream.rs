@@ -19,7 +19,7 @@ use std::sync::Arc;
 
 use rayon::prelude::*;
 
-use super::{CheckContext, Checked, article_findings, rules, site_rule_findings};
+use super::{CheckContext, Checked, FragmentQuestion, article_findings, rules, site_rule_findings};
 use crate::config::Config;
 use crate::content::{self, FileKind, Unread};
 use crate::diagnostics::Diagnostic;
@@ -31,9 +31,10 @@ use crate::site::{Site, includes};
 type Found = BTreeMap<String, Arc<Vec<Diagnostic>>>;
 
 /// Loads `config`'s site for a check and checks it, holding a group's texts at a time.
-/// The site comes back thinned: its articles' texts are read again when a finding is
-/// shown ([`Site::file_text`]).
+/// The site comes back thinned: its pages' texts are read again when a finding is shown
+/// ([`Site::file_text`]).
 pub fn load(config: Config) -> (Site, Checked) {
+    let started = std::time::Instant::now();
     let (mut content, unread) = content::discover(&config);
     let (pages, whole): (Vec<Unread>, Vec<Unread>) = unread
         .into_iter()
@@ -50,17 +51,23 @@ pub fn load(config: Config) -> (Site, Checked) {
     article_paths.sort_unstable();
     let mut site = Site::from_content(config, content);
 
-    let groups = {
+    // The pages, beside the site rules that read no article (all they read is loaded).
+    let (groups, mut by_site_rule) = {
         let base = CheckContext::streamed(&site, &article_paths);
         let boundary = &site.config().boundary;
-        by_rel(pages)
-            .into_par_iter()
-            .map(|files| Group::check(files, &base, boundary))
-            .collect::<Vec<Group>>()
+        rayon::join(
+            || {
+                by_rel(pages)
+                    .into_par_iter()
+                    .map(|files| Group::check(files, &base, boundary))
+                    .collect::<Vec<Group>>()
+            },
+            || site_rules(&base, |reads| !reads.articles),
+        )
     };
     if groups.iter().any(|g| g.unreadable) {
         // Another group's rules took the file for an article: the whole site is loaded and
-        // checked as it is, rather than guessing which answers it changed.
+        // checked as it is, rather than guessing which answers that changed.
         let site = Site::load(site.config().clone());
         let checked = Checked::once(&site, None);
         return (site, checked);
@@ -69,17 +76,23 @@ pub fn load(config: Config) -> (Site, Checked) {
     let mut again = Vec::new();
     let mut articles = Vec::new();
     let mut read_findings = Vec::new();
+    let mut questions = Vec::new();
     for group in groups {
         by_article.extend(group.found);
         again.extend(group.again);
         articles.extend(group.articles);
         read_findings.extend(group.read);
+        questions.extend(group.later);
     }
     site.add_articles(articles, read_findings);
+    answer(questions, &site, &mut by_article);
+    let pages_at = started.elapsed();
 
-    let by_site_rule = site_rules(&mut site);
+    for (mine, late) in by_site_rule.iter_mut().zip(late_site_rules(&mut site)) {
+        mine.extend(late);
+    }
     let included = include_targets(&site);
-    read_whole(&mut site, &included);
+    site.restore_texts(&included);
     let cx = CheckContext::new(&site);
     let boundary = &site.config().boundary;
     let rechecked: Vec<(String, Arc<Vec<Diagnostic>>)> = again
@@ -100,10 +113,45 @@ pub fn load(config: Config) -> (Site, Checked) {
         .flat_map_iter(|a| findings_of(std::slice::from_ref(*a), &cx))
         .collect();
     drop(cx);
+    let rechecked_files = rechecked.len();
     by_article.extend(rechecked);
     by_article.extend(of_includes);
     let checked = Checked::assemble(&site, by_article, by_site_rule, &|_| true).reported_only();
+    if std::env::var_os("DIGLOT_TIMINGS").is_some() {
+        use std::io::Write as _;
+        let _ = writeln!(
+            std::io::stderr(),
+            "timings: streamed check: pages {:.0}ms, the rest {:.0}ms ({} groups checked again, {rechecked_files} files with findings)",
+            pages_at.as_secs_f64() * 1e3,
+            (started.elapsed() - pages_at).as_secs_f64() * 1e3,
+            again.len()
+        );
+    }
     (site, checked)
+}
+
+/// Answers the groups' questions about pages they had not read, now that every page's
+/// anchors are known, adding what they come to to the asking articles' findings.
+fn answer(questions: Vec<FragmentQuestion>, site: &Site, by_article: &mut Found) {
+    let mut asked = BTreeSet::new();
+    for q in questions {
+        let Some(target) = site.by_path(&q.target) else {
+            continue;
+        };
+        let from = q.from.clone();
+        if let Some(d) = rules::answer_fragment(q, &target.anchors) {
+            Arc::make_mut(by_article.entry(from.clone()).or_default()).push(d);
+            asked.insert(from);
+        }
+    }
+    // Sorted as the article rules' findings are, all made at once.
+    for path in asked {
+        if let Some(found) = by_article.get_mut(&path) {
+            let found = Arc::make_mut(found);
+            found.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+            found.dedup();
+        }
+    }
 }
 
 /// Pages grouped by their locale-relative path: a page and its translations.
@@ -125,6 +173,8 @@ struct Group {
     found: Vec<(String, Arc<Vec<Diagnostic>>)>,
     /// Its files, when its rules asked for an article of another group.
     again: Option<Vec<Unread>>,
+    /// What its rules will ask of other groups' pages once they are read.
+    later: Vec<FragmentQuestion>,
     /// A file could not be read.
     unreadable: bool,
 }
@@ -139,6 +189,7 @@ impl Group {
         let cx = base.for_group(&articles);
         let found = findings_of(&articles, &cx);
         let asked_elsewhere = cx.asked_for_unknown();
+        let later = cx.take_later();
         drop(cx);
         for article in &mut articles {
             let bound = base.site.binds(article.rel());
@@ -149,6 +200,7 @@ impl Group {
             read,
             found: if asked_elsewhere { Vec::new() } else { found },
             again: asked_elsewhere.then_some(files),
+            later: if asked_elsewhere { Vec::new() } else { later },
             unreadable,
         }
     }
@@ -200,28 +252,36 @@ fn textless(site: &Site, path: &str) -> bool {
         .is_some_and(|a| a.thinned && a.file.text.is_empty())
 }
 
-/// Every site rule's findings. A rule that reports on an article whose text was dropped
-/// runs again once those articles are read whole (and they are thinned again after).
-fn site_rules(site: &mut Site) -> Vec<Found> {
-    let mut by_rule = Vec::with_capacity(rules::SITE_RULES.len());
+/// The findings of the site rules whose [`rules::Reads`] `runs` accepts, by rule
+/// ([`rules::SITE_RULES`] order; none for the others).
+fn site_rules(cx: &CheckContext<'_>, runs: impl Fn(rules::Reads) -> bool) -> Vec<Found> {
+    rules::SITE_RULES
+        .iter()
+        .map(|(rule, reads)| match runs(*reads) {
+            true => site_rule_findings(*rule, cx),
+            false => Found::new(),
+        })
+        .collect()
+}
+
+/// The findings of the site rules that read articles, on the thinned site. A rule that
+/// reports on a page whose text was dropped runs again once those pages' texts are read
+/// back (and dropped again after), so that its findings carry their source lines.
+fn late_site_rules(site: &mut Site) -> Vec<Found> {
+    let mut by_rule = site_rules(&CheckContext::new(site), |reads| reads.articles);
     let mut rerun = Vec::new();
     let mut textless_paths = BTreeSet::new();
-    {
-        let cx = CheckContext::new(site);
-        for (i, (rule, _)) in rules::SITE_RULES.iter().enumerate() {
-            let found = site_rule_findings(*rule, &cx);
-            let on_textless: Vec<&String> = found.keys().filter(|p| textless(site, p)).collect();
-            if !on_textless.is_empty() {
-                rerun.push(i);
-                textless_paths.extend(on_textless.into_iter().cloned());
-            }
-            by_rule.push(found);
+    for (i, found) in by_rule.iter().enumerate() {
+        let on_textless: Vec<&String> = found.keys().filter(|p| textless(site, p)).collect();
+        if !on_textless.is_empty() {
+            rerun.push(i);
+            textless_paths.extend(on_textless.into_iter().cloned());
         }
     }
     if rerun.is_empty() {
         return by_rule;
     }
-    read_whole(site, &textless_paths);
+    site.restore_texts(&textless_paths);
     {
         let cx = CheckContext::new(site);
         for i in rerun {
@@ -229,7 +289,7 @@ fn site_rules(site: &mut Site) -> Vec<Found> {
         }
     }
     for path in &textless_paths {
-        site.thin_article(path);
+        site.drop_text(path);
     }
     by_rule
 }
@@ -246,22 +306,4 @@ fn include_targets(site: &Site) -> BTreeSet<String> {
         })
         .filter(|p| textless(site, p))
         .collect()
-}
-
-/// Reads the articles at `paths` again whole and puts them back in the site.
-fn read_whole(site: &mut Site, paths: &BTreeSet<String>) {
-    let whole: Vec<Article> = paths
-        .par_iter()
-        .filter_map(|path| {
-            let article = site.by_path(path)?;
-            let file = &article.file;
-            match content::reread(site.config(), &file.locale, &file.rel) {
-                content::Reread::Text(Some(file), _) => Some(markdown::parse(file).0),
-                _ => None,
-            }
-        })
-        .collect();
-    for article in whole {
-        site.replace_article(article);
-    }
 }

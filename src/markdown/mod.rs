@@ -301,10 +301,7 @@ impl Article {
     /// streamed check holds 10,000 of these, not 10,000 texts. A text that names a
     /// `diglot-` suppression comment is kept, since reporting reads it.
     pub fn thin(&mut self, keep_procedures: bool) {
-        if !self.file.text.contains("diglot-") {
-            self.file.text = String::new();
-            self.file.lines = crate::span::LineIndex::new("");
-        }
+        self.drop_text();
         self.front_matter = None;
         self.body_start = 0;
         if !keep_procedures {
@@ -314,6 +311,14 @@ impl Article {
         self.segments = Segments::default();
         self.active = Vec::new();
         self.thinned = true;
+    }
+
+    /// Drops the text, unless it names a `diglot-` suppression comment ([`Article::thin`]).
+    pub fn drop_text(&mut self) {
+        if !self.file.text.contains("diglot-") {
+            self.file.text = String::new();
+            self.file.lines = crate::span::LineIndex::new("");
+        }
     }
 
     /// Whether the article carries bilingual sxs markup.

@@ -270,15 +270,25 @@ impl Site {
         self.reindex();
     }
 
-    /// Puts `article` in the place of the article with its path (a thinned article read
-    /// again whole); `false` when the site has none there.
-    pub fn replace_article(&mut self, article: Article) -> bool {
-        match self.by_path.get(article.path()) {
-            Some(&i) => {
-                self.articles[i] = article;
-                true
-            }
-            None => false,
+    /// Gives thinned articles their texts back (read again from disk, in parallel), so that
+    /// findings on them carry their source lines; their other parts stay thinned. An
+    /// article whose file cannot be read again stays as it is.
+    pub fn restore_texts(&mut self, paths: &BTreeSet<String>) {
+        let read: Vec<(usize, SourceFile)> = paths
+            .par_iter()
+            .filter_map(|path| {
+                let &i = self.by_path.get(path)?;
+                let file = &self.articles[i].file;
+                match content::reread(&self.config, &file.locale, &file.rel) {
+                    content::Reread::Text(Some(read), _) => Some((i, read)),
+                    _ => None,
+                }
+            })
+            .collect();
+        for (i, read) in read {
+            let file = &mut self.articles[i].file;
+            file.text = read.text;
+            file.lines = read.lines;
         }
     }
 
@@ -290,13 +300,11 @@ impl Site {
             .is_some_and(|m| m.bindings.iter().any(|b| b.article.value == rel))
     }
 
-    /// Thins the article at `path` again ([`Article::thin`]).
-    pub fn thin_article(&mut self, path: &str) {
-        let Some(&i) = self.by_path.get(path) else {
-            return;
-        };
-        let bound = self.binds(self.articles[i].rel());
-        self.articles[i].thin(bound);
+    /// Drops the text of a thinned article again ([`Article::thin`]).
+    pub fn drop_text(&mut self, path: &str) {
+        if let Some(&i) = self.by_path.get(path) {
+            self.articles[i].drop_text();
+        }
     }
 
     /// Whether `path` (content-relative) is a file the site read, or a folder holding one.

@@ -4,9 +4,9 @@
 use percent_encoding::percent_decode_str;
 
 use super::url_common::destination_at;
-use crate::check::{CheckContext, Resolution};
+use crate::check::{CheckContext, FragmentQuestion, Lookup, Resolution};
 use crate::diagnostics::{Diagnostic, codes};
-use crate::markdown::{Article, Link, LinkTarget};
+use crate::markdown::{Anchor, Article, Link, LinkTarget};
 use crate::span::Span;
 use crate::suggest::closest;
 
@@ -19,71 +19,92 @@ pub fn check(article: &Article, cx: &CheckContext<'_>, out: &mut Vec<Diagnostic>
                 fragment: Some(fragment),
                 ..
             } if !fragment.is_empty() => {
-                let target = match cx.resolve(article.locale(), &resolved) {
-                    Resolution::Found => cx.article(article.locale(), &resolved),
-                    Resolution::SourceOnly => {
-                        cx.article(&cx.site.config().source_locale, &resolved)
-                    }
+                let locale = match cx.resolve(article.locale(), &resolved) {
+                    Resolution::Found => article.locale(),
+                    Resolution::SourceOnly => &cx.site.config().source_locale,
                     _ => continue, // a missing file is LK001's finding
                 };
-                let Some(target) = target else {
-                    continue; // a file, not a page
-                };
-                (target, fragment)
+                match cx.lookup(locale, &resolved) {
+                    Lookup::Loaded(target) => (target, fragment),
+                    Lookup::Later(target) => {
+                        // Another page, not read yet (a streamed check): asked once it is.
+                        let page = format!("`{resolved}`");
+                        cx.later(question(article, link, &page, fragment, target));
+                        continue;
+                    }
+                    Lookup::Absent => continue, // a file, not a page
+                }
             }
             _ => continue,
         };
-        if fragment.is_empty() {
+        if fragment.is_empty()
+            || target.has_anchor(&percent_decode_str(fragment).decode_utf8_lossy())
+        {
             continue;
         }
-        check_fragment(article, link, target, fragment, out);
+        let page = if std::ptr::eq(article, target) {
+            "this page".to_string()
+        } else {
+            format!("`{}`", target.rel())
+        };
+        let q = question(article, link, &page, fragment, target.path().to_string());
+        out.extend(answer(q, &target.anchors));
     }
 }
 
-fn check_fragment(
+/// The findings a link's `#fragment` may come to on `page` (named so in messages),
+/// made while the linking article's text is at hand.
+fn question(
     article: &Article,
     link: &Link,
-    target: &Article,
+    page: &str,
     fragment: &str,
-    out: &mut Vec<Diagnostic>,
-) {
-    let decoded = percent_decode_str(fragment).decode_utf8_lossy();
-    if target.has_anchor(&decoded) {
-        return;
-    }
-    let page = if std::ptr::eq(article, target) {
-        "this page".to_string()
-    } else {
-        format!("`{}`", target.rel())
-    };
-    if let Some(a) = target
-        .anchors
-        .iter()
-        .find(|a| a.id.eq_ignore_ascii_case(&decoded))
-    {
-        let d = Diagnostic::new(
+    target: String,
+) -> FragmentQuestion {
+    let decoded = percent_decode_str(fragment)
+        .decode_utf8_lossy()
+        .into_owned();
+    FragmentQuestion {
+        from: article.path().to_string(),
+        target,
+        missing: Diagnostic::new(
+            &codes::LK002,
+            article.file_ref(),
+            link.span,
+            format!("`#{fragment}` is not an anchor of {page}"),
+        ),
+        case: Diagnostic::new(
             &codes::LK003,
             article.file_ref(),
             link.span,
             format!("`#{fragment}` matches an anchor of {page} only when case is ignored"),
-        )
-        .with_help(format!("write `#{}`", a.id));
-        out.push(match fragment_written_at(article, link, fragment) {
+        ),
+        fix_at: fragment_written_at(article, link, fragment),
+        fragment: decoded,
+    }
+}
+
+/// What a fragment question comes to, given the anchors of the page it points at: nothing
+/// when one matches, LK003 when one matches ignoring case, else LK002.
+pub fn answer(q: FragmentQuestion, anchors: &[Anchor]) -> Option<Diagnostic> {
+    if anchors.iter().any(|a| a.id == q.fragment) {
+        return None;
+    }
+    if let Some(a) = anchors
+        .iter()
+        .find(|a| a.id.eq_ignore_ascii_case(&q.fragment))
+    {
+        let d = q.case.with_help(format!("write `#{}`", a.id));
+        return Some(match q.fix_at {
             Some(span) => d.with_fix(span, a.id.clone()),
             None => d,
         });
-        return;
     }
-    let mut d = Diagnostic::new(
-        &codes::LK002,
-        article.file_ref(),
-        link.span,
-        format!("`#{fragment}` is not an anchor of {page}"),
-    );
-    if let Some(near) = closest(&decoded, target.anchors.iter().map(|a| a.id.as_str())) {
+    let mut d = q.missing;
+    if let Some(near) = closest(&q.fragment, anchors.iter().map(|a| a.id.as_str())) {
         d = d.with_help(format!("did you mean `#{near}`?"));
     }
-    out.push(d);
+    Some(d)
 }
 
 /// Where the link's `#fragment` is written, for LK003's fix: the end of its destination as

@@ -53,6 +53,7 @@ pub const TOCS_READS: Reads = Reads {
     tocs: true,
     paths: false,
     bodies: false,
+    articles: false,
 };
 
 /// The TOC half of the rule (a site rule): an entry whose `href` is a script URL. The

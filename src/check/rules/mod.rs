@@ -52,6 +52,7 @@ mod wf004_binding_target;
 mod wf005_unbound_procedure;
 
 pub use crate::site::freshness::handoff_hash;
+pub use lk002_missing_fragment::answer as answer_fragment;
 pub use wf003_model_unreachable::reachable;
 
 use super::CheckContext;
@@ -72,6 +73,10 @@ pub struct Reads {
     pub paths: bool,
     /// The articles' text.
     pub bodies: bool,
+    /// Which articles there are, or anything they hold: `false` when the TOCs, which files
+    /// exist and the model are all the rule reads (a streamed check runs it before any page
+    /// is read).
+    pub articles: bool,
 }
 
 impl Reads {

@@ -14,6 +14,7 @@ pub const READS: Reads = Reads {
     tocs: true,
     paths: true,
     bodies: false,
+    articles: true,
 };
 
 pub fn check(cx: &CheckContext<'_>, out: &mut Vec<Diagnostic>) {

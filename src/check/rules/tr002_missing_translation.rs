@@ -11,6 +11,7 @@ pub const READS: Reads = Reads {
     tocs: false,
     paths: true,
     bodies: false,
+    articles: true,
 };
 
 pub fn check(cx: &CheckContext<'_>, out: &mut Vec<Diagnostic>) {

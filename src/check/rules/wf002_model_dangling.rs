@@ -15,6 +15,7 @@ pub const READS: Reads = Reads {
     tocs: false,
     paths: false,
     bodies: true,
+    articles: true,
 };
 
 pub fn check(cx: &CheckContext<'_>, out: &mut Vec<Diagnostic>) {

@@ -13,6 +13,7 @@ pub const READS: Reads = Reads {
     tocs: false,
     paths: false,
     bodies: false,
+    articles: false,
 };
 
 pub fn check(cx: &CheckContext<'_>, out: &mut Vec<Diagnostic>) {

@@ -12,6 +12,7 @@ pub const READS: Reads = Reads {
     tocs: false,
     paths: true,
     bodies: true,
+    articles: true,
 };
 
 pub fn check(cx: &CheckContext<'_>, out: &mut Vec<Diagnostic>) {
