@@ -19,7 +19,7 @@ fn assert_streamed_as_whole(root: &Path, content: Option<&Path>) -> Site {
     let at = Locations::new(&config.content_dir, root);
     let whole_site = Site::load(config.clone());
     let whole = check::check_site(&whole_site);
-    let (site, checked) = check::stream::load(config);
+    let (site, checked) = check::stream::load(config.clone(), None);
     let streamed = checked.into_findings(&site, None);
     assert!(
         !whole.is_empty(),
@@ -27,6 +27,17 @@ fn assert_streamed_as_whole(root: &Path, content: Option<&Path>) -> Site {
         root.display()
     );
     assert_eq!(streamed, whole, "{}", root.display());
+    // Each shard of three, streamed (the other shards' pages read only for what the checks
+    // need of them), as checked whole.
+    for part in ["1/3", "2/3", "3/3"] {
+        let shard: check::Shard = part.parse().expect("shard");
+        let locales = config.locales.clone();
+        let owned = Site::load_owned(config.clone(), &|p| shard.owns(p, &locales));
+        let whole_part = check::Checked::once(&owned, Some(shard)).into_findings(&owned, None);
+        let (site, checked) = check::stream::load(config.clone(), Some(shard));
+        let streamed_part = checked.into_findings(&site, None);
+        assert_eq!(streamed_part, whole_part, "{} shard {part}", root.display());
+    }
 
     let mut whole_report = Vec::new();
     let lent = |p: &str| whole_site.file_of(p).map(FileText::Lent);
@@ -70,10 +81,13 @@ fn every_fixture_site_the_sample_site_and_the_corpus_are_checked_streamed_as_who
     assert!(count > 400, "{count} pages");
 }
 
-/// A site whose rules read other files every way they can: fragments of other pages (found,
-/// wrong case, missing, on a page only the source has), includes of includes and of pages,
-/// a cycle of includes, site rules reporting on pages (TC002, TR002), a suppression comment
-/// on a page a site rule reports on, an orphan translation, and a page that links to itself.
+/// A site whose rules read other files every way they can, each deciding a finding:
+/// fragments of other pages (found, wrong case, missing, on a page only the source has:
+/// questions answered once every page is read), a page whose includes go through another
+/// page past the copy limit (its group checked again), a cycle of includes through pages,
+/// site rules reporting on pages (TC002, TR002: their texts read back), a suppression
+/// comment on a page a site rule reports on, an orphan translation, a page linking to
+/// itself.
 #[test]
 fn rules_that_read_other_files_find_the_same_streamed() {
     let dir = tempfile::tempdir().expect("tmp");
@@ -81,17 +95,19 @@ fn rules_that_read_other_files_find_the_same_streamed() {
     let a = format!(
         "{fm}# A page\n\n## First part\n\n[b](b.md#second-part) [B](b.md#Second-Part) \
          [x](b.md#nothing) [s](only-source.md#there) [self](a.md#first-part) \
-         [here](#nowhere)\n\n[!INCLUDE [i](includes/one.md)]\n\n[!INCLUDE [p](c.md)]\n"
+         [here](#nowhere)\n\n[!INCLUDE [i](includes/one.md)]\n"
     );
     let b = format!("{fm}# B page\n\n## Second part\n\n[a](a.md#first-part)\n");
-    let c = format!("{fm}# C page\n\nIncluded as a page.\n\n[!INCLUDE [back](a.md)]\n");
+    // d includes the page c, which fans out to 8^5 copies and includes d back.
+    let c = format!("{fm}# C page\n\n[!INCLUDE [x](includes/x0.md)]\n\n[!INCLUDE [d](d.md)]\n");
+    let d = format!("{fm}# D page\n\n[!INCLUDE [c](c.md)]\n");
     let suppressed =
-        format!("{fm}# Hidden\n\n<!-- diglot-disable-next-line LK002 -->\n[a](a.md#first-parts)\n");
+        format!("{fm}# Hidden\n\n<!-- diglot-disable-next-line LK003 -->\n[a](a.md#First-Part)\n");
     let french_a = format!(
-        "{fm}# Une page\n\n## Première partie\n\n[b](b.md#second-part) [x](b.md#rien) \\
+        "{fm}# Une page\n\n## Première partie\n\n[b](b.md#second-part) [x](b.md#rien) \
          [s](only-source.md#there)\n"
     );
-    let files: Vec<(String, String)> = vec![
+    let mut files: Vec<(String, String)> = vec![
         (
             "site.toml".into(),
             "source_locale = \"en-us\"\ntarget_locales = [\"fr-fr\"]\n".into(),
@@ -104,6 +120,7 @@ fn rules_that_read_other_files_find_the_same_streamed() {
         ("content/en-us/a.md".into(), a),
         ("content/en-us/b.md".into(), b),
         ("content/en-us/c.md".into(), c),
+        ("content/en-us/d.md".into(), d),
         (
             "content/en-us/only-source.md".into(),
             format!("{fm}# There\n"),
@@ -128,6 +145,14 @@ fn rules_that_read_other_files_find_the_same_streamed() {
         ),
         ("content/fr-fr/includes/one.md".into(), "Un\n".into()),
     ];
+    for i in 0..5 {
+        let line = format!("[!INCLUDE [x](x{}.md)]\n\n", i + 1);
+        files.push((
+            format!("content/en-us/includes/x{i}.md"),
+            format!("X{i}\n\n{}", line.repeat(8)),
+        ));
+    }
+    files.push(("content/en-us/includes/x5.md".into(), "end\n".into()));
     let files: Vec<(&str, &str)> = files
         .iter()
         .map(|(p, t)| (p.as_str(), t.as_str()))
@@ -136,20 +161,34 @@ fn rules_that_read_other_files_find_the_same_streamed() {
     let site = assert_streamed_as_whole(dir.path(), None);
     let config = site.config().clone();
     let found = check::check_site(&Site::load(config));
-    for code in [
-        "LK002", "LK003", "LK004", "MD006", "TC002", "TR002", "TR003",
-    ] {
+    let codes_of = |path: &str| -> Vec<&str> {
+        found
+            .iter()
+            .filter(|d| d.path == path)
+            .map(|d| d.code)
+            .collect()
+    };
+    // Asked of pages not read yet, answered once they are.
+    assert_eq!(
+        codes_of("en-us/a.md"),
+        ["LK003", "LK002", "LK002"],
+        "{found:#?}"
+    );
+    assert_eq!(
+        codes_of("fr-fr/a.md"),
+        ["AN002", "AN002", "LK002", "LK002", "LK004"],
+        "{found:#?}"
+    );
+    // Found only through the page c: d's group is checked again once c is read.
+    assert!(codes_of("en-us/d.md").contains(&"MD007"), "{found:#?}");
+    assert!(codes_of("en-us/d.md").contains(&"MD006"), "{found:#?}");
+    for code in ["MD006", "TC002", "TR002", "TR003"] {
         assert!(
             found.iter().any(|d| d.code == code),
             "the site has a {code} finding to compare: {found:#?}"
         );
     }
-    // The page a suppression comment keeps the text of: the site rule reports on it, and
-    // its comment still suppresses.
-    let hidden: Vec<&str> = found
-        .iter()
-        .filter(|d| d.path == "en-us/hidden.md")
-        .map(|d| d.code)
-        .collect();
-    assert_eq!(hidden, ["TC002", "TR002"]);
+    // The page a suppression comment keeps the text of: site rules report on it, and its
+    // comment still suppresses.
+    assert_eq!(codes_of("en-us/hidden.md"), ["TC002", "TR002"]);
 }

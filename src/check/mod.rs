@@ -373,7 +373,7 @@ pub(crate) mod testing {
         let site = Site::load(config.clone());
         let all = super::check_site(&site);
         // Every rule fixture is also checked streamed, which must find exactly the same.
-        let (streamed_site, checked) = super::stream::load(config);
+        let (streamed_site, checked) = super::stream::load(config, None);
         assert_eq!(
             checked.into_findings(&streamed_site, None),
             all,

@@ -19,12 +19,13 @@ use std::sync::Arc;
 
 use rayon::prelude::*;
 
+use super::Shard;
 use super::{CheckContext, Checked, FragmentQuestion, article_findings, rules, site_rule_findings};
 use crate::config::Config;
 use crate::content::{self, FileKind, Unread};
 use crate::diagnostics::Diagnostic;
 use crate::files::Boundary;
-use crate::markdown::{self, Article};
+use crate::markdown::{self, Article, Reading};
 use crate::site::{Site, includes};
 
 /// Findings by content path.
@@ -33,7 +34,7 @@ type Found = BTreeMap<String, Arc<Vec<Diagnostic>>>;
 /// Loads `config`'s site for a check and checks it, holding a group's texts at a time.
 /// The site comes back thinned: its pages' texts are read again when a finding is shown
 /// ([`Site::file_text`]).
-pub fn load(config: Config) -> (Site, Checked) {
+pub fn load(config: Config, shard: Option<Shard>) -> (Site, Checked) {
     let started = std::time::Instant::now();
     let (mut content, unread) = content::discover(&config);
     let (pages, whole): (Vec<Unread>, Vec<Unread>) = unread
@@ -49,6 +50,8 @@ pub fn load(config: Config) -> (Site, Checked) {
         .map(Unread::path)
         .collect();
     article_paths.sort_unstable();
+    let locales = config.locales.clone();
+    let owns = |path: &str| shard.is_none_or(|s| s.owns(path, &locales));
     let mut site = Site::from_content(config, content);
 
     // The pages, beside the site rules that read no article (all they read is loaded).
@@ -59,7 +62,13 @@ pub fn load(config: Config) -> (Site, Checked) {
             || {
                 by_rel(pages)
                     .into_par_iter()
-                    .map(|files| Group::check(files, &base, boundary))
+                    .map(
+                        |files| match files.first().is_some_and(|f| owns(&f.path())) {
+                            true => Group::check(files, &base, boundary),
+                            // Another shard's: read for what this shard's checks need of it.
+                            false => Group::read_for_others(files, base.site, boundary),
+                        },
+                    )
                     .collect::<Vec<Group>>()
             },
             || site_rules(&base, |reads| !reads.articles),
@@ -68,8 +77,12 @@ pub fn load(config: Config) -> (Site, Checked) {
     if groups.iter().any(|g| g.unreadable) {
         // Another group's rules took the file for an article: the whole site is loaded and
         // checked as it is, rather than guessing which answers that changed.
-        let site = Site::load(site.config().clone());
-        let checked = Checked::once(&site, None);
+        let config = site.config().clone();
+        let site = match shard {
+            None => Site::load(config),
+            Some(_) => Site::load_owned(config, &owns),
+        };
+        let checked = Checked::once(&site, shard);
         return (site, checked);
     }
     let mut by_article = Found::new();
@@ -98,7 +111,7 @@ pub fn load(config: Config) -> (Site, Checked) {
     let rechecked: Vec<(String, Arc<Vec<Diagnostic>>)> = again
         .par_iter()
         .flat_map_iter(|files| {
-            let articles = parse(files, boundary).articles;
+            let articles = parse(files, boundary, Reading::Whole).articles;
             let group = cx.for_group(&articles);
             findings_of(&articles, &group)
         })
@@ -106,7 +119,7 @@ pub fn load(config: Config) -> (Site, Checked) {
     let includes: Vec<&Article> = site
         .articles()
         .iter()
-        .filter(|a| a.file.kind == FileKind::Include)
+        .filter(|a| a.file.kind == FileKind::Include && owns(a.path()))
         .collect();
     let of_includes: Vec<(String, Arc<Vec<Diagnostic>>)> = includes
         .par_iter()
@@ -116,7 +129,7 @@ pub fn load(config: Config) -> (Site, Checked) {
     let rechecked_files = rechecked.len();
     by_article.extend(rechecked);
     by_article.extend(of_includes);
-    let checked = Checked::assemble(&site, by_article, by_site_rule, &|_| true).reported_only();
+    let checked = Checked::assemble(&site, by_article, by_site_rule, &owns).reported_only();
     if std::env::var_os("DIGLOT_TIMINGS").is_some() {
         use std::io::Write as _;
         let _ = writeln!(
@@ -185,7 +198,7 @@ impl Group {
             mut articles,
             read,
             unreadable,
-        } = parse(&files, boundary);
+        } = parse(&files, boundary, Reading::Whole);
         let cx = base.for_group(&articles);
         let found = findings_of(&articles, &cx);
         let asked_elsewhere = cx.asked_for_unknown();
@@ -215,8 +228,31 @@ struct Parsed {
     unreadable: bool,
 }
 
-/// Reads and parses a group's files.
-fn parse(files: &[Unread], boundary: &Boundary) -> Parsed {
+impl Group {
+    /// Another shard's group: read for what this shard's checks need of it
+    /// ([`Reading::ForOthers`]), not checked, and what reading it found not kept.
+    fn read_for_others(files: Vec<Unread>, site: &Site, boundary: &Boundary) -> Group {
+        let Parsed {
+            mut articles,
+            unreadable,
+            ..
+        } = parse(&files, boundary, Reading::ForOthers);
+        for article in &mut articles {
+            article.thin(site.binds(article.rel()));
+        }
+        Group {
+            articles,
+            read: Vec::new(),
+            found: Vec::new(),
+            again: None,
+            later: Vec::new(),
+            unreadable,
+        }
+    }
+}
+
+/// Reads and parses a group's files, as much as `reading` says.
+fn parse(files: &[Unread], boundary: &Boundary, reading: Reading) -> Parsed {
     let mut parsed = Parsed {
         articles: Vec::with_capacity(files.len()),
         read: Vec::with_capacity(files.len()),
@@ -229,7 +265,7 @@ fn parse(files: &[Unread], boundary: &Boundary) -> Parsed {
             parsed.read.push((unread.path(), found));
             continue;
         };
-        let (article, from_parse) = markdown::parse(file);
+        let (article, from_parse) = markdown::parse_as(file, reading);
         found.extend(from_parse);
         parsed.read.push((article.path().to_string(), found));
         parsed.articles.push(article);

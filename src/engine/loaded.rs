@@ -42,18 +42,18 @@ impl Loaded {
         let site = match purpose {
             Purpose::Merge { .. } => Site::without_files(config),
             Purpose::Check {
+                shard,
+                keep_texts: false,
+            } => {
+                let (site, checked) = crate::check::stream::load(config, shard);
+                streamed = Some(checked);
+                site
+            }
+            Purpose::Check {
                 shard: Some(shard), ..
             } => {
                 let locales = config.locales.clone();
                 Site::load_owned(config, &|path| shard.owns(path, &locales))
-            }
-            Purpose::Check {
-                shard: None,
-                keep_texts: false,
-            } => {
-                let (site, checked) = crate::check::stream::load(config);
-                streamed = Some(checked);
-                site
             }
             _ => Site::load(config),
         };
