@@ -295,18 +295,21 @@ impl Article {
     }
 
     /// Drops, once the article's own checks have run, what only they read: its text, front
-    /// matter, tables, sxs segments and (unless `keep_procedures`: the model binds the
-    /// article, and WF004 reads them) procedures. What other files' checks and the site
-    /// rules read stays: its place, title, headings, anchors, links and directives. A
-    /// streamed check holds 10,000 of these, not 10,000 texts. A text that names a
-    /// `diglot-` suppression comment is kept, since reporting reads it.
-    pub fn thin(&mut self, keep_procedures: bool) {
+    /// matter, tables, sxs segments, links but its includes, and (unless `bound`: the model
+    /// binds the article, and WF004 reads them) headings and procedures. What other files'
+    /// checks and the site rules read stays: its place, title, anchors, includes and
+    /// directives. A streamed check holds 10,000 of these, not 10,000 texts. A text that
+    /// names a `diglot-` suppression comment is kept, since reporting reads it.
+    pub fn thin(&mut self, bound: bool) {
         self.drop_text();
         self.front_matter = None;
         self.body_start = 0;
-        if !keep_procedures {
+        if !bound {
+            self.headings = Vec::new();
             self.procedures = Vec::new();
         }
+        self.links.retain(|l| l.kind == LinkKind::Include);
+        self.links.shrink_to_fit();
         self.tables = Vec::new();
         self.segments = Segments::default();
         self.active = Vec::new();

@@ -293,7 +293,7 @@ impl Site {
     }
 
     /// Whether the model binds the article at locale-relative `rel` (WF004 reads its
-    /// procedures).
+    /// headings and procedures).
     pub fn binds(&self, rel: &str) -> bool {
         self.model
             .as_ref()
