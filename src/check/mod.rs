@@ -294,7 +294,9 @@ impl Checked {
         online: Option<online::Progress<'_>>,
     ) -> Vec<Diagnostic> {
         // Files are kept in path order, and a file's findings in order: already sorted.
-        let mut all: Vec<Diagnostic> = Vec::new();
+        // Made to its size at once: growing it would hold two copies of the longest list.
+        let mut all: Vec<Diagnostic> =
+            Vec::with_capacity(self.by_file.values().map(|f| f.len()).sum());
         for (_, found) in self.by_file {
             match Arc::try_unwrap(found) {
                 Ok(found) => all.extend(found),

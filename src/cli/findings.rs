@@ -8,8 +8,8 @@ use std::path::Path;
 use super::Exit;
 use super::term;
 use crate::diagnostics::{
-    Diagnostic, FileText, Locations, Severity, Summary, render_github, render_junit, render_sarif,
-    render_short, render_statistics, statistics, totals, write_human, write_json,
+    Diagnostic, FileText, Locations, Severity, Summary, render_statistics, statistics, totals,
+    write_github, write_human, write_json, write_junit, write_sarif, write_short,
 };
 
 #[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
@@ -115,22 +115,22 @@ pub fn print(
         return term::out(&text);
     }
     let at = Locations::from_cwd(scope.content_dir);
-    let text = match format {
+    // Every format is written finding by finding: 70,000 findings make tens of megabytes.
+    match format {
         Format::Human => {
             let colour = term::colour(std::io::stdout().is_terminal());
-            return term::stream(|w| {
+            term::stream(|w| {
                 write_human(w, diagnostics, colour, &at, scope.file_of)?;
                 if !args.quiet {
                     w.write_all(totals(&Summary::of(diagnostics)).as_bytes())?;
                 }
                 Ok(())
-            });
+            })
         }
-        Format::Short => render_short(diagnostics, &at),
-        Format::Json => return term::stream(|w| write_json(w, diagnostics, scope.files, &at)),
-        Format::Sarif => render_sarif(diagnostics, &at) + "\n",
-        Format::Github => render_github(diagnostics, &at),
-        Format::Junit => render_junit(diagnostics, scope.file_paths, &at),
-    };
-    term::out(&text)
+        Format::Short => term::stream(|w| write_short(w, diagnostics, &at)),
+        Format::Json => term::stream(|w| write_json(w, diagnostics, scope.files, &at)),
+        Format::Sarif => term::stream(|w| write_sarif(w, diagnostics, &at)),
+        Format::Github => term::stream(|w| write_github(w, diagnostics, &at)),
+        Format::Junit => term::stream(|w| write_junit(w, diagnostics, scope.file_paths, &at)),
+    }
 }

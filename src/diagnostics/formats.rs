@@ -14,8 +14,24 @@ struct JsonSummary {
 
 #[derive(Serialize)]
 struct JsonReport<'a> {
-    diagnostics: Vec<JsonDiagnostic<'a>>,
+    diagnostics: JsonDiagnostics<'a>,
     summary: JsonSummary,
+}
+
+/// The findings as JSON, each made as it is written (70,000 findings' `file` strings are
+/// never held at once).
+struct JsonDiagnostics<'a> {
+    diagnostics: &'a [Diagnostic],
+    at: &'a Locations,
+}
+
+impl Serialize for JsonDiagnostics<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.diagnostics.iter().map(|finding| JsonDiagnostic {
+            finding,
+            file: self.at.file(&finding.path),
+        }))
+    }
 }
 
 /// A finding as JSON: its fields (`path` content-relative, as SPEC says) and `file`, the
@@ -38,13 +54,7 @@ pub fn write_json(
 ) -> std::io::Result<()> {
     let s = Summary::of(diagnostics);
     let report = JsonReport {
-        diagnostics: diagnostics
-            .iter()
-            .map(|finding| JsonDiagnostic {
-                finding,
-                file: at.file(&finding.path),
-            })
-            .collect(),
+        diagnostics: JsonDiagnostics { diagnostics, at },
         summary: JsonSummary {
             files,
             errors: s.errors,
@@ -57,9 +67,13 @@ pub fn write_json(
 }
 
 /// GitHub Actions workflow commands: `::error file=…,line=…,col=…,title=CODE::message`.
-/// Files are named from the working folder (the repository root in CI).
-pub fn render_github(diagnostics: &[Diagnostic], at: &Locations) -> String {
-    let mut out = String::new();
+/// Files are named from the working folder (the repository root in CI). Written finding by
+/// finding.
+pub fn write_github(
+    w: &mut dyn std::io::Write,
+    diagnostics: &[Diagnostic],
+    at: &Locations,
+) -> std::io::Result<()> {
     for d in diagnostics {
         let level = match d.severity {
             super::Severity::Error => "error",
@@ -71,8 +85,9 @@ pub fn render_github(diagnostics: &[Diagnostic], at: &Locations) -> String {
             message.push_str("\nhelp: ");
             message.push_str(help);
         }
-        out.push_str(&format!(
-            "::{level} file={},line={},col={},endLine={},endColumn={},title={}::{}\n",
+        writeln!(
+            w,
+            "::{level} file={},line={},col={},endLine={},endColumn={},title={}::{}",
             escape_property(&at.file(&d.path)),
             d.line,
             d.column,
@@ -80,9 +95,9 @@ pub fn render_github(diagnostics: &[Diagnostic], at: &Locations) -> String {
             d.end_column,
             escape_property(&format!("{} {}", d.code, d.rule)),
             escape_data(&message)
-        ));
+        )?;
     }
-    out
+    Ok(())
 }
 
 /// A workflow command's data: line breaks become `%0A`/`%0D` (the annotation keeps them),

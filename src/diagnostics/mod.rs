@@ -15,12 +15,12 @@ mod stored;
 
 pub use codes::{ALL_RULES, Rule};
 pub use fingerprint::fingerprints;
-pub use formats::{render_github, write_json};
+pub use formats::{write_github, write_json};
 pub use human::{totals, write_human};
-pub use junit::render_junit;
+pub use junit::write_junit;
 pub use locations::Locations;
-pub use sarif::render_sarif;
-pub use short::render_short;
+pub use sarif::write_sarif;
+pub use short::{render_short, write_short};
 pub use statistics::{CodeCount, render_statistics, statistics};
 pub use stored::StoredDiagnostic;
 

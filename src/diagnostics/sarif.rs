@@ -1,13 +1,19 @@
 //! SARIF 2.1.0, as GitHub code scanning reads it.
 
+use serde::Serialize;
 use serde_json::{Value, json};
 
 use super::fingerprint::fingerprints;
 use super::{ALL_RULES, Diagnostic, Locations, Severity};
 
 /// Files are named from the working folder, the repository root in CI (see
-/// [`Locations::sarif_location`]), so the results land on the repository's files.
-pub fn render_sarif(diagnostics: &[Diagnostic], at: &Locations) -> String {
+/// [`Locations::sarif_location`]), so the results land on the repository's files. Written
+/// result by result: a large site's log is hundreds of megabytes as a JSON tree.
+pub fn write_sarif(
+    w: &mut dyn std::io::Write,
+    diagnostics: &[Diagnostic],
+    at: &Locations,
+) -> std::io::Result<()> {
     let rules: Vec<Value> = ALL_RULES
         .iter()
         .map(|r| {
@@ -21,71 +27,106 @@ pub fn render_sarif(diagnostics: &[Diagnostic], at: &Locations) -> String {
             })
         })
         .collect();
-    let prints = fingerprints(diagnostics);
-    let results: Vec<Value> = diagnostics
-        .iter()
-        .zip(prints)
-        .map(|(d, print)| {
-            let mut text = d.message.clone();
-            if let Some(help) = &d.help {
-                text.push_str("\nhelp: ");
-                text.push_str(help);
-            }
-            let mut result = json!({
-                "ruleId": d.code,
-                "level": level(d.severity),
-                "message": { "text": text },
-                "locations": [{
-                    "physicalLocation": {
-                        "artifactLocation": at.sarif_location(&d.path),
-                        "region": {
-                            "startLine": d.line,
-                            "startColumn": d.column,
-                            "endLine": d.end_line.max(d.line),
-                            "endColumn": d.end_column.max(1),
-                        },
-                    },
-                }],
-                "partialFingerprints": { "diglot/v1": print },
-            });
-            if !d.related.is_empty() {
-                let related: Vec<Value> = d
-                    .related
-                    .iter()
-                    .enumerate()
-                    .map(|(i, r)| {
-                        json!({
-                            "id": i,
-                            "message": { "text": r.message },
-                            "physicalLocation": {
-                                "artifactLocation": at.sarif_location(&r.path),
-                                "region": { "startLine": r.line, "startColumn": r.column },
-                            },
-                        })
-                    })
-                    .collect();
-                result["relatedLocations"] = json!(related);
-            }
-            if let Some(i) = ALL_RULES.iter().position(|r| r.code == d.code) {
-                result["ruleIndex"] = json!(i);
-            }
-            result
-        })
-        .collect();
-    let log = json!({
-        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
-        "version": "2.1.0",
-        "runs": [{
-            "tool": { "driver": {
+    // Keys in the order a JSON object (sorted) writes them.
+    let log = Log {
+        schema: "https://json.schemastore.org/sarif-2.1.0.json",
+        runs: [Run {
+            results: Results {
+                diagnostics,
+                prints: fingerprints(diagnostics),
+                at,
+            },
+            tool: json!({ "driver": {
                 "name": "diglot",
                 "version": env!("CARGO_PKG_VERSION"),
                 "semanticVersion": env!("CARGO_PKG_VERSION"),
                 "rules": rules,
-            }},
-            "results": results,
+            }}),
         }],
+        version: "2.1.0",
+    };
+    serde_json::to_writer_pretty(&mut *w, &log).map_err(std::io::Error::from)?;
+    w.write_all(b"\n")
+}
+
+#[derive(Serialize)]
+struct Log<'a> {
+    #[serde(rename = "$schema")]
+    schema: &'static str,
+    runs: [Run<'a>; 1],
+    version: &'static str,
+}
+
+#[derive(Serialize)]
+struct Run<'a> {
+    results: Results<'a>,
+    tool: Value,
+}
+
+/// The results, each made as it is written.
+struct Results<'a> {
+    diagnostics: &'a [Diagnostic],
+    prints: Vec<String>,
+    at: &'a Locations,
+}
+
+impl Serialize for Results<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(
+            self.diagnostics
+                .iter()
+                .zip(&self.prints)
+                .map(|(d, print)| result(d, print, self.at)),
+        )
+    }
+}
+
+/// One finding as a SARIF result.
+fn result(d: &Diagnostic, print: &str, at: &Locations) -> Value {
+    let mut text = d.message.clone();
+    if let Some(help) = &d.help {
+        text.push_str("\nhelp: ");
+        text.push_str(help);
+    }
+    let mut result = json!({
+        "ruleId": d.code,
+        "level": level(d.severity),
+        "message": { "text": text },
+        "locations": [{
+            "physicalLocation": {
+                "artifactLocation": at.sarif_location(&d.path),
+                "region": {
+                    "startLine": d.line,
+                    "startColumn": d.column,
+                    "endLine": d.end_line.max(d.line),
+                    "endColumn": d.end_column.max(1),
+                },
+            },
+        }],
+        "partialFingerprints": { "diglot/v1": print },
     });
-    serde_json::to_string_pretty(&log).unwrap_or_default()
+    if !d.related.is_empty() {
+        let related: Vec<Value> = d
+            .related
+            .iter()
+            .enumerate()
+            .map(|(i, r)| {
+                json!({
+                    "id": i,
+                    "message": { "text": r.message },
+                    "physicalLocation": {
+                        "artifactLocation": at.sarif_location(&r.path),
+                        "region": { "startLine": r.line, "startColumn": r.column },
+                    },
+                })
+            })
+            .collect();
+        result["relatedLocations"] = json!(related);
+    }
+    if let Some(i) = ALL_RULES.iter().position(|r| r.code == d.code) {
+        result["ruleIndex"] = json!(i);
+    }
+    result
 }
 
 fn level(s: Severity) -> &'static str {

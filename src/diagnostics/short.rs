@@ -3,17 +3,20 @@
 //! help). Control characters of file names and messages are shown escaped, never sent to
 //! the terminal.
 
-use std::fmt::Write;
+use std::io::{self, Write};
 
 use super::{Diagnostic, Locations};
 use crate::escape::terminal;
 
-/// Files are named from the working folder ([`Locations`]).
-pub fn render_short(diagnostics: &[Diagnostic], at: &Locations) -> String {
-    let mut out = String::new();
+/// Files are named from the working folder ([`Locations`]). Written finding by finding.
+pub fn write_short(
+    w: &mut dyn Write,
+    diagnostics: &[Diagnostic],
+    at: &Locations,
+) -> io::Result<()> {
     for d in diagnostics {
-        let _ = writeln!(
-            out,
+        writeln!(
+            w,
             "{}:{}:{}: {}[{}]: {}",
             terminal(&at.file(&d.path)),
             d.line,
@@ -21,7 +24,14 @@ pub fn render_short(diagnostics: &[Diagnostic], at: &Locations) -> String {
             d.severity.as_str(),
             d.code,
             terminal(&d.message)
-        );
+        )?;
     }
-    out
+    Ok(())
+}
+
+/// [`write_short`] into a string (for `build`'s few lines on stderr).
+pub fn render_short(diagnostics: &[Diagnostic], at: &Locations) -> String {
+    let mut out = Vec::new();
+    let _ = write_short(&mut out, diagnostics, at);
+    String::from_utf8_lossy(&out).into_owned()
 }
