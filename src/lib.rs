@@ -3,7 +3,8 @@
 //! The pipeline runs one way:
 //! [`config`] → [`content`] → [`markdown`] → [`model`] → [`site`] → [`render`] → [`output`],
 //! with [`diagnostics`] collecting what each stage finds along the way.
-//! Every file is read and parsed once; later stages only read the [`markdown::Article`].
+//! Every file is read and parsed once (a streamed check, [`check::stream`], reads again the
+//! few whose findings need it); later stages only read the [`markdown::Article`].
 
 pub mod check;
 pub mod cli;

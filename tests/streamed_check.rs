@@ -192,3 +192,26 @@ fn rules_that_read_other_files_find_the_same_streamed() {
     // comment still suppresses.
     assert_eq!(codes_of("en-us/hidden.md"), ["TC002", "TR002"]);
 }
+
+/// A page that cannot be read (over the size limit) is no article: the rules of other
+/// groups took it for one while it was unread, so the streamed check falls back to checking
+/// the site whole, and finds what that finds.
+#[test]
+fn a_page_that_cannot_be_read_is_checked_as_the_whole_check_does() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let fm = "---\ntitle: T\ndescription: D\n---\n";
+    let page = format!("{fm}# Page\n\n[big](big.md#part) [gone](big.md)\n");
+    write_files(
+        dir.path(),
+        &[
+            ("content/en-us/page.md", page.as_str()),
+            ("content/fr-fr/page.md", page.as_str()),
+            ("content/en-us/big.md", "x"),
+        ],
+    );
+    let big = dir.path().join("content/en-us/big.md");
+    let limit = diglot::files::MAX_TEXT_BYTES as usize;
+    std::fs::write(&big, "a".repeat(limit + 1)).expect("write");
+    let site = assert_streamed_as_whole(dir.path(), None);
+    assert!(site.by_path("en-us/big.md").is_none());
+}

@@ -1,4 +1,5 @@
-//! The whole site in memory: every file parsed once, indexed by its content-relative path.
+//! The whole site in memory: every file parsed once, indexed by its content-relative path
+//! (for a streamed check, its pages thinned: [`crate::check::stream`]).
 
 mod change;
 pub mod freshness;
