@@ -215,3 +215,89 @@ fn a_page_that_cannot_be_read_is_checked_as_the_whole_check_does() {
     let site = assert_streamed_as_whole(dir.path(), None);
     assert!(site.by_path("en-us/big.md").is_none());
 }
+
+/// A locale with no translations: TR002 reports every source page, more than a site rule's
+/// second run reads back at once, so the pages' texts come back batch by batch; every
+/// finding still carries its source line.
+#[test]
+fn a_site_rule_reporting_on_every_page_finds_the_same_streamed() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let pages: Vec<(String, String)> = (0..1100)
+        .map(|i| {
+            (
+                format!("content/en-us/p{i:04}.md"),
+                format!("---\ntitle: P{i}\ndescription: D\n---\n# Page {i}\n"),
+            )
+        })
+        .collect();
+    let mut files: Vec<(&str, &str)> = pages
+        .iter()
+        .map(|(p, t)| (p.as_str(), t.as_str()))
+        .collect();
+    files.push((
+        "site.toml",
+        "source_locale = \"en-us\"\ntarget_locales = [\"fr-fr\"]\n",
+    ));
+    write_files(dir.path(), &files);
+    std::fs::create_dir_all(dir.path().join("content/fr-fr")).expect("mkdir");
+    let site = assert_streamed_as_whole(dir.path(), None);
+    let found = check::check_site(&Site::load(site.config().clone()));
+    assert_eq!(found.iter().filter(|d| d.code == "TR002").count(), 1100);
+}
+
+/// A page included 17 times whose text is 1 MB: the including page's expansion passes the
+/// 16 MB bound (MD007) only if the included page's text is counted, which a streamed check
+/// reads back for the group it checks again.
+#[test]
+fn the_bytes_of_an_included_page_are_counted_streamed() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let fm = "---\ntitle: T\ndescription: D\n---\n";
+    let big = format!("{fm}# Big\n\n{}\n", "word ".repeat(210_000));
+    let includer = format!(
+        "{fm}# Includer\n\n{}",
+        "[!INCLUDE [b](big.md)]\n\n".repeat(17)
+    );
+    write_files(
+        dir.path(),
+        &[
+            ("content/en-us/big.md", big.as_str()),
+            ("content/en-us/includer.md", includer.as_str()),
+        ],
+    );
+    let site = assert_streamed_as_whole(dir.path(), None);
+    let found = check::check_site(&Site::load(site.config().clone()));
+    assert!(
+        found
+            .iter()
+            .any(|d| d.code == "MD007" && d.path == "en-us/includer.md"),
+        "{found:#?}"
+    );
+}
+
+/// An include that cannot be read is no article, as when the site is loaded whole: a link
+/// to it from a translation is to a missing file (LK001), not to a source-only page.
+#[test]
+fn an_include_that_cannot_be_read_is_no_article_streamed() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let fm = "---\ntitle: T\ndescription: D\n---\n";
+    let page = format!("{fm}# Page\n\n[big](includes/big.md)\n");
+    write_files(
+        dir.path(),
+        &[
+            ("content/en-us/page.md", page.as_str()),
+            ("content/fr-fr/page.md", page.as_str()),
+            ("content/en-us/includes/big.md", "x"),
+        ],
+    );
+    let big = dir.path().join("content/en-us/includes/big.md");
+    let limit = diglot::files::MAX_TEXT_BYTES as usize;
+    std::fs::write(&big, "a".repeat(limit + 1)).expect("write");
+    let site = assert_streamed_as_whole(dir.path(), None);
+    let found = check::check_site(&Site::load(site.config().clone()));
+    let on_french: Vec<&str> = found
+        .iter()
+        .filter(|d| d.path == "fr-fr/page.md")
+        .map(|d| d.code)
+        .collect();
+    assert!(on_french.contains(&"LK001"), "{found:#?}");
+}

@@ -9,7 +9,7 @@ use crate::config::Locale;
 use crate::diagnostics::Diagnostic;
 use crate::markdown::Article;
 use crate::markdown::links::is_markdown;
-use crate::site::Site;
+use crate::site::{Site, includes};
 use crate::span::Span;
 
 pub struct CheckContext<'s> {
@@ -106,7 +106,7 @@ impl<'s> CheckContext<'s> {
     }
 
     /// The context of a streamed check, whose site holds only some articles (or none yet):
-    /// `article_paths` are every article's content paths, sorted.
+    /// `article_paths` are every article's content paths, in site order.
     pub fn streamed(site: &'s Site, article_paths: &'s [String]) -> Self {
         let prefix = format!("{}/", site.config().source_locale);
         let source_rels = article_paths
@@ -160,26 +160,34 @@ impl<'s> CheckContext<'s> {
         self.unknown.load(Ordering::Relaxed)
     }
 
+    /// The article at a content path: the group's, else the site's.
+    fn find(&self, path: &str) -> Option<&'s Article> {
+        self.group
+            .iter()
+            .find(|a| a.path() == path)
+            .or_else(|| self.site.by_path(path))
+    }
+
+    /// Whether the article at a content path exists but is not read here (a streamed
+    /// check's page of another group).
+    fn unread(&self, path: &str) -> bool {
+        self.shared
+            .article_paths
+            .as_ref()
+            .is_some_and(|paths| paths.contains(path))
+            && self.find(path).is_none()
+    }
+
     /// The article at `locale/rel`: the group's, else the site's. In a streamed check, an
     /// article that exists elsewhere is not known here: `None`, and the question is noted
     /// ([`CheckContext::asked_for_unknown`]).
     pub fn article(&self, locale: &Locale, rel: &str) -> Option<&'s Article> {
-        if let Some(a) = self
-            .group
-            .iter()
-            .find(|a| a.locale() == locale && a.rel() == rel)
-        {
-            return Some(a);
-        }
-        if let Some(a) = self.site.article(locale, rel) {
-            return Some(a);
-        }
-        if let Some(paths) = &self.shared.article_paths
-            && paths.contains(format!("{locale}/{rel}").as_str())
-        {
+        let path = format!("{locale}/{rel}");
+        let found = self.find(&path);
+        if found.is_none() && self.unread(&path) {
             self.unknown.store(true, Ordering::Relaxed);
         }
-        None
+        found
     }
 
     /// The article at `locale/rel`, or, in a streamed check's group where it is not read yet,
@@ -187,22 +195,17 @@ impl<'s> CheckContext<'s> {
     /// instead of having its group checked again.
     pub fn lookup(&self, locale: &Locale, rel: &str) -> Lookup<'s> {
         let path = format!("{locale}/{rel}");
-        if let Some(a) = self.group.iter().find(|a| a.path() == path) {
+        if let Some(a) = self.find(&path) {
             return Lookup::Loaded(a);
         }
-        if let Some(a) = self.site.by_path(&path) {
-            return Lookup::Loaded(a);
+        if !self.unread(&path) {
+            return Lookup::Absent;
         }
-        match &self.shared.article_paths {
-            Some(paths) if paths.contains(path.as_str()) => match self.later {
-                Some(_) => Lookup::Later(path),
-                None => {
-                    self.unknown.store(true, Ordering::Relaxed);
-                    Lookup::Absent
-                }
-            },
-            _ => Lookup::Absent,
+        if self.later.is_some() {
+            return Lookup::Later(path);
         }
+        self.unknown.store(true, Ordering::Relaxed);
+        Lookup::Absent
     }
 
     /// Keeps a question to answer once every page is read ([`Lookup::Later`]).
@@ -225,22 +228,16 @@ impl<'s> CheckContext<'s> {
             .unwrap_or_default()
     }
 
-    /// The file an include of `src` (locale-relative) means in a page of `locale`: that
-    /// locale's own file, else the source locale's (as the renderer resolves it).
+    /// The file an include of `src` (locale-relative) means in a page of `locale`, as the
+    /// renderer resolves it ([`includes::resolve_with`]).
     pub fn include(&self, locale: &Locale, src: &str) -> Option<&'s Article> {
-        self.article(locale, src)
-            .or_else(|| self.article(&self.site.config().source_locale, src))
+        let source = &self.site.config().source_locale;
+        includes::resolve_with(source, locale, src, |l, r| self.article(l, r))
     }
 
-    /// Whether an article (page or include) exists at a content path, loaded or not.
+    /// Whether an article (page or include) exists at a content path, read or not.
     fn is_article(&self, path: &str) -> bool {
-        self.group.iter().any(|a| a.path() == path)
-            || self.site.by_path(path).is_some()
-            || self
-                .shared
-                .article_paths
-                .as_ref()
-                .is_some_and(|paths| paths.contains(path))
+        self.find(path).is_some() || self.unread(path)
     }
 
     /// The source locale's articles in the folder of `rel` or with its file name, in site

@@ -1,4 +1,4 @@
-//! A check that never holds every file's text: `diglot check` of a whole site.
+//! A check that never holds every page's text: `diglot check`, whole or one shard of it.
 //!
 //! [`Checked::once`] on a site loaded whole holds every text and every parse at once (on
 //! 10,000 articles, 400 MB). Here pages are read in groups, a page with its translations
@@ -7,35 +7,103 @@
 //! ([`Article::thin`]). TOCs, includes and the model are read whole first: any page's rules
 //! may read them.
 //!
-//! A group whose rules asked for another group's article (a `#fragment` of another page,
-//! an include of a page) could not be answered then: it is read and checked again at the
-//! end, when every page's anchors are known. Site rules run on the thinned site; the
-//! articles they report on are read again whole and the rule run again, so that findings
-//! carry their source lines. What is reported is what [`Checked::once`] reports of the
-//! site loaded whole: `tests/streamed_check.rs` compares the two on every fixture site.
+//! What a group's rules cannot know before every page is read is asked later: a `#fragment`
+//! of another page is a [`FragmentQuestion`] answered with that page's anchors; a group
+//! whose rules needed more of another page (an include of a page) is read and checked again
+//! at the end. Site rules run on the thinned site; one that reports on a page whose text
+//! was dropped runs again with those texts read back, a batch at a time, so that its
+//! findings carry their source lines. What is reported is what [`Checked::once`] reports of
+//! the site loaded whole: `tests/streamed_check.rs` compares the two on every fixture site
+//! and shard.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
+use std::time::Instant;
 
 use rayon::prelude::*;
 
-use super::Shard;
-use super::{CheckContext, Checked, FragmentQuestion, article_findings, rules, site_rule_findings};
-use crate::config::Config;
+use super::{
+    CheckContext, Checked, FragmentQuestion, Shard, article_findings, rules, site_rule_findings,
+    suppress,
+};
+use crate::config::{Config, Locale};
 use crate::content::{self, FileKind, Unread};
 use crate::diagnostics::Diagnostic;
 use crate::files::Boundary;
-use crate::markdown::{self, Article, Reading};
+use crate::markdown::{self, Article, Keep, Reading};
 use crate::site::{Site, includes};
 
 /// Findings by content path.
 type Found = BTreeMap<String, Arc<Vec<Diagnostic>>>;
 
-/// Loads `config`'s site for a check and checks it, holding a group's texts at a time.
-/// The site comes back thinned: its pages' texts are read again when a finding is shown
-/// ([`Site::file_text`]).
+/// Pages whose texts a site rule's second run reads back at once.
+const TEXTS_AT_ONCE: usize = 1000;
+
+/// Loads `config`'s site for a check (of `shard`'s files, or all) and checks it, holding a
+/// group's texts at a time. The site comes back thinned: its pages' texts are read again
+/// when a finding is shown ([`Site::file_text`]).
 pub fn load(config: Config, shard: Option<Shard>) -> (Site, Checked) {
-    let started = std::time::Instant::now();
+    let started = Instant::now();
+    let owner = Owner {
+        shard,
+        locales: config.locales.clone(),
+    };
+    let (mut site, pages, article_paths) = skeleton(config);
+    let (groups, mut by_site_rule) = check_pages(&site, &article_paths, pages, &owner);
+    if groups.iter().any(|g| g.unreadable) {
+        // Other groups' rules took the page for an article while it was unread: the site is
+        // checked whole, rather than guessing which answers that changed.
+        let config = site.config().clone();
+        let site = match shard {
+            None => Site::load(config),
+            Some(_) => Site::load_owned(config, &|p| owner.owns(p)),
+        };
+        let checked = Checked::once(&site, shard);
+        return (site, checked);
+    }
+    let (mut by_article, again) = gather(&mut site, groups);
+    let pages_at = started.elapsed();
+
+    for (mine, late) in by_site_rule
+        .iter_mut()
+        .zip(late_site_rules(&mut site, &owner))
+    {
+        mine.extend(late);
+    }
+    let rechecked = check_again(&mut site, &again, &owner);
+    let rechecked_files = rechecked.len();
+    by_article.extend(rechecked);
+    let owns = |p: &str| owner.owns(p);
+    let checked = Checked::assemble(&site, by_article, by_site_rule, &owns).reported_only();
+    if std::env::var_os("DIGLOT_TIMINGS").is_some() {
+        use std::io::Write as _;
+        let _ = writeln!(
+            std::io::stderr(),
+            "timings: streamed check: pages {:.0}ms, the rest {:.0}ms ({} groups checked again, {rechecked_files} files with findings)",
+            pages_at.as_secs_f64() * 1e3,
+            (started.elapsed() - pages_at).as_secs_f64() * 1e3,
+            again.len()
+        );
+    }
+    (site, checked)
+}
+
+/// Which files the check reports on: a shard's, or all.
+struct Owner {
+    shard: Option<Shard>,
+    locales: Vec<Locale>,
+}
+
+impl Owner {
+    fn owns(&self, path: &str) -> bool {
+        self.shard.is_none_or(|s| s.owns(path, &self.locales))
+    }
+}
+
+/// The site before its pages: settings, model, TOCs and includes (read whole); with the
+/// pages to read and the content path of every article (pages and the includes read),
+/// sorted.
+fn skeleton(config: Config) -> (Site, Vec<Unread>, Vec<String>) {
     let (mut content, unread) = content::discover(&config);
     let (pages, whole): (Vec<Unread>, Vec<Unread>) = unread
         .into_iter()
@@ -44,47 +112,52 @@ pub fn load(config: Config, shard: Option<Shard>) -> (Site, Checked) {
     for (file, diags) in read {
         content.take_read(file, diags);
     }
+    // An include that could not be read is no article, as when the site is loaded whole.
     let mut article_paths: Vec<String> = pages
         .iter()
-        .chain(whole.iter().filter(|f| f.kind == FileKind::Include))
         .map(Unread::path)
+        .chain(
+            content
+                .files
+                .iter()
+                .filter(|f| f.kind == FileKind::Include)
+                .map(|f| f.path.clone()),
+        )
         .collect();
     article_paths.sort_unstable();
-    let locales = config.locales.clone();
-    let owns = |path: &str| shard.is_none_or(|s| s.owns(path, &locales));
-    let mut site = Site::from_content(config, content);
+    (Site::from_content(config, content), pages, article_paths)
+}
 
-    // The pages, beside the site rules that read no article (all they read is loaded).
-    let (groups, mut by_site_rule) = {
-        let base = CheckContext::streamed(&site, &article_paths);
-        let boundary = &site.config().boundary;
-        rayon::join(
-            || {
-                by_rel(pages)
-                    .into_par_iter()
-                    .map(
-                        |files| match files.first().is_some_and(|f| owns(&f.path())) {
-                            true => Group::check(files, &base, boundary),
-                            // Another shard's: read for what this shard's checks need of it.
-                            false => Group::read_for_others(files, base.site, boundary),
-                        },
-                    )
-                    .collect::<Vec<Group>>()
-            },
-            || site_rules(&base, |reads| !reads.articles),
-        )
-    };
-    if groups.iter().any(|g| g.unreadable) {
-        // Another group's rules took the file for an article: the whole site is loaded and
-        // checked as it is, rather than guessing which answers that changed.
-        let config = site.config().clone();
-        let site = match shard {
-            None => Site::load(config),
-            Some(_) => Site::load_owned(config, &owns),
-        };
-        let checked = Checked::once(&site, shard);
-        return (site, checked);
-    }
+/// Reads and checks every group of pages (another shard's only read), beside the site rules
+/// that read no article (all they read is loaded).
+fn check_pages(
+    site: &Site,
+    article_paths: &[String],
+    pages: Vec<Unread>,
+    owner: &Owner,
+) -> (Vec<Group>, Vec<Found>) {
+    let base = CheckContext::streamed(site, article_paths);
+    let boundary = &site.config().boundary;
+    rayon::join(
+        || {
+            by_rel(pages)
+                .into_par_iter()
+                .map(|files| {
+                    if files.first().is_some_and(|f| owner.owns(&f.path())) {
+                        Group::check(files, &base, boundary)
+                    } else {
+                        Group::read_for_others(files, site, boundary)
+                    }
+                })
+                .collect()
+        },
+        || site_rules(&base, |reads| !reads.articles),
+    )
+}
+
+/// Puts the groups' thinned articles in the site and answers their questions: the article
+/// rules' findings, and the groups to check again.
+fn gather(site: &mut Site, groups: Vec<Group>) -> (Found, Vec<Vec<Unread>>) {
     let mut by_article = Found::new();
     let mut again = Vec::new();
     let mut articles = Vec::new();
@@ -98,49 +171,8 @@ pub fn load(config: Config, shard: Option<Shard>) -> (Site, Checked) {
         questions.extend(group.later);
     }
     site.add_articles(articles, read_findings);
-    answer(questions, &site, &mut by_article);
-    let pages_at = started.elapsed();
-
-    for (mine, late) in by_site_rule.iter_mut().zip(late_site_rules(&mut site)) {
-        mine.extend(late);
-    }
-    let included = include_targets(&site);
-    site.restore_texts(&included);
-    let cx = CheckContext::new(&site);
-    let boundary = &site.config().boundary;
-    let rechecked: Vec<(String, Arc<Vec<Diagnostic>>)> = again
-        .par_iter()
-        .flat_map_iter(|files| {
-            let articles = parse(files, boundary, Reading::Whole).articles;
-            let group = cx.for_group(&articles);
-            findings_of(&articles, &group)
-        })
-        .collect();
-    let includes: Vec<&Article> = site
-        .articles()
-        .iter()
-        .filter(|a| a.file.kind == FileKind::Include && owns(a.path()))
-        .collect();
-    let of_includes: Vec<(String, Arc<Vec<Diagnostic>>)> = includes
-        .par_iter()
-        .flat_map_iter(|a| findings_of(std::slice::from_ref(*a), &cx))
-        .collect();
-    drop(cx);
-    let rechecked_files = rechecked.len();
-    by_article.extend(rechecked);
-    by_article.extend(of_includes);
-    let checked = Checked::assemble(&site, by_article, by_site_rule, &owns).reported_only();
-    if std::env::var_os("DIGLOT_TIMINGS").is_some() {
-        use std::io::Write as _;
-        let _ = writeln!(
-            std::io::stderr(),
-            "timings: streamed check: pages {:.0}ms, the rest {:.0}ms ({} groups checked again, {rechecked_files} files with findings)",
-            pages_at.as_secs_f64() * 1e3,
-            (started.elapsed() - pages_at).as_secs_f64() * 1e3,
-            again.len()
-        );
-    }
-    (site, checked)
+    answer(questions, site, &mut by_article);
+    (by_article, again)
 }
 
 /// Answers the groups' questions about pages they had not read, now that every page's
@@ -165,6 +197,45 @@ fn answer(questions: Vec<FragmentQuestion>, site: &Site, by_article: &mut Found)
             found.dedup();
         }
     }
+}
+
+/// The article rules' findings on the groups to check again and on the includes (owned),
+/// with every page known. The pages an include names have their texts read back meanwhile
+/// (an include's expansion counts their bytes, MD007).
+fn check_again(
+    site: &mut Site,
+    again: &[Vec<Unread>],
+    owner: &Owner,
+) -> Vec<(String, Arc<Vec<Diagnostic>>)> {
+    let included = included_pages(site);
+    site.restore_texts(&included);
+    let found = {
+        let cx = CheckContext::new(site);
+        let boundary = &site.config().boundary;
+        let mut found: Vec<(String, Arc<Vec<Diagnostic>>)> = again
+            .par_iter()
+            .flat_map_iter(|files| {
+                let articles = parse(files, boundary, Reading::Whole).articles;
+                let group = cx.for_group(&articles);
+                findings_of(&articles, &group)
+            })
+            .collect();
+        let includes: Vec<&Article> = site
+            .articles()
+            .iter()
+            .filter(|a| a.file.kind == FileKind::Include && owner.owns(a.path()))
+            .collect();
+        found.par_extend(
+            includes
+                .par_iter()
+                .flat_map_iter(|a| findings_of(std::slice::from_ref(*a), &cx)),
+        );
+        found
+    };
+    for path in &included {
+        site.drop_text(path);
+    }
+    found
 }
 
 /// Pages grouped by their locale-relative path: a page and its translations.
@@ -204,10 +275,7 @@ impl Group {
         let asked_elsewhere = cx.asked_for_unknown();
         let later = cx.take_later();
         drop(cx);
-        for article in &mut articles {
-            let bound = base.site.binds(article.rel());
-            article.thin(bound);
-        }
+        thin(&mut articles, base.site);
         Group {
             articles,
             read,
@@ -216,6 +284,38 @@ impl Group {
             later: if asked_elsewhere { Vec::new() } else { later },
             unreadable,
         }
+    }
+
+    /// Another shard's group: read for what this shard's checks need of it
+    /// ([`Reading::ForOthers`]), not checked, and what reading it found not kept.
+    fn read_for_others(files: Vec<Unread>, site: &Site, boundary: &Boundary) -> Group {
+        let Parsed {
+            mut articles,
+            unreadable,
+            ..
+        } = parse(&files, boundary, Reading::ForOthers);
+        thin(&mut articles, site);
+        Group {
+            articles,
+            read: Vec::new(),
+            found: Vec::new(),
+            again: None,
+            later: Vec::new(),
+            unreadable,
+        }
+    }
+}
+
+/// Thins a group's articles once their own checks ran, keeping what other files' checks
+/// read: the text of one that names a suppression comment (reporting reads it), the
+/// headings and procedures of one the model binds (WF004 reads them).
+fn thin(articles: &mut [Article], site: &Site) {
+    for article in articles {
+        let keep = Keep {
+            text: suppress::in_text(&article.file.text),
+            outline: site.binds(article.rel()),
+        };
+        article.thin(keep);
     }
 }
 
@@ -226,29 +326,6 @@ struct Parsed {
     read: Vec<(String, Vec<Diagnostic>)>,
     /// A file could not be read.
     unreadable: bool,
-}
-
-impl Group {
-    /// Another shard's group: read for what this shard's checks need of it
-    /// ([`Reading::ForOthers`]), not checked, and what reading it found not kept.
-    fn read_for_others(files: Vec<Unread>, site: &Site, boundary: &Boundary) -> Group {
-        let Parsed {
-            mut articles,
-            unreadable,
-            ..
-        } = parse(&files, boundary, Reading::ForOthers);
-        for article in &mut articles {
-            article.thin(site.binds(article.rel()));
-        }
-        Group {
-            articles,
-            read: Vec::new(),
-            found: Vec::new(),
-            again: None,
-            later: Vec::new(),
-            unreadable,
-        }
-    }
 }
 
 /// Reads and parses a group's files, as much as `reading` says.
@@ -282,10 +359,9 @@ fn findings_of(articles: &[Article], cx: &CheckContext<'_>) -> Vec<(String, Arc<
         .collect()
 }
 
-/// Whether an article's text was dropped (its findings' source lines cannot be cut).
-fn textless(site: &Site, path: &str) -> bool {
-    site.by_path(path)
-        .is_some_and(|a| a.thinned && a.file.text.is_empty())
+/// Whether the article at `path` had its text dropped.
+fn text_dropped(site: &Site, path: &str) -> bool {
+    site.by_path(path).is_some_and(Article::text_dropped)
 }
 
 /// The findings of the site rules whose [`rules::Reads`] `runs` accepts, by rule
@@ -300,46 +376,57 @@ fn site_rules(cx: &CheckContext<'_>, runs: impl Fn(rules::Reads) -> bool) -> Vec
         .collect()
 }
 
-/// The findings of the site rules that read articles, on the thinned site. A rule that
-/// reports on a page whose text was dropped runs again once those pages' texts are read
-/// back (and dropped again after), so that its findings carry their source lines.
-fn late_site_rules(site: &mut Site) -> Vec<Found> {
+/// The findings of the site rules that read articles, on the thinned site. A finding on a
+/// page whose text was dropped has no source line: its rule runs again with those pages'
+/// texts read back, [`TEXTS_AT_ONCE`] at a time (a locale with no translations makes TR002
+/// report every source page), and dropped again after. Only the owned pages' are made.
+fn late_site_rules(site: &mut Site, owner: &Owner) -> Vec<Found> {
     let mut by_rule = site_rules(&CheckContext::new(site), |reads| reads.articles);
     let mut rerun = Vec::new();
-    let mut textless_paths = BTreeSet::new();
-    for (i, found) in by_rule.iter().enumerate() {
-        let on_textless: Vec<&String> = found.keys().filter(|p| textless(site, p)).collect();
-        if !on_textless.is_empty() {
-            rerun.push(i);
-            textless_paths.extend(on_textless.into_iter().cloned());
+    let mut textless = BTreeSet::new();
+    for (i, found) in by_rule.iter_mut().enumerate() {
+        let on_textless: Vec<String> = found
+            .keys()
+            .filter(|p| text_dropped(site, p))
+            .cloned()
+            .collect();
+        if on_textless.is_empty() {
+            continue;
         }
-    }
-    if rerun.is_empty() {
-        return by_rule;
-    }
-    site.restore_texts(&textless_paths);
-    {
-        let cx = CheckContext::new(site);
-        for i in rerun {
-            by_rule[i] = site_rule_findings(rules::SITE_RULES[i].0, &cx);
+        for path in &on_textless {
+            found.remove(path);
         }
+        rerun.push(i);
+        textless.extend(on_textless.into_iter().filter(|p| owner.owns(p)));
     }
-    for path in &textless_paths {
-        site.drop_text(path);
+    let textless: Vec<String> = textless.into_iter().collect();
+    for batch in textless.chunks(TEXTS_AT_ONCE) {
+        let batch: BTreeSet<String> = batch.iter().cloned().collect();
+        site.restore_texts(&batch);
+        {
+            let cx = CheckContext::new(site);
+            for &i in &rerun {
+                let found = site_rule_findings(rules::SITE_RULES[i].0, &cx);
+                by_rule[i].extend(found.into_iter().filter(|(p, _)| batch.contains(p)));
+            }
+        }
+        for path in &batch {
+            site.drop_text(path);
+        }
     }
     by_rule
 }
 
-/// Pages another article includes whose text was dropped: an include's expansion counts
-/// their bytes (MD007).
-fn include_targets(site: &Site) -> BTreeSet<String> {
+/// The pages, in any locale, at a path some article includes, whose texts were dropped.
+fn included_pages(site: &Site) -> BTreeSet<String> {
+    let included: BTreeSet<&str> = site
+        .articles()
+        .iter()
+        .flat_map(|a| includes::targets(a).map(|(src, _)| src))
+        .collect();
     site.articles()
         .iter()
-        .flat_map(|a| {
-            includes::targets(a)
-                .filter_map(|(src, _)| includes::resolve(site, a.locale(), src))
-                .map(|t| t.path().to_string())
-        })
-        .filter(|p| textless(site, p))
+        .filter(|a| a.text_dropped() && included.contains(a.rel()))
+        .map(|a| a.path().to_string())
         .collect()
 }

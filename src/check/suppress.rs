@@ -8,19 +8,23 @@ use crate::site::Site;
 /// A file's suppressed (line range, code) pairs; `None` code means all.
 type Ranges = Vec<(u32, u32, Option<String>)>;
 
-/// Drops the findings of one file that its own suppression comments cover (only articles
-/// carry them).
-/// Whether the file at `path` may suppress findings (it names a `diglot-` comment).
-pub fn may_suppress(site: &Site, path: &str) -> bool {
-    site.by_path(path)
-        .is_some_and(|a| a.file.text.contains("diglot-"))
+/// Whether a text may hold suppression comments (it names `diglot-`).
+pub fn in_text(text: &str) -> bool {
+    text.contains("diglot-")
 }
 
+/// Whether the file at `path` may suppress findings.
+pub fn may_suppress(site: &Site, path: &str) -> bool {
+    site.by_path(path).is_some_and(|a| in_text(&a.file.text))
+}
+
+/// Drops the findings of one file that its own suppression comments cover (only articles
+/// carry them).
 pub fn apply_to_file(site: &Site, path: &str, diagnostics: Vec<Diagnostic>) -> Vec<Diagnostic> {
     let Some(article) = site.by_path(path) else {
         return diagnostics;
     };
-    if !article.file.text.contains("diglot-") {
+    if !in_text(&article.file.text) {
         return diagnostics;
     }
     let ranges = ranges(&article.file.text);

@@ -78,6 +78,7 @@ impl Loaded {
         let prepared = prepared.map_err(|e| e.to_string())?;
         if std::env::var_os("DIGLOT_TIMINGS").is_some() {
             use std::io::Write as _;
+            // A streamed check is done while loading: its load is the check.
             let _ = writeln!(
                 std::io::stderr(),
                 "timings: load {:.0}ms, check and prepare {:.0}ms",

@@ -34,8 +34,8 @@ pub type FindingsByFile = BTreeMap<String, Arc<Vec<Diagnostic>>>;
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Purpose {
     /// Findings only: nothing is rendered; with a shard, only that shard's files'. Unless
-    /// `keep_texts` (`--online` and the fixes read them) or sharded, the site is checked
-    /// streamed ([`crate::check::stream`]) and keeps no article's text.
+    /// `keep_texts` (`--online` and the fixes read them), the site is checked streamed
+    /// ([`crate::check::stream`]) and keeps no page's text.
     Check {
         shard: Option<crate::check::Shard>,
         keep_texts: bool,

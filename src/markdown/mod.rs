@@ -182,6 +182,15 @@ pub struct DirectiveAt {
     pub span: Span,
 }
 
+/// What [`Article::thin`] keeps besides what it always keeps.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Keep {
+    /// The text (with its line index).
+    pub text: bool,
+    /// The headings and procedures.
+    pub outline: bool,
+}
+
 /// What a body's HTML says that its text does not, in the words of the page's interface:
 /// the language of sxs source copies and the alerts' titles.
 #[derive(Clone, Copy, Debug)]
@@ -294,17 +303,18 @@ impl Article {
             .then(|| Span::new(at, at + text.len()))
     }
 
-    /// Drops, once the article's own checks have run, what only they read: its text, front
-    /// matter, tables, sxs segments, links but its includes, and (unless `bound`: the model
-    /// binds the article, and WF004 reads them) headings and procedures. What other files'
-    /// checks and the site rules read stays: its place, title, anchors, includes and
-    /// directives. A streamed check holds 10,000 of these, not 10,000 texts. A text that
-    /// names a `diglot-` suppression comment is kept, since reporting reads it.
-    pub fn thin(&mut self, bound: bool) {
-        self.drop_text();
+    /// Drops, once the article's own checks have run, what only they read: its text (unless
+    /// `keep.text`), front matter, tables, sxs segments, links but its includes, and (unless
+    /// `keep.outline`) headings and procedures. What other files' checks read of it stays:
+    /// its place, title, anchors, includes and directives. A streamed check holds 10,000 of
+    /// these, not 10,000 texts.
+    pub fn thin(&mut self, keep: Keep) {
+        if !keep.text {
+            self.drop_text();
+        }
         self.front_matter = None;
         self.body_start = 0;
-        if !bound {
+        if !keep.outline {
             self.headings = Vec::new();
             self.procedures = Vec::new();
         }
@@ -316,12 +326,16 @@ impl Article {
         self.thinned = true;
     }
 
-    /// Drops the text, unless it names a `diglot-` suppression comment ([`Article::thin`]).
+    /// Drops the text (and its line index): it is on disk.
     pub fn drop_text(&mut self) {
-        if !self.file.text.contains("diglot-") {
-            self.file.text = String::new();
-            self.file.lines = crate::span::LineIndex::new("");
-        }
+        self.file.text = String::new();
+        self.file.lines = crate::span::LineIndex::new("");
+    }
+
+    /// Whether the article was thinned and its text dropped: a finding on it is made with
+    /// the text read back, or has no source line.
+    pub fn text_dropped(&self) -> bool {
+        self.thinned && self.file.text.is_empty()
     }
 
     /// Whether the article carries bilingual sxs markup.

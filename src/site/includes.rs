@@ -39,8 +39,20 @@ impl Cut {
 /// The file an include of `src` (locale-relative) means in a page of `locale`: that locale's
 /// own file, else the source locale's.
 pub fn resolve<'s>(site: &'s Site, locale: &Locale, src: &str) -> Option<&'s Article> {
-    site.article(locale, src)
-        .or_else(|| site.article(&site.config.source_locale, src))
+    resolve_with(&site.config.source_locale, locale, src, |l, r| {
+        site.article(l, r)
+    })
+}
+
+/// [`resolve`], looking an article up with `article` (a check's group comes before its
+/// site); `source` is the source locale.
+pub fn resolve_with<'s>(
+    source: &Locale,
+    locale: &Locale,
+    src: &str,
+    article: impl Fn(&Locale, &str) -> Option<&'s Article>,
+) -> Option<&'s Article> {
+    article(locale, src).or_else(|| article(source, src))
 }
 
 /// The include targets an article names, in order (locale-relative paths).

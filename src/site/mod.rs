@@ -241,7 +241,7 @@ impl Site {
     /// [`Site::file_of`], reading the text of a thinned article again from disk.
     pub fn file_text(&self, path: &str) -> Option<FileText<'_>> {
         match self.by_path(path) {
-            Some(article) if article.thinned && article.file.text.is_empty() => {
+            Some(article) if article.text_dropped() => {
                 let file = &article.file;
                 match content::reread(&self.config, &file.locale, &file.rel) {
                     content::Reread::Text(Some(read), _) => Some(FileText::Read {
@@ -298,10 +298,10 @@ impl Site {
     pub fn binds(&self, rel: &str) -> bool {
         self.model
             .as_ref()
-            .is_some_and(|m| m.bindings.iter().any(|b| b.article.value == rel))
+            .is_some_and(|m| m.binding(rel).is_some())
     }
 
-    /// Drops the text of a thinned article again ([`Article::thin`]).
+    /// Drops the text of an article again, once what read it back is done.
     pub fn drop_text(&mut self, path: &str) {
         if let Some(&i) = self.by_path.get(path) {
             self.articles[i].drop_text();
