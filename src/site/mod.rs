@@ -1,5 +1,5 @@
 //! The whole site in memory: every file parsed once, indexed by its content-relative path
-//! (for a streamed check, its pages thinned: [`crate::check::stream`]).
+//! (a streamed check keeps its pages thinned, see `Article::thin`).
 
 mod change;
 pub mod freshness;
