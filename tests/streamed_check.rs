@@ -193,6 +193,12 @@ fn rules_that_read_other_files_find_the_same_streamed() {
     assert_eq!(codes_of("en-us/hidden.md"), ["TC002", "TR002"]);
 }
 
+/// Makes the file at `path` one byte larger than diglot reads.
+fn over_the_size_limit(path: &Path) {
+    let limit = diglot::files::MAX_TEXT_BYTES as usize;
+    std::fs::write(path, "a".repeat(limit + 1)).expect("write");
+}
+
 /// A page that cannot be read (over the size limit) is no article: the rules of other
 /// groups took it for one while it was unread, so the streamed check falls back to checking
 /// the site whole, and finds what that finds.
@@ -209,9 +215,7 @@ fn a_page_that_cannot_be_read_is_checked_as_the_whole_check_does() {
             ("content/en-us/big.md", "x"),
         ],
     );
-    let big = dir.path().join("content/en-us/big.md");
-    let limit = diglot::files::MAX_TEXT_BYTES as usize;
-    std::fs::write(&big, "a".repeat(limit + 1)).expect("write");
+    over_the_size_limit(&dir.path().join("content/en-us/big.md"));
     let site = assert_streamed_as_whole(dir.path(), None);
     assert!(site.by_path("en-us/big.md").is_none());
 }
@@ -289,9 +293,7 @@ fn an_include_that_cannot_be_read_is_no_article_streamed() {
             ("content/en-us/includes/big.md", "x"),
         ],
     );
-    let big = dir.path().join("content/en-us/includes/big.md");
-    let limit = diglot::files::MAX_TEXT_BYTES as usize;
-    std::fs::write(&big, "a".repeat(limit + 1)).expect("write");
+    over_the_size_limit(&dir.path().join("content/en-us/includes/big.md"));
     let site = assert_streamed_as_whole(dir.path(), None);
     let found = check::check_site(&Site::load(site.config().clone()));
     let on_french: Vec<&str> = found

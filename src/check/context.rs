@@ -168,14 +168,12 @@ impl<'s> CheckContext<'s> {
             .or_else(|| self.site.by_path(path))
     }
 
-    /// Whether the article at a content path exists but is not read here (a streamed
-    /// check's page of another group).
-    fn unread(&self, path: &str) -> bool {
+    /// Whether a streamed check lists an article at a content path (read here or not).
+    fn listed(&self, path: &str) -> bool {
         self.shared
             .article_paths
             .as_ref()
             .is_some_and(|paths| paths.contains(path))
-            && self.find(path).is_none()
     }
 
     /// The article at `locale/rel`: the group's, else the site's. In a streamed check, an
@@ -184,7 +182,7 @@ impl<'s> CheckContext<'s> {
     pub fn article(&self, locale: &Locale, rel: &str) -> Option<&'s Article> {
         let path = format!("{locale}/{rel}");
         let found = self.find(&path);
-        if found.is_none() && self.unread(&path) {
+        if found.is_none() && self.listed(&path) {
             self.unknown.store(true, Ordering::Relaxed);
         }
         found
@@ -198,7 +196,7 @@ impl<'s> CheckContext<'s> {
         if let Some(a) = self.find(&path) {
             return Lookup::Loaded(a);
         }
-        if !self.unread(&path) {
+        if !self.listed(&path) {
             return Lookup::Absent;
         }
         if self.later.is_some() {
@@ -237,7 +235,7 @@ impl<'s> CheckContext<'s> {
 
     /// Whether an article (page or include) exists at a content path, read or not.
     fn is_article(&self, path: &str) -> bool {
-        self.find(path).is_some() || self.unread(path)
+        self.find(path).is_some() || self.listed(path)
     }
 
     /// The source locale's articles in the folder of `rel` or with its file name, in site
