@@ -295,3 +295,58 @@ fn every_rule_file_makes_its_own_code() {
         );
     }
 }
+
+/// How a rule may reach another article: a streamed check runs the article rules on a group
+/// of pages (a page and its translations) before the other pages are read, and the site
+/// rules that read no article before any page is; the site they see holds no pages then.
+/// So they ask through `CheckContext` (`article`, `lookup`, `include`, `resolve`), which
+/// knows what is not read yet; only the site rules that declare `articles: true` in their
+/// `Reads` (run once every page is read) may walk the site's articles.
+#[test]
+fn rules_reach_other_articles_only_through_the_check_context() {
+    let rules = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/check/rules");
+    let registry = std::fs::read_to_string(rules.join("mod.rs")).expect("rules/mod.rs");
+    let list = registry
+        .split_once("pub const ARTICLE_RULES")
+        .and_then(|(_, rest)| rest.split_once("];"))
+        .map(|(list, _)| list)
+        .expect("ARTICLE_RULES");
+    let article_rules: BTreeSet<String> = list
+        .split(|c: char| c.is_whitespace() || c == ',' || c == '[')
+        .filter_map(|item| item.split_once("::").map(|(file, _)| format!("{file}.rs")))
+        .collect();
+    assert!(article_rules.len() > 30, "{article_rules:?}");
+    const AROUND_THE_CONTEXT: &[&str] = &[
+        "site.article(",
+        "site.by_path(",
+        "site.articles(",
+        "site.pages(",
+        "site.page_paths(",
+        "site.text_of(",
+        "site.file_of(",
+        "site.linking_to(",
+        "site.including(",
+        "includes::resolve(",
+    ];
+    let mut wrong = Vec::new();
+    for entry in std::fs::read_dir(&rules).expect("rules") {
+        let name = entry
+            .expect("entry")
+            .file_name()
+            .to_string_lossy()
+            .into_owned();
+        let text = std::fs::read_to_string(rules.join(&name)).expect("read");
+        let bound = article_rules.contains(&name)
+            || name.ends_with("_common.rs")
+            || text.contains("articles: false");
+        if !bound || name == "mod.rs" {
+            continue;
+        }
+        for call in AROUND_THE_CONTEXT {
+            if text.contains(call) {
+                wrong.push(format!("{name} calls `{call}…)`"));
+            }
+        }
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}
