@@ -1,5 +1,7 @@
-//! What rules need to know about the whole site: which files exist (exactly, and ignoring
-//! case), and each page's anchors.
+//! What rules may ask of the rest of the site, by name: which files exist (exactly, and
+//! ignoring case), where a link leads, and the articles they read (a streamed check's group
+//! first; of a page not read yet, a question kept for later or a note that the group must
+//! be checked again).
 
 use std::collections::{HashMap, HashSet};
 use std::sync::atomic::{AtomicBool, Ordering};
