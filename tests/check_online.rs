@@ -204,3 +204,59 @@ fn online_progress_shows_on_a_terminal_only() {
     let err = String::from_utf8_lossy(&piped.stderr);
     assert!(!err.contains("fetching") && !err.contains('\x1b'), "{err}");
 }
+
+/// `check --online` is streamed: each external link's place is noted while its page is read
+/// and fetched after the page's text is dropped. It finds what the check of the site loaded
+/// whole finds, on pages, translations, an include, and under a suppression comment.
+#[test]
+fn online_findings_are_the_same_streamed_as_whole() {
+    let (port, _) = serve();
+    let dir = tempfile::tempdir().expect("tmp");
+    let base = format!("http://127.0.0.1:{port}");
+    let fm = "---\ntitle: T\ndescription: D\n---\n";
+    let page = format!(
+        "{fm}# Page\n\n[ok]({base}/ok) [bad fragment]({base}/ok#nowhere)\n\n\
+         [missing]({base}/missing)\n\n[!INCLUDE [i](includes/shared.md)]\n"
+    );
+    let french = format!(
+        "{fm}# Page\n\n<!-- diglot-disable-next-line LK008 -->\n[missing]({base}/missing)\n\n\
+         [error]({base}/error) [ok]({base}/ok#here)\n"
+    );
+    let shared = format!("Shared: [gone]({base}/gone)\n");
+    write_files(
+        dir.path(),
+        &[
+            (
+                "site.toml",
+                "source_locale = \"en-us\"\ntarget_locales = [\"fr-fr\"]\n[online]\ntimeout_secs = 4\nretries = 0\n",
+            ),
+            ("content/en-us/page.md", page.as_str()),
+            ("content/fr-fr/page.md", french.as_str()),
+            ("content/en-us/includes/shared.md", shared.as_str()),
+        ],
+    );
+    let config = diglot::Config::load(dir.path(), None, None).expect("config");
+    let quiet = |_: usize, _: usize| {};
+    let whole_site = diglot::Site::load(config.clone());
+    let whole =
+        diglot::check::Checked::once(&whole_site, None).into_findings(&whole_site, Some(&quiet));
+    let (site, checked) = diglot::check::stream::load(config, None, true);
+    let streamed = checked.into_findings(&site, Some(&quiet));
+    let broken: Vec<(&str, u32)> = whole
+        .iter()
+        .filter(|d| d.code == "LK008")
+        .map(|d| (d.path.as_str(), d.line))
+        .collect();
+    assert_eq!(
+        broken,
+        // The French `missing` (line 8) is suppressed; `ok#here` is fine.
+        [
+            ("en-us/includes/shared.md", 1),
+            ("en-us/page.md", 7),
+            ("en-us/page.md", 9),
+            ("fr-fr/page.md", 10),
+        ],
+        "{whole:#?}"
+    );
+    assert_eq!(streamed, whole);
+}

@@ -19,7 +19,7 @@ fn assert_streamed_as_whole(root: &Path, content: Option<&Path>) -> Site {
     let at = Locations::new(&config.content_dir, root);
     let whole_site = Site::load(config.clone());
     let whole = check::check_site(&whole_site);
-    let (site, checked) = check::stream::load(config.clone(), None);
+    let (site, checked) = check::stream::load(config.clone(), None, false);
     let streamed = checked.into_findings(&site, None);
     assert!(
         !whole.is_empty(),
@@ -34,7 +34,7 @@ fn assert_streamed_as_whole(root: &Path, content: Option<&Path>) -> Site {
         let locales = config.locales.clone();
         let owned = Site::load_owned(config.clone(), &|p| shard.owns(p, &locales));
         let whole_part = check::Checked::once(&owned, Some(shard)).into_findings(&owned, None);
-        let (site, checked) = check::stream::load(config.clone(), Some(shard));
+        let (site, checked) = check::stream::load(config.clone(), Some(shard), false);
         let streamed_part = checked.into_findings(&site, None);
         assert_eq!(streamed_part, whole_part, "{} shard {part}", root.display());
     }

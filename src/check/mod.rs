@@ -62,6 +62,9 @@ pub struct Checked {
     /// What is reported of each file: every source's findings, with `site.toml`'s
     /// severities and the file's suppressions applied, sorted. No entry for a clean file.
     by_file: BTreeMap<String, Arc<Vec<Diagnostic>>>,
+    /// The external links a streamed check noted for `--online` (its site keeps no page's
+    /// links); `None`: they are read from the site.
+    external: Option<Vec<online::ExternalLink>>,
 }
 
 impl Checked {
@@ -110,6 +113,7 @@ impl Checked {
             by_article,
             by_site_rule,
             by_file: BTreeMap::new(),
+            external: None,
         };
         let mut paths: BTreeSet<String> = checked.by_article.keys().cloned().collect();
         for found in &checked.by_site_rule {
@@ -135,6 +139,12 @@ impl Checked {
             Some(shard) => Checked::new_owned(site, &|path| shard.owns(path, locales)),
         };
         checked.reported_only()
+    }
+
+    /// The external links `--online` fetches, noted by a streamed check.
+    fn with_external(mut self, links: Option<Vec<online::ExternalLink>>) -> Checked {
+        self.external = links;
+        self
     }
 
     /// Only what is reported kept: the findings as the rules made them (for updates) go.
@@ -283,6 +293,7 @@ impl Checked {
     fn clone_reported(&self) -> Checked {
         Checked {
             by_file: self.by_file.clone(),
+            external: self.external.clone(),
             ..Checked::default()
         }
     }
@@ -304,8 +315,12 @@ impl Checked {
             }
         }
         if let Some(progress) = online {
+            let broken = match self.external {
+                Some(links) => online::check_links(links, site.config(), progress),
+                None => online::check_external_links(site, progress),
+            };
             let mut fetched: BTreeMap<String, Vec<Diagnostic>> = BTreeMap::new();
-            for d in apply_severity(site, online::check_external_links(site, progress)) {
+            for d in apply_severity(site, broken) {
                 fetched.entry(d.path.clone()).or_default().push(d);
             }
             for (path, found) in fetched {
@@ -375,7 +390,7 @@ pub(crate) mod testing {
         let site = Site::load(config.clone());
         let all = super::check_site(&site);
         // Every rule fixture is also checked streamed, which must find exactly the same.
-        let (streamed_site, checked) = super::stream::load(config, None);
+        let (streamed_site, checked) = super::stream::load(config, None, false);
         assert_eq!(
             checked.into_findings(&streamed_site, None),
             all,

@@ -22,6 +22,7 @@ use std::time::Instant;
 
 use rayon::prelude::*;
 
+use super::online::{self, ExternalLink};
 use super::{
     CheckContext, Checked, FragmentQuestion, Shard, article_findings, rules, site_rule_findings,
     suppress,
@@ -41,12 +42,14 @@ const TEXTS_AT_ONCE: usize = 1000;
 
 /// Loads `config`'s site for a check (of `shard`'s files, or all) and checks it, holding a
 /// group's texts at a time. The site comes back thinned: its pages' texts are read again
-/// when a finding is shown ([`Site::file_text`]).
-pub fn load(config: Config, shard: Option<Shard>) -> (Site, Checked) {
+/// when a finding is shown ([`Site::file_text`]). With `online`, the external links are
+/// noted with their places for `--online` to fetch ([`Checked::into_findings`]).
+pub fn load(config: Config, shard: Option<Shard>, online: bool) -> (Site, Checked) {
     let started = Instant::now();
     let owner = Owner {
         shard,
         locales: config.locales.clone(),
+        online,
     };
     let (mut site, pages, article_paths) = skeleton(config);
     let (groups, mut by_site_rule) = check_pages(&site, &article_paths, pages, &owner);
@@ -61,7 +64,7 @@ pub fn load(config: Config, shard: Option<Shard>) -> (Site, Checked) {
         let checked = Checked::once(&site, shard);
         return (site, checked);
     }
-    let (mut by_article, again) = gather(&mut site, groups);
+    let (mut by_article, again, mut external) = gather(&mut site, groups);
     let pages_at = started.elapsed();
 
     for (mine, late) in by_site_rule
@@ -71,10 +74,22 @@ pub fn load(config: Config, shard: Option<Shard>) -> (Site, Checked) {
         mine.extend(late);
     }
     let rechecked = check_again(&mut site, &again, &owner);
+    if owner.online {
+        let settings = &site.config().online;
+        for include in site
+            .articles()
+            .iter()
+            .filter(|a| a.file.kind == FileKind::Include && owner.owns(a.path()))
+        {
+            external.extend(online::external_links(include, settings));
+        }
+    }
     let rechecked_files = rechecked.len();
     by_article.extend(rechecked);
     let owns = |p: &str| owner.owns(p);
-    let checked = Checked::assemble(&site, by_article, by_site_rule, &owns).reported_only();
+    let checked = Checked::assemble(&site, by_article, by_site_rule, &owns)
+        .reported_only()
+        .with_external(owner.online.then_some(external));
     if std::env::var_os("DIGLOT_TIMINGS").is_some() {
         use std::io::Write as _;
         let _ = writeln!(
@@ -92,6 +107,8 @@ pub fn load(config: Config, shard: Option<Shard>) -> (Site, Checked) {
 struct Owner {
     shard: Option<Shard>,
     locales: Vec<Locale>,
+    /// `--online` fetches the owned files' external links.
+    online: bool,
 }
 
 impl Owner {
@@ -144,7 +161,7 @@ fn check_pages(
                 .into_par_iter()
                 .map(|files| {
                     if files.first().is_some_and(|f| owner.owns(&f.path())) {
-                        Group::check(files, &base, boundary)
+                        Group::check(files, &base, boundary, owner.online)
                     } else {
                         Group::read_for_others(files, site, boundary)
                     }
@@ -156,23 +173,25 @@ fn check_pages(
 }
 
 /// Puts the groups' thinned articles in the site and answers their questions: the article
-/// rules' findings, and the groups to check again.
-fn gather(site: &mut Site, groups: Vec<Group>) -> (Found, Vec<Vec<Unread>>) {
+/// rules' findings, the groups to check again, and the external links noted.
+fn gather(site: &mut Site, groups: Vec<Group>) -> (Found, Vec<Vec<Unread>>, Vec<ExternalLink>) {
     let mut by_article = Found::new();
     let mut again = Vec::new();
     let mut articles = Vec::new();
     let mut read_findings = Vec::new();
     let mut questions = Vec::new();
+    let mut external = Vec::new();
     for group in groups {
         by_article.extend(group.found);
         again.extend(group.again);
         articles.extend(group.articles);
         read_findings.extend(group.read);
         questions.extend(group.later);
+        external.extend(group.external);
     }
     site.add_articles(articles, read_findings);
     answer(questions, site, &mut by_article);
-    (by_article, again)
+    (by_article, again, external)
 }
 
 /// Answers the groups' questions about pages they had not read, now that every page's
@@ -259,12 +278,19 @@ struct Group {
     again: Option<Vec<Unread>>,
     /// What its rules will ask of other groups' pages once they are read.
     later: Vec<FragmentQuestion>,
+    /// Its external links, for `--online`.
+    external: Vec<ExternalLink>,
     /// A file could not be read.
     unreadable: bool,
 }
 
 impl Group {
-    fn check(files: Vec<Unread>, base: &CheckContext<'_>, boundary: &Boundary) -> Group {
+    fn check(
+        files: Vec<Unread>,
+        base: &CheckContext<'_>,
+        boundary: &Boundary,
+        online: bool,
+    ) -> Group {
         let Parsed {
             mut articles,
             read,
@@ -275,6 +301,16 @@ impl Group {
         let asked_elsewhere = cx.asked_for_unknown();
         let later = cx.take_later();
         drop(cx);
+        let external = match online {
+            true => {
+                let settings = &base.site.config().online;
+                articles
+                    .iter()
+                    .flat_map(|a| online::external_links(a, settings))
+                    .collect()
+            }
+            false => Vec::new(),
+        };
         thin(&mut articles, base.site);
         Group {
             articles,
@@ -282,6 +318,7 @@ impl Group {
             found: if asked_elsewhere { Vec::new() } else { found },
             again: asked_elsewhere.then_some(files),
             later: if asked_elsewhere { Vec::new() } else { later },
+            external,
             unreadable,
         }
     }
@@ -301,6 +338,7 @@ impl Group {
             found: Vec::new(),
             again: None,
             later: Vec::new(),
+            external: Vec::new(),
             unreadable,
         }
     }

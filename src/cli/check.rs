@@ -62,7 +62,8 @@ fn run_with(args: &CheckArgs, fixing: bool) -> Exit {
     progress.phase("reading and checking the site");
     let purpose = Purpose::Check {
         shard: args.shard,
-        keep_texts: args.online || fixing,
+        keep_texts: fixing,
+        online: args.online,
     };
     let mut engine = match Engine::open(config, purpose) {
         Ok(engine) => engine,

@@ -25,15 +25,21 @@ pub fn fingerprints(diagnostics: &[Diagnostic]) -> Vec<String> {
 /// thousand findings on it do not hash it a thousand times whole.
 const LINE_PREFIX: usize = 64 * 1024;
 
-/// The fingerprint of a finding before its rank: rule, file, source line (trimmed) and
-/// message with its numbers masked ("already defined on line 5" must not change when lines
-/// move). Streamed, with no key built in memory; the same hash as `code\0path\0line\0message`.
-pub(super) fn base(code: &str, path: &str, line: &str, message: &str) -> u64 {
+/// What of a source line its findings' fingerprints hash: its first [`LINE_PREFIX`] bytes,
+/// trimmed.
+pub(super) fn hashed_part(line: &str) -> &str {
     let mut end = line.len().min(LINE_PREFIX);
     while !line.is_char_boundary(end) {
         end -= 1;
     }
-    let line = line[..end].trim();
+    line[..end].trim()
+}
+
+/// The fingerprint of a finding before its rank: rule, file, source line (trimmed) and
+/// message with its numbers masked ("already defined on line 5" must not change when lines
+/// move). Streamed, with no key built in memory; the same hash as `code\0path\0line\0message`.
+pub(super) fn base(code: &str, path: &str, line: &str, message: &str) -> u64 {
+    let line = hashed_part(line);
     let masked = message
         .bytes()
         .map(|b| if b.is_ascii_digit() { b'#' } else { b });

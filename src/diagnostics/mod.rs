@@ -27,7 +27,7 @@ pub use stored::StoredDiagnostic;
 use serde::{Deserialize, Serialize};
 
 use crate::plural::count;
-use crate::span::{LineIndex, Span};
+use crate::span::{LineCol, LineIndex, Span};
 
 /// How bad a finding is. `Error` fails a build or check; the others are reported.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -73,6 +73,32 @@ impl FileText<'_> {
         match self {
             FileText::Lent(file) => *file,
             FileText::Read { path, text, lines } => FileRef { path, text, lines },
+        }
+    }
+}
+
+/// Where a finding will be, noted while its file's text is at hand, to make the finding
+/// later without the text ([`Diagnostic::at`]): an external link's, once its page is
+/// fetched.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Place {
+    pub path: String,
+    pub start: LineCol,
+    pub end: LineCol,
+    /// The source line (what the fingerprint hashes of it).
+    pub line: String,
+}
+
+impl Place {
+    /// The place of `span` in `file`.
+    pub fn of(file: FileRef<'_>, span: Span) -> Place {
+        let start = file.lines.line_col(file.text, span.start as usize);
+        let end = file.lines.line_col(file.text, span.end as usize);
+        Place {
+            path: file.path.to_string(),
+            start,
+            end,
+            line: fingerprint::hashed_part(file.lines.line_text(file.text, start.line)).to_string(),
         }
     }
 }
@@ -192,17 +218,40 @@ impl Diagnostic {
         let start = file.lines.line_col(file.text, span.start as usize);
         let end = file.lines.line_col(file.text, span.end as usize);
         let line = file.lines.line_text(file.text, start.line);
-        let message = message.into();
+        Diagnostic::made(rule, file.path, start, end, line, message.into())
+    }
+
+    /// A diagnostic at a place noted while its file's text was at hand ([`Place::of`]).
+    pub fn at(rule: &Rule, place: &Place, message: impl Into<String>) -> Self {
+        Diagnostic::made(
+            rule,
+            &place.path,
+            place.start,
+            place.end,
+            &place.line,
+            message.into(),
+        )
+    }
+
+    /// A diagnostic from `start` to `end` of `path`, whose source line is `line`.
+    fn made(
+        rule: &Rule,
+        path: &str,
+        start: LineCol,
+        end: LineCol,
+        line: &str,
+        message: String,
+    ) -> Self {
         Diagnostic {
             code: rule.code,
             rule: rule.name,
             severity: rule.severity,
-            path: file.path.to_string(),
+            path: path.to_string(),
             line: start.line,
             column: start.column,
             end_line: end.line,
             end_column: end.column,
-            fingerprint: fingerprint::base(rule.code, file.path, line, &message),
+            fingerprint: fingerprint::base(rule.code, path, line, &message),
             whole_file: false,
             message,
             help: None,

@@ -44,8 +44,9 @@ impl Loaded {
             Purpose::Check {
                 shard,
                 keep_texts: false,
+                online,
             } => {
-                let (site, checked) = crate::check::stream::load(config, shard);
+                let (site, checked) = crate::check::stream::load(config, shard, online);
                 streamed = Some(checked);
                 site
             }

@@ -34,11 +34,13 @@ pub type FindingsByFile = BTreeMap<String, Arc<Vec<Diagnostic>>>;
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Purpose {
     /// Findings only: nothing is rendered; with a shard, only that shard's files'. Unless
-    /// `keep_texts` (`--online` and the fixes read them), the site is checked streamed
-    /// ([`crate::check::stream`]) and keeps no page's text.
+    /// `keep_texts` (the fixes read them), the site is checked streamed
+    /// ([`crate::check::stream`]) and keeps no page's text; `online` notes the external
+    /// links `--online` fetches.
     Check {
         shard: Option<crate::check::Shard>,
         keep_texts: bool,
+        online: bool,
     },
     /// Every page, written once; `check: false` reports only what loading found. With a
     /// shard, one part of a sharded build: that shard's pages and findings.

@@ -11,9 +11,9 @@ use std::time::Duration;
 
 use rayon::prelude::*;
 
-use crate::config::OnlineSettings;
-use crate::diagnostics::{Diagnostic, codes};
-use crate::markdown::{LinkTarget, anchors};
+use crate::config::{Config, OnlineSettings};
+use crate::diagnostics::{Diagnostic, Place, codes};
+use crate::markdown::{Article, LinkTarget, anchors};
 use crate::site::Site;
 
 pub use fetch::Outcome;
@@ -24,21 +24,55 @@ pub type Progress<'a> = &'a (dyn Fn(usize, usize) + Sync);
 
 pub fn check_external_links(site: &Site, progress: Progress<'_>) -> Vec<Diagnostic> {
     let settings = &site.config().online;
-    let mut urls: BTreeMap<String, Vec<(usize, usize)>> = BTreeMap::new(); // page URL → (article, link)
-    for (ai, article) in site.articles().iter().enumerate() {
-        for (li, link) in article.links.iter().enumerate() {
-            if link.in_source_copy {
-                continue;
-            }
-            if let LinkTarget::External { url } = link.target()
-                && (url.starts_with("http://") || url.starts_with("https://"))
-                && !settings.exclude.iter().any(|x| url.starts_with(x.as_str()))
+    let links = site
+        .articles()
+        .iter()
+        .flat_map(|a| external_links(a, settings))
+        .collect();
+    check_links(links, site.config(), progress)
+}
+
+/// An external link of an article, with its place (noted while the article's text is at
+/// hand, so that a streamed check fetches it after dropping the text).
+#[derive(Clone, Debug)]
+pub struct ExternalLink {
+    pub url: String,
+    pub place: Place,
+}
+
+/// The `http(s)` links of an article that `[online]` does not exclude.
+pub fn external_links(article: &Article, settings: &OnlineSettings) -> Vec<ExternalLink> {
+    article
+        .links
+        .iter()
+        .filter(|l| !l.in_source_copy)
+        .filter_map(|link| match link.target() {
+            LinkTarget::External { url }
+                if (url.starts_with("http://") || url.starts_with("https://"))
+                    && !settings.exclude.iter().any(|x| url.starts_with(x.as_str())) =>
             {
-                urls.entry(url.to_string()).or_default().push((ai, li));
+                Some(ExternalLink {
+                    url: url.to_string(),
+                    place: Place::of(article.file_ref(), link.span),
+                })
             }
-        }
+            _ => None,
+        })
+        .collect()
+}
+
+/// Fetches each page `links` lead to once; an LK008 diagnostic per broken occurrence.
+pub fn check_links(
+    links: Vec<ExternalLink>,
+    config: &Config,
+    progress: Progress<'_>,
+) -> Vec<Diagnostic> {
+    let settings = &config.online;
+    let mut urls: BTreeMap<String, Vec<Place>> = BTreeMap::new();
+    for link in links {
+        urls.entry(link.url).or_default().push(link.place);
     }
-    let cache_path = settings.cache.as_ref().map(|c| site.config().root.join(c));
+    let cache_path = settings.cache.as_ref().map(|c| config.root.join(c));
     let results = fetch_all(
         urls.keys().map(String::as_str).collect(),
         settings,
@@ -68,14 +102,8 @@ pub fn check_external_links(site: &Site, progress: Progress<'_>) -> Vec<Diagnost
             Outcome::Broken { reason } => Some(format!("`{url}`: {reason}")),
         };
         if let Some(message) = problem {
-            for &(ai, li) in uses {
-                let article = &site.articles()[ai];
-                out.push(Diagnostic::new(
-                    &codes::LK008,
-                    article.file_ref(),
-                    article.links[li].span,
-                    message.clone(),
-                ));
+            for place in uses {
+                out.push(Diagnostic::at(&codes::LK008, place, message.clone()));
             }
         }
     }
