@@ -272,15 +272,26 @@ fn every_code_is_made_in_exactly_the_one_file_the_registry_names() {
     assert!(wrong.is_empty(), "{}", wrong.join("\n"));
 }
 
+/// Each file of `src/check/rules`: its name and text.
+fn rule_files() -> Vec<(String, String)> {
+    let rules = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/check/rules");
+    std::fs::read_dir(&rules)
+        .expect("rules")
+        .map(|entry| {
+            let path = entry.expect("entry").path();
+            let name = path
+                .file_name()
+                .expect("name")
+                .to_string_lossy()
+                .into_owned();
+            (name, std::fs::read_to_string(&path).expect("read"))
+        })
+        .collect()
+}
+
 #[test]
 fn every_rule_file_makes_its_own_code() {
-    let rules = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/check/rules");
-    for entry in std::fs::read_dir(&rules).expect("rules") {
-        let name = entry
-            .expect("entry")
-            .file_name()
-            .to_string_lossy()
-            .into_owned();
+    for (name, _) in rule_files() {
         let code = name.get(..5).unwrap_or("").to_ascii_uppercase();
         let Some(rule) = diglot::diagnostics::ALL_RULES
             .iter()
@@ -329,13 +340,7 @@ fn rules_reach_other_articles_only_through_the_check_context() {
         "includes::resolve(",
     ];
     let mut wrong = Vec::new();
-    for entry in std::fs::read_dir(&rules).expect("rules") {
-        let name = entry
-            .expect("entry")
-            .file_name()
-            .to_string_lossy()
-            .into_owned();
-        let text = std::fs::read_to_string(rules.join(&name)).expect("read");
+    for (name, text) in rule_files() {
         let bound = article_rules.contains(&name)
             || name.ends_with("_common.rs")
             || text.contains("articles: false");

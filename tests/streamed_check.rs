@@ -193,10 +193,23 @@ fn rules_that_read_other_files_find_the_same_streamed() {
     assert_eq!(codes_of("en-us/hidden.md"), ["TC002", "TR002"]);
 }
 
-/// Makes the file at `path` one byte larger than diglot reads.
-fn over_the_size_limit(path: &Path) {
+/// A site whose page, in both locales, holds `links` to `en-us/<unreadable>`, a file one
+/// byte larger than diglot reads.
+fn linking_to_an_unreadable_file(unreadable: &str, links: &str) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("tmp");
+    let page = format!("---\ntitle: T\ndescription: D\n---\n# Page\n\n{links}\n");
+    write_files(
+        dir.path(),
+        &[
+            ("content/en-us/page.md", page.as_str()),
+            ("content/fr-fr/page.md", page.as_str()),
+        ],
+    );
     let limit = diglot::files::MAX_TEXT_BYTES as usize;
-    std::fs::write(path, "a".repeat(limit + 1)).expect("write");
+    let big = dir.path().join("content/en-us").join(unreadable);
+    std::fs::create_dir_all(big.parent().expect("folder")).expect("mkdir");
+    std::fs::write(big, "a".repeat(limit + 1)).expect("write");
+    dir
 }
 
 /// A page that cannot be read (over the size limit) is no article: the rules of other
@@ -204,18 +217,7 @@ fn over_the_size_limit(path: &Path) {
 /// the site whole, and finds what that finds.
 #[test]
 fn a_page_that_cannot_be_read_is_checked_as_the_whole_check_does() {
-    let dir = tempfile::tempdir().expect("tmp");
-    let fm = "---\ntitle: T\ndescription: D\n---\n";
-    let page = format!("{fm}# Page\n\n[big](big.md#part) [gone](big.md)\n");
-    write_files(
-        dir.path(),
-        &[
-            ("content/en-us/page.md", page.as_str()),
-            ("content/fr-fr/page.md", page.as_str()),
-            ("content/en-us/big.md", "x"),
-        ],
-    );
-    over_the_size_limit(&dir.path().join("content/en-us/big.md"));
+    let dir = linking_to_an_unreadable_file("big.md", "[big](big.md#part) [gone](big.md)");
     let site = assert_streamed_as_whole(dir.path(), None);
     assert!(site.by_path("en-us/big.md").is_none());
 }
@@ -282,18 +284,7 @@ fn the_bytes_of_an_included_page_are_counted_streamed() {
 /// to it from a translation is to a missing file (LK001), not to a source-only page.
 #[test]
 fn an_include_that_cannot_be_read_is_no_article_streamed() {
-    let dir = tempfile::tempdir().expect("tmp");
-    let fm = "---\ntitle: T\ndescription: D\n---\n";
-    let page = format!("{fm}# Page\n\n[big](includes/big.md)\n");
-    write_files(
-        dir.path(),
-        &[
-            ("content/en-us/page.md", page.as_str()),
-            ("content/fr-fr/page.md", page.as_str()),
-            ("content/en-us/includes/big.md", "x"),
-        ],
-    );
-    over_the_size_limit(&dir.path().join("content/en-us/includes/big.md"));
+    let dir = linking_to_an_unreadable_file("includes/big.md", "[big](includes/big.md)");
     let site = assert_streamed_as_whole(dir.path(), None);
     let found = check::check_site(&Site::load(site.config().clone()));
     let on_french: Vec<&str> = found
