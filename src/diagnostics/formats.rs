@@ -13,24 +13,23 @@ struct JsonSummary {
 }
 
 #[derive(Serialize)]
-struct JsonReport<'a> {
-    diagnostics: JsonDiagnostics<'a>,
+struct JsonReport<D> {
+    diagnostics: D,
     summary: JsonSummary,
 }
 
-/// The findings as JSON, each made as it is written (70,000 findings' `file` strings are
-/// never held at once).
-struct JsonDiagnostics<'a> {
-    diagnostics: &'a [Diagnostic],
-    at: &'a Locations,
-}
+/// A JSON array whose items are made as it is written, never held at once (70,000
+/// findings' `file` strings, or SARIF results): the closure makes the items.
+pub(super) struct MadeAsWritten<F>(pub(super) F);
 
-impl Serialize for JsonDiagnostics<'_> {
+impl<F, I> Serialize for MadeAsWritten<F>
+where
+    F: Fn() -> I,
+    I: Iterator,
+    I::Item: Serialize,
+{
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_seq(self.diagnostics.iter().map(|finding| JsonDiagnostic {
-            finding,
-            file: self.at.file(&finding.path),
-        }))
+        serializer.collect_seq((self.0)())
     }
 }
 
@@ -54,7 +53,12 @@ pub fn write_json(
 ) -> std::io::Result<()> {
     let s = Summary::of(diagnostics);
     let report = JsonReport {
-        diagnostics: JsonDiagnostics { diagnostics, at },
+        diagnostics: MadeAsWritten(|| {
+            diagnostics.iter().map(|finding| JsonDiagnostic {
+                finding,
+                file: at.file(&finding.path),
+            })
+        }),
         summary: JsonSummary {
             files,
             errors: s.errors,

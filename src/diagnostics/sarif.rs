@@ -4,6 +4,7 @@ use serde::Serialize;
 use serde_json::{Value, json};
 
 use super::fingerprint::fingerprints;
+use super::formats::MadeAsWritten;
 use super::{ALL_RULES, Diagnostic, Locations, Severity};
 
 /// Files are named from the working folder, the repository root in CI (see
@@ -27,15 +28,17 @@ pub fn write_sarif(
             })
         })
         .collect();
+    let prints = fingerprints(diagnostics);
     // Keys in the order a JSON object (sorted) writes them.
     let log = Log {
         schema: "https://json.schemastore.org/sarif-2.1.0.json",
         runs: [Run {
-            results: Results {
-                diagnostics,
-                prints: fingerprints(diagnostics),
-                at,
-            },
+            results: MadeAsWritten(|| {
+                diagnostics
+                    .iter()
+                    .zip(&prints)
+                    .map(|(d, print)| result(d, print, at))
+            }),
             tool: json!({ "driver": {
                 "name": "diglot",
                 "version": env!("CARGO_PKG_VERSION"),
@@ -50,35 +53,17 @@ pub fn write_sarif(
 }
 
 #[derive(Serialize)]
-struct Log<'a> {
+struct Log<R> {
     #[serde(rename = "$schema")]
     schema: &'static str,
-    runs: [Run<'a>; 1],
+    runs: [Run<R>; 1],
     version: &'static str,
 }
 
 #[derive(Serialize)]
-struct Run<'a> {
-    results: Results<'a>,
+struct Run<R> {
+    results: R,
     tool: Value,
-}
-
-/// The results, each made as it is written.
-struct Results<'a> {
-    diagnostics: &'a [Diagnostic],
-    prints: Vec<String>,
-    at: &'a Locations,
-}
-
-impl Serialize for Results<'_> {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_seq(
-            self.diagnostics
-                .iter()
-                .zip(&self.prints)
-                .map(|(d, print)| result(d, print, self.at)),
-        )
-    }
 }
 
 /// One finding as a SARIF result.
