@@ -45,11 +45,52 @@ const TEXTS_AT_ONCE: usize = 1000;
 /// when a finding is shown ([`Site::file_text`]). With `online`, the external links are
 /// noted with their places for `--online` to fetch ([`Checked::into_findings`]).
 pub fn load(config: Config, shard: Option<Shard>, online: bool) -> (Site, Checked) {
+    load_as(config, shard, online, Reading::ForOthers)
+}
+
+/// [`load`] for a build: other shards' pages are read with their front matter, since the
+/// navigation every page carries shows their titles (a title may be the front matter's).
+pub fn load_for_build(config: Config, shard: Option<Shard>) -> (Site, Checked) {
+    load_as(config, shard, false, Reading::Whole)
+}
+
+/// The site as [`load_for_build`] leaves it, for a build that does not check: its pages read
+/// (every one, their parse problems reported), thinned, and not checked.
+pub fn load_unchecked(config: Config) -> (Site, Checked) {
+    let (mut site, pages, _) = skeleton(config);
+    let boundary = &site.config().boundary;
+    let parsed: Vec<Parsed> = pages
+        .par_iter()
+        .map(|page| {
+            let mut parsed = parse(std::slice::from_ref(page), boundary, Reading::Whole);
+            thin(&mut parsed.articles, &site);
+            parsed
+        })
+        .collect();
+    let mut articles = Vec::with_capacity(parsed.len());
+    let mut read = Vec::with_capacity(parsed.len());
+    for p in parsed {
+        articles.extend(p.articles);
+        read.extend(p.read);
+    }
+    site.add_articles(articles, read);
+    let checked = Checked::unchecked(&site);
+    (site, checked)
+}
+
+/// [`load`], reading other shards' pages as `others` says.
+fn load_as(
+    config: Config,
+    shard: Option<Shard>,
+    online: bool,
+    others: Reading,
+) -> (Site, Checked) {
     let started = Instant::now();
     let owner = Owner {
         shard,
         locales: config.locales.clone(),
         online,
+        others,
     };
     let (mut site, pages, article_paths) = skeleton(config);
     let (groups, mut by_site_rule) = check_pages(&site, &article_paths, pages, &owner);
@@ -57,9 +98,9 @@ pub fn load(config: Config, shard: Option<Shard>, online: bool) -> (Site, Checke
         // Other groups' rules took the page for an article while it was unread: the site is
         // checked whole, rather than guessing which answers that changed.
         let config = site.config().clone();
-        let site = match shard {
-            None => Site::load(config),
-            Some(_) => Site::load_owned(config, &|p| owner.owns(p)),
+        let site = match (shard, others) {
+            (Some(_), Reading::ForOthers) => Site::load_owned(config, &|p| owner.owns(p)),
+            _ => Site::load(config),
         };
         let checked = Checked::once(&site, shard);
         return (site, checked);
@@ -109,6 +150,8 @@ struct Owner {
     locales: Vec<Locale>,
     /// `--online` fetches the owned files' external links.
     online: bool,
+    /// How much of other shards' pages is read.
+    others: Reading,
 }
 
 impl Owner {
@@ -163,7 +206,7 @@ fn check_pages(
                     if files.first().is_some_and(|f| owner.owns(&f.path())) {
                         Group::check(files, &base, boundary, owner.online)
                     } else {
-                        Group::read_for_others(files, site, boundary)
+                        Group::read_for_others(files, site, boundary, owner.others)
                     }
                 })
                 .collect()
@@ -226,7 +269,7 @@ fn check_again(
     again: &[Vec<Unread>],
     owner: &Owner,
 ) -> Vec<(String, Arc<Vec<Diagnostic>>)> {
-    let included = included_pages(site);
+    let included = includes::included_pages(site);
     site.restore_texts(&included);
     let found = {
         let cx = CheckContext::new(site);
@@ -324,13 +367,19 @@ impl Group {
     }
 
     /// Another shard's group: read for what this shard's checks need of it
-    /// ([`Reading::ForOthers`]), not checked, and what reading it found not kept.
-    fn read_for_others(files: Vec<Unread>, site: &Site, boundary: &Boundary) -> Group {
+    /// ([`Reading::ForOthers`], or whole for a build), not checked, and what reading it
+    /// found not kept.
+    fn read_for_others(
+        files: Vec<Unread>,
+        site: &Site,
+        boundary: &Boundary,
+        reading: Reading,
+    ) -> Group {
         let Parsed {
             mut articles,
             unreadable,
             ..
-        } = parse(&files, boundary, Reading::ForOthers);
+        } = parse(&files, boundary, reading);
         thin(&mut articles, site);
         Group {
             articles,
@@ -453,18 +502,4 @@ fn late_site_rules(site: &mut Site, owner: &Owner) -> Vec<Found> {
         }
     }
     by_rule
-}
-
-/// The pages, in any locale, at a path some article includes, whose texts were dropped.
-fn included_pages(site: &Site) -> BTreeSet<String> {
-    let included: BTreeSet<&str> = site
-        .articles()
-        .iter()
-        .flat_map(|a| includes::targets(a).map(|(src, _)| src))
-        .collect();
-    site.articles()
-        .iter()
-        .filter(|a| a.text_dropped() && included.contains(a.rel()))
-        .map(|a| a.path().to_string())
-        .collect()
 }

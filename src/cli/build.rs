@@ -10,7 +10,7 @@ use super::term::{self, errln};
 use super::{Exit, SiteArgs};
 use crate::check::Shard;
 use crate::config::Config;
-use crate::diagnostics::{FileText, Locations, Summary, render_short};
+use crate::diagnostics::{Locations, Summary, render_short};
 use crate::engine::{Engine, Purpose};
 use crate::output::{self, DirSink};
 
@@ -141,7 +141,7 @@ pub fn run(args: &BuildArgs) -> Exit {
             .map(|a| a.path())
             .chain(site.tocs().iter().map(|t| t.file.path.as_str()))
             .collect();
-        let file_of = |path: &str| site.file_of(path).map(FileText::Lent);
+        let file_of = |path: &str| site.file_text(path);
         let scope = Scope {
             file_of: &file_of,
             files: file_paths.len(),

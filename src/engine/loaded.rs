@@ -50,6 +50,18 @@ impl Loaded {
                 streamed = Some(checked);
                 site
             }
+            // A build reads its pages as the check does, a group at a time (checking them,
+            // unless told not to), and renders each page from its file read again
+            // ([`render::read_shared_pages`]).
+            Purpose::Build { check, shard } => {
+                let (mut site, checked) = match check {
+                    true => crate::check::stream::load_for_build(config, shard),
+                    false => crate::check::stream::load_unchecked(config),
+                };
+                streamed = Some(checked);
+                render::read_shared_pages(&mut site);
+                site
+            }
             Purpose::Check {
                 shard: Some(shard), ..
             } => {
@@ -61,8 +73,9 @@ impl Loaded {
         let loaded_at = started.elapsed();
         let (checked, prepared) = rayon::join(
             || match purpose {
-                // A build's checks run beside its rendering ([`super::Engine::write_all`]).
-                Purpose::Build { .. } | Purpose::Merge { .. } => Checked::unchecked(&site),
+                Purpose::Build { .. } | Purpose::Merge { .. } => {
+                    streamed.unwrap_or_else(|| Checked::unchecked(&site))
+                }
                 Purpose::Check { shard, .. } => {
                     streamed.unwrap_or_else(|| Checked::once(&site, shard))
                 }

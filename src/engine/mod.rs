@@ -158,18 +158,12 @@ impl Engine {
             return Ok(RenderReport::default());
         };
         let site = &loaded.site;
-        // The checks run while the pages render (both in parallel): a build waits for the
-        // slower, not for both.
         let shard = match loaded.purpose {
             Purpose::Build { shard, .. } => shard,
             _ => None,
         };
-        let checks = || match loaded.purpose {
-            Purpose::Build { check: true, shard } => {
-                crate::check::Checked::once(site, shard).into_findings(site, None)
-            }
-            _ => loaded.checked.findings(site),
-        };
+        // A build's checks ran as its pages were read ([`Loaded::load`]).
+        let checks = || loaded.checked.findings(site);
         prepared.write_all(site, sink, &checks, shard)
     }
 

@@ -182,6 +182,11 @@ pub struct DirectiveAt {
     pub span: Span,
 }
 
+/// The front matter keys [`Article::thin`] keeps: what is read of every page once the
+/// pages are read, the sitemap leaving out `noindex` pages ([`Article::noindex`]) and the
+/// report counting translation types ([`Article::machine_translated`]).
+const KEPT_FRONT_MATTER: [&str; 3] = ["ROBOTS", "robots", "ms.translationtype"];
+
 /// What [`Article::thin`] keeps besides what it always keeps.
 #[derive(Clone, Copy, Debug, Default)]
 pub struct Keep {
@@ -304,7 +309,7 @@ impl Article {
     }
 
     /// Drops, once the article's own checks have run, what only they read: its text (unless
-    /// `keep.text`), front matter, tables, sxs segments, links but its includes, and (unless
+    /// `keep.text`), front matter but [`KEPT_FRONT_MATTER`], tables, sxs segments, links but its includes, and (unless
     /// `keep.outline`) headings and procedures. What other files' checks read of it stays:
     /// its place, title, anchors, includes and directives. A streamed check holds 10,000 of
     /// these, not 10,000 texts.
@@ -312,7 +317,13 @@ impl Article {
         if !keep.text {
             self.drop_text();
         }
-        self.front_matter = None;
+        if let Some(fm) = &mut self.front_matter {
+            fm.entries.retain(|e| KEPT_FRONT_MATTER.contains(&e.key.as_str()));
+            fm.entries.shrink_to_fit();
+        }
+        if self.front_matter.as_ref().is_some_and(|fm| fm.entries.is_empty()) {
+            self.front_matter = None;
+        }
         self.body_start = 0;
         if !keep.outline {
             self.headings = Vec::new();
@@ -385,18 +396,29 @@ pub enum Reading {
 /// [`parse`], reading as much as `reading` says.
 pub fn parse_as(file: SourceFile, reading: Reading) -> (Article, Vec<Diagnostic>) {
     let mut diags = Vec::new();
+    let (article, _) = parse_walking(file, reading, walk::Output::Structure, &mut diags);
+    (article, diags)
+}
+
+/// [`parse`] and [`Article::html`] in one walk, for a page rendered from its file read
+/// again (the problems were reported when it was first read): one pass over the text, not
+/// two.
+pub fn parse_with_html(file: SourceFile, words: &BodyWords<'_>) -> (Article, String) {
+    parse_walking(file, Reading::Whole, walk::Output::Html(words), &mut Vec::new())
+}
+
+fn parse_walking(
+    file: SourceFile,
+    reading: Reading,
+    output: walk::Output<'_>,
+    diags: &mut Vec<Diagnostic>,
+) -> (Article, String) {
     let (front_matter, body_start) = match reading {
-        Reading::Whole => read_front_matter(&file, &mut diags),
+        Reading::Whole => read_front_matter(&file, diags),
         Reading::ForOthers => (None, skip_front_matter(&file)),
     };
     let segments = sxs::scan(&file.text, body_start);
-    let walked = walk::walk(
-        &file,
-        body_start,
-        &segments,
-        walk::Output::Structure,
-        &mut diags,
-    );
+    let walked = walk::walk(&file, body_start, &segments, output, diags);
 
     let title = front_matter
         .as_ref()
@@ -424,7 +446,7 @@ pub fn parse_as(file: SourceFile, reading: Reading) -> (Article, Vec<Diagnostic>
         active: walked.active,
         thinned: false,
     };
-    (article, diags)
+    (article, walked.html)
 }
 
 /// Where the body starts, as [`read_front_matter`] finds it, without reading the block.

@@ -15,10 +15,19 @@ use crate::site::includes::{self, Expansion};
 const OPEN: &str = "<diglot-include src=\"";
 const CLOSE: &str = "\"></diglot-include>";
 
-/// `article`'s HTML with its includes spliced in, for a page of `locale`.
-pub(super) fn splice(article: &Article, cx: &PageContext<'_>, locale: &Locale) -> String {
+/// `article`'s HTML (`made`, or made here) with its includes spliced in, for a page of
+/// `locale`.
+pub(super) fn splice(
+    article: &Article,
+    made: Option<&str>,
+    cx: &PageContext<'_>,
+    locale: &Locale,
+) -> String {
     let mut expansion = Expansion::new(article);
-    let html = article.html(&cx.body_words(article.locale()));
+    let html = match made {
+        Some(html) => html.to_string(),
+        None => article.html(&cx.body_words(article.locale())),
+    };
     let spliced = match splice_into(&html, cx, locale, &mut expansion) {
         Cow::Borrowed(_) => None,
         Cow::Owned(spliced) => Some(spliced),

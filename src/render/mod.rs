@@ -323,6 +323,22 @@ impl Prepared {
     }
 }
 
+/// Reads whole again the thinned pages of `site` that rendering reads beside their own
+/// page path's: included pages, and each locale's `index.md` (its home shows it). The other
+/// pages are read again a page path at a time, as they are rendered.
+pub fn read_shared_pages(site: &mut Site) {
+    let mut shared = crate::site::includes::included_pages(site);
+    shared.extend(
+        site.config()
+            .locales
+            .iter()
+            .filter_map(|l| site.article(l, "index.md"))
+            .filter(|a| a.thinned)
+            .map(|a| a.path().to_string()),
+    );
+    site.read_whole_again(&shared);
+}
+
 /// The content file each article page shows, by output path: its own locale's article, or
 /// the source's on a fallback page.
 pub fn page_sources(site: &Site) -> std::collections::BTreeMap<String, String> {

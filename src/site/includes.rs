@@ -4,6 +4,8 @@
 //! checking: the renderer leaves out what [`Expansion`] refuses, and the checks report it
 //! (MD006 for a cycle, MD007 for a limit), so what is reported is exactly what is left out.
 
+use std::collections::BTreeSet;
+
 use crate::config::Locale;
 use crate::markdown::{Article, LinkKind};
 
@@ -114,4 +116,19 @@ impl<'s> Expansion<'s> {
     pub fn spent(&self) -> (usize, usize) {
         (self.copies, self.bytes)
     }
+}
+
+/// The thinned pages ([`Article::thin`]), in any locale, at a path some article includes:
+/// what a thinned site reads back before anything expands their includes.
+pub fn included_pages(site: &Site) -> BTreeSet<String> {
+    let included: BTreeSet<&str> = site
+        .articles()
+        .iter()
+        .flat_map(|a| targets(a).map(|(src, _)| src))
+        .collect();
+    site.articles()
+        .iter()
+        .filter(|a| a.thinned && included.contains(a.rel()))
+        .map(|a| a.path().to_string())
+        .collect()
 }

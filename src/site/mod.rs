@@ -293,6 +293,35 @@ impl Site {
         }
     }
 
+    /// The file of the article at `path` read again from disk: what a page of a thinned
+    /// site is rendered from. `None` when the site has no article there, or its file cannot
+    /// be read any more.
+    pub fn reread(&self, path: &str) -> Option<SourceFile> {
+        let file = &self.by_path(path)?.file;
+        match content::reread(&self.config, &file.locale, &file.rel) {
+            content::Reread::Text(Some(read), _) => Some(read),
+            _ => None,
+        }
+    }
+
+    /// The article at `path` read again and parsed whole.
+    pub fn read_whole(&self, path: &str) -> Option<Article> {
+        Some(markdown::parse_as(self.reread(path)?, Reading::Whole).0)
+    }
+
+    /// Replaces the thinned articles at `paths` with their files read and parsed whole again
+    /// (in parallel): the pages other pages' renders read, not only their own group's. One
+    /// that cannot be read again stays thinned.
+    pub fn read_whole_again(&mut self, paths: &BTreeSet<String>) {
+        let read: Vec<(usize, Article)> = paths
+            .par_iter()
+            .filter_map(|path| Some((*self.by_path.get(path)?, self.read_whole(path)?)))
+            .collect();
+        for (i, article) in read {
+            self.articles[i] = article;
+        }
+    }
+
     /// Whether the model binds the article at locale-relative `rel` (WF004 reads its
     /// headings and procedures).
     pub fn binds(&self, rel: &str) -> bool {

@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 
-use super::Renderer;
+use super::{Group, Renderer};
 use crate::config::Locale;
 use crate::markdown::Article;
 use crate::markdown::links::{LOCALE_ROOT, page_url};
@@ -99,20 +99,24 @@ impl Renderer<'_> {
         locale: &Locale,
         fallback: bool,
         locale_root: &str,
+        group: &'a Group<'_>,
     ) -> PageCtx<'a> {
         let fm = article.front_matter.as_ref();
         let shown = article.locale();
-        let html = self.body_html(article, locale, locale_root);
+        let html = self.body_html(article, locale, locale_root, group.html_of(article));
         let translation = self.is_translation(article, fallback);
         let sbs_in_page = translation && article.is_bilingual();
         let source_locale = &self.cx.config.source_locale;
         let source = translation
-            .then(|| self.cx.site.article(source_locale, article.rel()))
+            .then(|| group.article(source_locale, article.rel()))
             .flatten();
-        let sbs = if sbs_in_page {
-            None
-        } else {
-            self.side_by_side(article, locale, fallback, locale_root, &html)
+        let sbs = match source {
+            Some(source) if !sbs_in_page => {
+                let source_html = self.body_html(source, locale, locale_root, group.html_of(source));
+                let source_lang = self.cx.config.source_locale.bcp47();
+                bilingual::side_by_side(&html, &source_html, &source_lang)
+            }
+            _ => None,
         };
         PageCtx {
             title: &article.title,
@@ -188,36 +192,17 @@ impl Renderer<'_> {
         !fallback && article.locale() != &self.cx.config.source_locale
     }
 
-    /// The side-by-side view of a plain translation, beside its source article.
-    fn side_by_side(
-        &self,
-        article: &Article,
-        locale: &Locale,
-        fallback: bool,
-        locale_root: &str,
-        html: &str,
-    ) -> Option<String> {
-        if !self.is_translation(article, fallback) {
-            return None;
-        }
-        let source = self
-            .cx
-            .site
-            .article(&self.cx.config.source_locale, article.rel())?;
-        let source_html = self.body_html(source, locale, locale_root);
-        let source_lang = self.cx.config.source_locale.bcp47();
-        bilingual::side_by_side(html, &source_html, &source_lang)
-    }
-
     /// An article's HTML for a page of `locale`: includes spliced, internal URLs anchored,
-    /// and what the model adds (partner tables, links to the lifecycle page).
+    /// and what the model adds (partner tables, links to the lifecycle page). `made` is its
+    /// [`Article::html`] when it was made as it was read.
     pub(super) fn body_html(
         &self,
         article: &Article,
         locale: &Locale,
         locale_root: &str,
+        made: Option<&str>,
     ) -> String {
-        let html = include::splice(article, &self.cx, locale).replace(LOCALE_ROOT, locale_root);
+        let html = include::splice(article, made, &self.cx, locale).replace(LOCALE_ROOT, locale_root);
         if self.cx.site.model().is_none() {
             return html;
         }

@@ -23,6 +23,7 @@ use super::{RenderError, RenderReport};
 use crate::check::Shard;
 use crate::config::Locale;
 use crate::diagnostics::{Diagnostic, codes};
+use crate::markdown::{self, Article};
 use crate::markdown::links::{page_depth, page_dir, page_url};
 use crate::output::Sink;
 use crate::site::Site;
@@ -57,6 +58,52 @@ enum Written {
     Failed(Diagnostic),
     /// The site has no article there.
     Nothing,
+}
+
+/// The articles of one page path in every locale, whole, as its pages are rendered from
+/// them: the site's own when it was loaded whole; when it was thinned (a streamed build),
+/// read again from disk a group at a time, so that a few texts are held at once, not
+/// every page's.
+pub(super) struct Group<'s> {
+    site: &'s Site,
+    /// Those read again, each with its body's HTML, made in the same walk.
+    read: Vec<(Article, String)>,
+}
+
+impl<'s> Group<'s> {
+    /// The articles at `rel`, those of a thinned site read again.
+    pub(super) fn read(cx: &PageContext<'s>, rel: &str) -> Group<'s> {
+        let site = cx.site;
+        let read = site
+            .config()
+            .locales
+            .iter()
+            .filter_map(|l| site.article(l, rel))
+            .filter(|a| a.thinned)
+            .filter_map(|a| {
+                let file = site.reread(a.path())?;
+                Some(markdown::parse_with_html(file, &cx.body_words(a.locale())))
+            })
+            .collect();
+        Group { site, read }
+    }
+
+    /// The article of `locale` at `rel`: read again, else the site's.
+    pub(super) fn article(&self, locale: &Locale, rel: &str) -> Option<&Article> {
+        self.read
+            .iter()
+            .map(|(a, _)| a)
+            .find(|a| a.locale() == locale && a.rel() == rel)
+            .or_else(|| self.site.article(locale, rel))
+    }
+
+    /// The body HTML of an article read again ([`Article::html`], made once).
+    pub(super) fn html_of(&self, article: &Article) -> Option<&str> {
+        self.read
+            .iter()
+            .find(|(a, _)| a.path() == article.path())
+            .map(|(_, html)| html.as_str())
+    }
 }
 
 /// One article page rendered.
@@ -113,14 +160,20 @@ impl<'s> Renderer<'s> {
             jobs.retain(|(locale, rel)| shard.owns(&format!("{locale}/{rel}"), locales));
         }
         let search = self.has_search();
+        // A page path's pages together (the jobs are in path order): they are rendered from
+        // one group of articles, read again at once on a thinned site.
+        let by_rel: Vec<&[(&Locale, &str)]> = jobs.chunk_by(|a, b| a.1 == b.1).collect();
         // One index per batch of pages, merged: no lock, and no page text kept.
-        let (results, index) = jobs
+        let (results, index) = by_rel
             .par_iter()
             .fold(
                 || (Vec::new(), Index::default()),
-                |(mut results, mut index), &(locale, rel)| {
-                    let indexed = search.then_some(&mut index);
-                    results.push(self.article_page(locale, rel, sink, indexed));
+                |(mut results, mut index), pages| {
+                    let group = self.group(pages.first().map_or("", |p| p.1));
+                    for &(locale, rel) in *pages {
+                        let indexed = search.then_some(&mut index);
+                        results.push(self.article_page(locale, rel, &group, sink, indexed));
+                    }
                     (results, index)
                 },
             )
@@ -217,16 +270,22 @@ impl<'s> Renderer<'s> {
         out
     }
 
+    /// The articles the pages at locale-relative `rel` are rendered from.
+    fn group(&self, rel: &str) -> Group<'s> {
+        Group::read(&self.cx, rel)
+    }
+
     /// One article page; a template failure is a diagnostic (the page is skipped).
     fn article_page(
         &self,
         locale: &Locale,
         rel: &str,
+        group: &Group<'_>,
         sink: &dyn Sink,
         index: Option<&mut Index>,
     ) -> Result<Written, RenderError> {
         let out_path = page_output_path(locale, rel);
-        match self.article_html(locale, rel, index) {
+        match self.article_html(locale, rel, group, index) {
             None => Ok(Written::Nothing),
             Some(Err(failed)) => Ok(Written::Failed(failed)),
             Some(Ok(page)) => match sink.write(&out_path, page.html.as_bytes()) {
@@ -277,7 +336,7 @@ impl<'s> Renderer<'s> {
             return;
         };
         let locale_root = "../".repeat(page_depth(rel));
-        let html = self.body_html(article, locale, &locale_root);
+        let html = self.body_html(article, locale, &locale_root, None);
         index.add(search_page(locale, rel, &article.title, &html));
     }
 
@@ -288,10 +347,23 @@ impl<'s> Renderer<'s> {
         &self,
         locale: &Locale,
         rel: &str,
+        group: &Group<'_>,
         index: Option<&mut Index>,
     ) -> Option<Result<RenderedPage, Diagnostic>> {
-        let own = self.cx.site.article(locale, rel);
-        let article = own.or_else(|| self.cx.site.article(&self.cx.config.source_locale, rel))?;
+        let own = group.article(locale, rel);
+        let article = own.or_else(|| group.article(&self.cx.config.source_locale, rel))?;
+        if article.thinned {
+            // Its file went between the checks and the render: no page is better than a
+            // blank one.
+            return Some(Err(Diagnostic::whole_file(
+                &codes::RN001,
+                article.path(),
+                format!(
+                    "cannot render {}: the file could not be read again (it changed during the build?)",
+                    page_output_path(locale, rel)
+                ),
+            )));
+        }
         let depth = page_depth(rel);
         let root = "../".repeat(depth + 1);
         let locale_root = "../".repeat(depth);
@@ -313,7 +385,7 @@ impl<'s> Renderer<'s> {
         ctx.insert("nav", inline.map_or("", String::as_str));
         ctx.insert("nav_script", &script.map(|(path, _)| path.as_str()));
         ctx.insert("locale_root", &locale_root);
-        let page = self.page_ctx(article, locale, own.is_none(), &locale_root);
+        let page = self.page_ctx(article, locale, own.is_none(), &locale_root, group);
         if let Some(index) = index {
             index.add(search_page(locale, rel, page.title, &page.html));
         }

@@ -66,7 +66,7 @@ impl Renderer<'_> {
                 .article(&self.cx.config.source_locale, "index.md")
         });
         let html = index
-            .map(|a| include::splice(a, &self.cx, locale))
+            .map(|a| include::splice(a, None, &self.cx, locale))
             .unwrap_or_default();
         ctx.insert(
             "page",

@@ -278,7 +278,9 @@ impl<'a, 's: 'a> Reports<'a, 's> {
         found: &[&Diagnostic],
         links: &Links<'_>,
     ) -> Result<String, RenderError> {
-        let text = self.cx.site.text_of(path).unwrap_or_default();
+        // A thinned site's (a streamed build's) texts are read again, a view at a time.
+        let file = self.cx.site.file_text(path);
+        let text = file.as_ref().map_or("", |f| f.file_ref().text);
         let out = links.source_view_path(path);
         let root = "../".repeat(out.matches('/').count());
         let locale = links.owner(path);
