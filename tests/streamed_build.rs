@@ -31,7 +31,7 @@ fn built_whole(config: &Config, how: Build) -> (Files, Vec<Diagnostic>) {
         false => Checked::unchecked(&site).findings(&site),
     };
     let report = prepared
-        .write_all(&site, &sink, &checks, shard)
+        .write_all(&site, &sink, checks, shard)
         .expect("render");
     (sink.into_files(), report.diagnostics)
 }
@@ -39,7 +39,7 @@ fn built_whole(config: &Config, how: Build) -> (Files, Vec<Diagnostic>) {
 /// What `diglot build` writes, and its findings.
 fn built(config: &Config, how: Build) -> (Files, Vec<Diagnostic>) {
     let Build { check, shard } = how;
-    let engine = Engine::open(config.clone(), Purpose::Build { check, shard }).expect("open");
+    let mut engine = Engine::open(config.clone(), Purpose::Build { check, shard }).expect("open");
     let sink = MemorySink::new(config.boundary.clone());
     let report = engine.write_all(&sink).expect("render");
     (sink.into_files(), report.diagnostics)
@@ -164,11 +164,17 @@ fn pages_read_beyond_their_own_file_render_the_same_streamed() {
     assert!(text("fr-fr/a/index.html").contains("Included text."));
     assert!(text("en-us/index.html").contains("Start"));
     assert!(text("fr-fr/index.html").contains("Commencez"));
-    assert!(text("fr-fr/a/index.html").contains("First sentence."), "the source beside it");
+    assert!(
+        text("fr-fr/a/index.html").contains("First sentence."),
+        "the source beside it"
+    );
     assert!(text("en-us/hidden/index.html").contains("gone"));
     assert!(text("en-us/a/index.html").contains("Only the front matter says this"));
     let sitemap = text("sitemap.xml");
-    assert!(sitemap.contains("/en-us/a/") && !sitemap.contains("quiet"), "{sitemap}");
+    assert!(
+        sitemap.contains("/en-us/a/") && !sitemap.contains("quiet"),
+        "{sitemap}"
+    );
     let report = text("en-us/report/index.html");
     assert!(
         report.contains(r#"<td data-figure="machine">2</td>"#),
@@ -180,17 +186,23 @@ fn pages_read_beyond_their_own_file_render_the_same_streamed() {
 fn a_page_gone_between_the_check_and_its_render_is_reported_not_written_blank() {
     let dir = stressed_site();
     let config = Config::load(dir.path(), None, None).expect("config");
-    let engine = Engine::open(config.clone(), Purpose::Build {
-        check: true,
-        shard: None,
-    })
+    let mut engine = Engine::open(
+        config.clone(),
+        Purpose::Build {
+            check: true,
+            shard: None,
+        },
+    )
     .expect("open");
     std::fs::remove_file(dir.path().join("content/en-us/b.md")).expect("remove");
     let sink = MemorySink::new(config.boundary.clone());
     let report = engine.write_all(&sink).expect("render");
     let files = sink.into_files();
     assert!(!files.contains_key("en-us/b/index.html"));
-    assert!(files.contains_key("en-us/a/index.html"), "the other pages are written");
+    assert!(
+        files.contains_key("en-us/a/index.html"),
+        "the other pages are written"
+    );
     let gone: Vec<&Diagnostic> = report
         .diagnostics
         .iter()
@@ -200,7 +212,11 @@ fn a_page_gone_between_the_check_and_its_render_is_reported_not_written_blank() 
     assert!(!files.contains_key("fr-fr/b/index.html"));
     assert_eq!(gone.len(), 2, "{:#?}", report.diagnostics);
     for d in gone {
-        assert!(d.message.contains("could not be read again"), "{}", d.message);
+        assert!(
+            d.message.contains("could not be read again"),
+            "{}",
+            d.message
+        );
     }
     assert_eq!(report.failed, 2);
 }

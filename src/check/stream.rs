@@ -45,13 +45,14 @@ const TEXTS_AT_ONCE: usize = 1000;
 /// when a finding is shown ([`Site::file_text`]). With `online`, the external links are
 /// noted with their places for `--online` to fetch ([`Checked::into_findings`]).
 pub fn load(config: Config, shard: Option<Shard>, online: bool) -> (Site, Checked) {
-    load_as(config, shard, online, Reading::ForOthers)
+    load_as(config, shard, online, false)
 }
 
 /// [`load`] for a build: other shards' pages are read with their front matter, since the
-/// navigation every page carries shows their titles (a title may be the front matter's).
+/// navigation every page carries shows their titles (a title may be the front matter's),
+/// and every page keeps its front matter, which its render reads.
 pub fn load_for_build(config: Config, shard: Option<Shard>) -> (Site, Checked) {
-    load_as(config, shard, false, Reading::Whole)
+    load_as(config, shard, false, true)
 }
 
 /// The site as [`load_for_build`] leaves it, for a build that does not check: its pages read
@@ -63,7 +64,7 @@ pub fn load_unchecked(config: Config) -> (Site, Checked) {
         .par_iter()
         .map(|page| {
             let mut parsed = parse(std::slice::from_ref(page), boundary, Reading::Whole);
-            thin(&mut parsed.articles, &site);
+            thin(&mut parsed.articles, &site, true);
             parsed
         })
         .collect();
@@ -78,19 +79,19 @@ pub fn load_unchecked(config: Config) -> (Site, Checked) {
     (site, checked)
 }
 
-/// [`load`], reading other shards' pages as `others` says.
-fn load_as(
-    config: Config,
-    shard: Option<Shard>,
-    online: bool,
-    others: Reading,
-) -> (Site, Checked) {
+/// [`load`], or [`load_for_build`] when `build`.
+fn load_as(config: Config, shard: Option<Shard>, online: bool, build: bool) -> (Site, Checked) {
     let started = Instant::now();
     let owner = Owner {
         shard,
         locales: config.locales.clone(),
         online,
-        others,
+        others: if build {
+            Reading::Whole
+        } else {
+            Reading::ForOthers
+        },
+        front_matter: build,
     };
     let (mut site, pages, article_paths) = skeleton(config);
     let (groups, mut by_site_rule) = check_pages(&site, &article_paths, pages, &owner);
@@ -98,7 +99,7 @@ fn load_as(
         // Other groups' rules took the page for an article while it was unread: the site is
         // checked whole, rather than guessing which answers that changed.
         let config = site.config().clone();
-        let site = match (shard, others) {
+        let site = match (shard, owner.others) {
             (Some(_), Reading::ForOthers) => Site::load_owned(config, &|p| owner.owns(p)),
             _ => Site::load(config),
         };
@@ -152,6 +153,8 @@ struct Owner {
     online: bool,
     /// How much of other shards' pages is read.
     others: Reading,
+    /// Thinned pages keep their front matter.
+    front_matter: bool,
 }
 
 impl Owner {
@@ -204,9 +207,9 @@ fn check_pages(
                 .into_par_iter()
                 .map(|files| {
                     if files.first().is_some_and(|f| owner.owns(&f.path())) {
-                        Group::check(files, &base, boundary, owner.online)
+                        Group::check(files, &base, boundary, owner)
                     } else {
-                        Group::read_for_others(files, site, boundary, owner.others)
+                        Group::read_for_others(files, site, boundary, owner)
                     }
                 })
                 .collect()
@@ -332,7 +335,7 @@ impl Group {
         files: Vec<Unread>,
         base: &CheckContext<'_>,
         boundary: &Boundary,
-        online: bool,
+        owner: &Owner,
     ) -> Group {
         let Parsed {
             mut articles,
@@ -344,7 +347,7 @@ impl Group {
         let asked_elsewhere = cx.asked_for_unknown();
         let later = cx.take_later();
         drop(cx);
-        let external = match online {
+        let external = match owner.online {
             true => {
                 let settings = &base.site.config().online;
                 articles
@@ -354,7 +357,7 @@ impl Group {
             }
             false => Vec::new(),
         };
-        thin(&mut articles, base.site);
+        thin(&mut articles, base.site, owner.front_matter);
         Group {
             articles,
             read,
@@ -373,14 +376,14 @@ impl Group {
         files: Vec<Unread>,
         site: &Site,
         boundary: &Boundary,
-        reading: Reading,
+        owner: &Owner,
     ) -> Group {
         let Parsed {
             mut articles,
             unreadable,
             ..
-        } = parse(&files, boundary, reading);
-        thin(&mut articles, site);
+        } = parse(&files, boundary, owner.others);
+        thin(&mut articles, site, owner.front_matter);
         Group {
             articles,
             read: Vec::new(),
@@ -395,10 +398,12 @@ impl Group {
 
 /// Thins a group's articles once their own checks ran, keeping what other files' checks
 /// read: the text of one that names a suppression comment (reporting reads it), the
-/// headings and procedures of one the model binds (WF004 reads them).
-fn thin(articles: &mut [Article], site: &Site) {
+/// headings and procedures of one the model binds (WF004 reads them); with `front_matter`,
+/// for a build, the front matter its page shows.
+fn thin(articles: &mut [Article], site: &Site, front_matter: bool) {
     for article in articles {
         let keep = Keep {
+            front_matter,
             text: suppress::in_text(&article.file.text),
             outline: site.binds(article.rel()),
         };

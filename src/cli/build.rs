@@ -68,7 +68,7 @@ pub fn run(args: &BuildArgs) -> Exit {
     // A large site takes seconds: say what is being done, on a terminal.
     let progress = Progress::new(args.report.quiet);
     progress.phase("reading the site");
-    let engine = match Engine::open(config, purpose) {
+    let mut engine = match Engine::open(config, purpose) {
         Ok(engine) => engine,
         Err(e) => {
             progress.finish();
@@ -77,17 +77,15 @@ pub fn run(args: &BuildArgs) -> Exit {
             return Exit::Failure;
         }
     };
-    let site = engine.site();
     let loaded_at = stage_start.elapsed();
     progress.phase(if args.no_check {
         "rendering the pages"
     } else {
         "rendering the pages and checking them"
     });
-    let rendered = engine.write_all(&DirSink::new(
-        staging.temp.clone(),
-        site.config().boundary.clone(),
-    ));
+    let boundary = engine.site().config().boundary.clone();
+    let rendered = engine.write_all(&DirSink::new(staging.temp.clone(), boundary));
+    let site = engine.site();
     progress.finish();
     let rendered_at = stage_start.elapsed();
     let report = match rendered {

@@ -194,6 +194,8 @@ pub struct Keep {
     pub text: bool,
     /// The headings and procedures.
     pub outline: bool,
+    /// The whole front matter (else only [`KEPT_FRONT_MATTER`]).
+    pub front_matter: bool,
 }
 
 /// What a body's HTML says that its text does not, in the words of the page's interface:
@@ -228,6 +230,8 @@ pub struct Article {
     /// Only what other files' checks read of it is kept ([`Article::thin`]): its text is on
     /// disk, not here.
     pub thinned: bool,
+    /// Thinned, it kept its whole front matter ([`Keep::front_matter`]).
+    pub front_matter_kept: bool,
 }
 
 impl Article {
@@ -317,11 +321,16 @@ impl Article {
         if !keep.text {
             self.drop_text();
         }
-        if let Some(fm) = &mut self.front_matter {
-            fm.entries.retain(|e| KEPT_FRONT_MATTER.contains(&e.key.as_str()));
+        if let Some(fm) = self.front_matter.as_mut().filter(|_| !keep.front_matter) {
+            fm.entries
+                .retain(|e| KEPT_FRONT_MATTER.contains(&e.key.as_str()));
             fm.entries.shrink_to_fit();
         }
-        if self.front_matter.as_ref().is_some_and(|fm| fm.entries.is_empty()) {
+        if self
+            .front_matter
+            .as_ref()
+            .is_some_and(|fm| fm.entries.is_empty())
+        {
             self.front_matter = None;
         }
         self.body_start = 0;
@@ -335,6 +344,7 @@ impl Article {
         self.segments = Segments::default();
         self.active = Vec::new();
         self.thinned = true;
+        self.front_matter_kept = keep.front_matter;
     }
 
     /// Drops the text (and its line index): it is on disk.
@@ -396,27 +406,36 @@ pub enum Reading {
 /// [`parse`], reading as much as `reading` says.
 pub fn parse_as(file: SourceFile, reading: Reading) -> (Article, Vec<Diagnostic>) {
     let mut diags = Vec::new();
-    let (article, _) = parse_walking(file, reading, walk::Output::Structure, &mut diags);
+    let front = match reading {
+        Reading::Whole => read_front_matter(&file, &mut diags),
+        Reading::ForOthers => (None, skip_front_matter(&file)),
+    };
+    let (article, _) = parse_walking(file, front, walk::Output::Structure, &mut diags);
     (article, diags)
 }
 
 /// [`parse`] and [`Article::html`] in one walk, for a page rendered from its file read
 /// again (the problems were reported when it was first read): one pass over the text, not
-/// two.
-pub fn parse_with_html(file: SourceFile, words: &BodyWords<'_>) -> (Article, String) {
-    parse_walking(file, Reading::Whole, walk::Output::Html(words), &mut Vec::new())
+/// two. Its `front_matter`, when it was kept from the first read, is not parsed again.
+pub fn parse_with_html(
+    file: SourceFile,
+    front_matter: Option<Option<FrontMatter>>,
+    words: &BodyWords<'_>,
+) -> (Article, String) {
+    let mut ignored = Vec::new();
+    let front = match front_matter {
+        Some(kept) => (kept, skip_front_matter(&file)),
+        None => read_front_matter(&file, &mut ignored),
+    };
+    parse_walking(file, front, walk::Output::Html(words), &mut ignored)
 }
 
 fn parse_walking(
     file: SourceFile,
-    reading: Reading,
+    (front_matter, body_start): (Option<FrontMatter>, usize),
     output: walk::Output<'_>,
     diags: &mut Vec<Diagnostic>,
 ) -> (Article, String) {
-    let (front_matter, body_start) = match reading {
-        Reading::Whole => read_front_matter(&file, diags),
-        Reading::ForOthers => (None, skip_front_matter(&file)),
-    };
     let segments = sxs::scan(&file.text, body_start);
     let walked = walk::walk(&file, body_start, &segments, output, diags);
 
@@ -445,6 +464,7 @@ fn parse_walking(
         directives: walked.directives,
         active: walked.active,
         thinned: false,
+        front_matter_kept: false,
     };
     (article, walked.html)
 }

@@ -171,7 +171,7 @@ impl Prepared {
         &self,
         site: &Site,
         sink: &dyn Sink,
-        checks: &(dyn Fn() -> Vec<Diagnostic> + Sync),
+        checks: impl FnOnce() -> Vec<Diagnostic> + Send,
         shard: Option<Shard>,
     ) -> Result<RenderReport, RenderError> {
         let renderer = self.renderer(site);

@@ -112,7 +112,8 @@ impl Renderer<'_> {
             .flatten();
         let sbs = match source {
             Some(source) if !sbs_in_page => {
-                let source_html = self.body_html(source, locale, locale_root, group.html_of(source));
+                let source_html =
+                    self.body_html(source, locale, locale_root, group.html_of(source));
                 let source_lang = self.cx.config.source_locale.bcp47();
                 bilingual::side_by_side(&html, &source_html, &source_lang)
             }
@@ -202,7 +203,8 @@ impl Renderer<'_> {
         locale_root: &str,
         made: Option<&str>,
     ) -> String {
-        let html = include::splice(article, made, &self.cx, locale).replace(LOCALE_ROOT, locale_root);
+        let html =
+            include::splice(article, made, &self.cx, locale).replace(LOCALE_ROOT, locale_root);
         if self.cx.site.model().is_none() {
             return html;
         }

@@ -23,8 +23,8 @@ use super::{RenderError, RenderReport};
 use crate::check::Shard;
 use crate::config::Locale;
 use crate::diagnostics::{Diagnostic, codes};
-use crate::markdown::{self, Article};
 use crate::markdown::links::{page_depth, page_dir, page_url};
+use crate::markdown::{self, Article};
 use crate::output::Sink;
 use crate::site::Site;
 
@@ -82,7 +82,13 @@ impl<'s> Group<'s> {
             .filter(|a| a.thinned)
             .filter_map(|a| {
                 let file = site.reread(a.path())?;
-                Some(markdown::parse_with_html(file, &cx.body_words(a.locale())))
+                // A build's thinned pages keep their front matter: not parsed again.
+                let front_matter = a.front_matter_kept.then(|| a.front_matter.clone());
+                Some(markdown::parse_with_html(
+                    file,
+                    front_matter,
+                    &cx.body_words(a.locale()),
+                ))
             })
             .collect();
         Group { site, read }

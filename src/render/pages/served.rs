@@ -40,10 +40,12 @@ impl Renderer<'_> {
             _ => {}
         }
         if let Some((locale, rel)) = self.navs.page_at(out) {
-            return Some(Ok(match self.article_html(locale, rel, &self.group(rel), None)? {
-                Ok(page) => Output::Bytes(page.html.into_bytes()),
-                Err(failed) => Output::Failed(failed),
-            }));
+            return Some(Ok(
+                match self.article_html(locale, rel, &self.group(rel), None)? {
+                    Ok(page) => Output::Bytes(page.html.into_bytes()),
+                    Err(failed) => Output::Failed(failed),
+                },
+            ));
         }
         let (locale, rest) = out.split_once('/')?;
         let locale = self
