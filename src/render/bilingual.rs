@@ -2,7 +2,8 @@
 //! (paragraph, list, table, heading) beside the same block of its source, grouped by section.
 //!
 //! The translation is paired with the source article section by section, through the
-//! heading anchors (kept across locales); inside a pair of sections whose blocks are the
+//! heading anchors (kept across locales), or by place when the anchors differ and both
+//! have as many sections; inside a pair of sections whose blocks are the
 //! same kinds in the same order, block by block, and otherwise the whole section beside the
 //! whole section. (An sxs page's view is built in the browser from the page itself, whose
 //! sentences carry their source: see `diglot.js`.)
@@ -168,12 +169,18 @@ pub fn side_by_side(target_html: &str, source_html: &str, source_lang: &str) -> 
     if source_sections.is_empty() {
         return None;
     }
+    let target_sections = sections(target_html);
+    // A heading translated without its source's anchor (AN002) is still the same section
+    // when both pages have as many, in order: paired by place rather than shown beside
+    // nothing.
+    let same_count = target_sections.len() == source_sections.len();
     let mut out = String::from("<div class=\"sbs\">\n");
-    for (id, section) in sections(target_html) {
+    for (i, (id, section)) in target_sections.into_iter().enumerate() {
         out.push_str("<section class=\"sbs-section\">\n");
         let source = source_sections
             .iter()
             .find(|(sid, _)| *sid == id)
+            .or_else(|| same_count.then(|| &source_sections[i]))
             .map_or("", |(_, s)| *s);
         paired_rows(&mut out, section, source, source_lang);
         out.push_str("</section>\n");
@@ -203,6 +210,27 @@ mod tests {
             rows[1].contains("<p>b</p>") && rows[1].contains("<p>B</p>"),
             "{sbs}"
         );
+    }
+
+    #[test]
+    fn sections_whose_anchors_differ_pair_by_place_when_both_have_as_many() {
+        let fr = "<h1 id=\"titre\">Titre</h1>\n<p>a</p>\n<h2 id=\"bfr\">B fr</h2>\n<p>b</p>\n";
+        let en = "<h1 id=\"t\">Title</h1>\n<p>A</p>\n<h2 id=\"b\">B en</h2>\n<p>B</p>\n";
+        let sbs = side_by_side(fr, en, "en-US").expect("sbs");
+        let sections: Vec<&str> = sbs.split("<section").skip(1).collect();
+        assert!(
+            sections[0].contains("Titre") && sections[0].contains("Title"),
+            "{sbs}"
+        );
+        assert!(
+            sections[1].contains("B fr") && sections[1].contains("B en"),
+            "{sbs}"
+        );
+        // One section more in the translation: no place to pair it by.
+        let more = format!("{fr}<h2 id=\"c\">C</h2>\n<p>c</p>\n");
+        let sbs = side_by_side(&more, en, "en-US").expect("sbs");
+        let first = sbs.split("<section").nth(1).expect("a section");
+        assert!(!first.contains("Title"), "{sbs}");
     }
 
     #[test]
