@@ -58,7 +58,8 @@ fn a_build_and_a_check_show_their_phases_on_a_terminal_only() {
     let build = ["build", "--content", content, "--out", out];
 
     let shown = on_a_terminal(root, &build);
-    assert!(shown.contains("reading the site"), "{shown}");
+    assert!(shown.contains("reading and checking the site"), "{shown}");
+    assert!(shown.contains("rendering the pages"), "{shown}");
     assert!(shown.contains("built "), "the summary follows: {shown}");
     let checked = on_a_terminal(root, &["check", "--content", content]);
     assert!(
@@ -74,11 +75,11 @@ fn a_build_and_a_check_show_their_phases_on_a_terminal_only() {
         .expect("run");
     let piped = String::from_utf8_lossy(&piped.stderr);
     assert!(
-        piped.contains("built ") && !piped.contains("reading the site"),
+        piped.contains("built ") && !piped.contains("reading and checking"),
         "{piped}"
     );
     let quiet = on_a_terminal(root, &[&build[..], &["--quiet"]].concat());
-    assert!(!quiet.contains("reading the site"), "{quiet}");
+    assert!(!quiet.contains("reading and checking"), "{quiet}");
 }
 
 #[test]

@@ -1,6 +1,6 @@
-//! `diglot build` is streamed when it checks: the check reads the pages a group at a time and
-//! keeps what other files need of them (`check::stream`), and each page is then rendered
-//! from its file read again, a page path at a time. Every output must be the one the build
+//! `diglot build` is streamed: the pages are read (and checked, unless `--no-check`) a group
+//! at a time, keeping what other files need of them (`check::stream`), and each page is
+//! then rendered from its file read again, a page path at a time. Every output must be the one the build
 //! of the site loaded whole writes: compared byte for byte here on every fixture site, the
 //! sample site, the corpus, each shard of three, and a site made to stress what a page's
 //! render reads beyond its own file.
@@ -112,9 +112,10 @@ const FM: &str = "---\ntitle: T\ndescription: D\n---\n";
 /// A site where a page's render reads more than its own file: a page included by another
 /// (read whole again before the pages), each locale's home showing its `index.md`, a
 /// sitemap leaving out a `noindex` page and a report counting translation types (front
-/// matter kept of every page), a plain translation beside its source, a page whose text a
-/// suppression comment keeps, and a title only the front matter gives, in the navigation
-/// of every page (made from the folders and the titles: the site has no TOC).
+/// matter kept of every page), a plain translation beside its source, pages whose text a
+/// suppression comment keeps (one of them included), and a title only the front matter
+/// gives, in the navigation of every page (made from the folders and the titles: the site
+/// has no TOC).
 fn stressed_site() -> tempfile::TempDir {
     let dir = tempfile::tempdir().expect("tmp");
     let mt = "---\ntitle: T\ndescription: D\nms.translationtype: MT\n---\n";
@@ -137,7 +138,12 @@ fn stressed_site() -> tempfile::TempDir {
             "content/en-us/b.md",
             "---\ntitle: Only the front matter says this\ndescription: D\n---\nNo heading.\n".into(),
         ),
-        ("content/en-us/c.md", format!("{FM}# C page\n\nIncluded text.\n")),
+        (
+            "content/en-us/c.md",
+            format!("{FM}# C page\n\nIncluded text.\n\n<!-- diglot-disable-next-line LK001 -->\n[nowhere](nowhere.md)\n"),
+        ),
+        ("content/en-us/d.md", format!("{FM}# D page\n\nSource.\n")),
+        ("content/fr-fr/d.md", format!("{FM}# Page D {{#d-page}}\n\nTraduction.\n")),
         (
             "content/en-us/hidden.md",
             format!("{FM}# Hidden\n\n<!-- diglot-disable-next-line LK001 -->\n[gone](gone.md)\n"),
@@ -175,6 +181,17 @@ fn pages_read_beyond_their_own_file_render_the_same_streamed() {
         sitemap.contains("/en-us/a/") && !sitemap.contains("quiet"),
         "{sitemap}"
     );
+    let (_, found) = built(&config, CHECKED);
+    assert!(
+        !found
+            .iter()
+            .any(|d| d.path == "en-us/c.md" && d.code == "LK001"),
+        "the included page's suppression comment holds: {found:#?}"
+    );
+    assert!(
+        found.iter().any(|d| d.path == "en-us/hidden.md"),
+        "{found:#?}"
+    );
     let report = text("en-us/report/index.html");
     assert!(
         report.contains(r#"<td data-figure="machine">2</td>"#),
@@ -183,7 +200,7 @@ fn pages_read_beyond_their_own_file_render_the_same_streamed() {
 }
 
 #[test]
-fn a_page_gone_between_the_check_and_its_render_is_reported_not_written_blank() {
+fn a_file_that_changed_or_went_after_the_check_is_reported_not_rendered() {
     let dir = stressed_site();
     let config = Config::load(dir.path(), None, None).expect("config");
     let mut engine = Engine::open(
@@ -194,29 +211,72 @@ fn a_page_gone_between_the_check_and_its_render_is_reported_not_written_blank() 
         },
     )
     .expect("open");
-    std::fs::remove_file(dir.path().join("content/en-us/b.md")).expect("remove");
+    let content = dir.path().join("content/en-us");
+    // Gone: a page without a translation, and the source of a translation.
+    std::fs::remove_file(content.join("b.md")).expect("remove");
+    std::fs::remove_file(content.join("d.md")).expect("remove");
+    // Changed: a page, and a page another includes (read whole again at once, before any
+    // page is rendered: what was checked).
+    std::fs::write(content.join("quiet.md"), "---\ntitle: Q\n---\n# Edited\n").expect("edit");
+    std::fs::write(content.join("c.md"), format!("{FM}# C page\n\nEdited.\n")).expect("edit");
     let sink = MemorySink::new(config.boundary.clone());
     let report = engine.write_all(&sink).expect("render");
     let files = sink.into_files();
-    assert!(!files.contains_key("en-us/b/index.html"));
-    assert!(
-        files.contains_key("en-us/a/index.html"),
-        "the other pages are written"
-    );
-    let gone: Vec<&Diagnostic> = report
+    let failed: Vec<(&str, &str)> = report
         .diagnostics
         .iter()
-        .filter(|d| d.code == "RN001" && d.path == "en-us/b.md")
+        .filter(|d| d.code == "RN001")
+        .map(|d| (d.path.as_str(), d.message.as_str()))
         .collect();
-    // Its page and the French one standing in for its missing translation.
-    assert!(!files.contains_key("fr-fr/b/index.html"));
-    assert_eq!(gone.len(), 2, "{:#?}", report.diagnostics);
-    for d in gone {
+    // Each page that shows a changed or gone file, its fallbacks and translations too.
+    for (page, shown, changed) in [
+        ("en-us/b/index.html", "en-us/b.md", "en-us/b.md"),
+        ("fr-fr/b/index.html", "en-us/b.md", "en-us/b.md"),
+        ("en-us/d/index.html", "en-us/d.md", "en-us/d.md"),
+        ("fr-fr/d/index.html", "fr-fr/d.md", "en-us/d.md"),
+        ("en-us/quiet/index.html", "en-us/quiet.md", "en-us/quiet.md"),
+        ("fr-fr/quiet/index.html", "en-us/quiet.md", "en-us/quiet.md"),
+    ] {
+        assert!(!files.contains_key(page), "{page} is not written");
+        let said =
+            format!("cannot render {page}: `{changed}` changed or went after it was checked");
         assert!(
-            d.message.contains("could not be read again"),
-            "{}",
-            d.message
+            failed
+                .iter()
+                .any(|(p, m)| *p == shown && m.starts_with(&said)),
+            "{said}: {failed:#?}"
         );
     }
-    assert_eq!(report.failed, 2);
+    assert_eq!(report.failed, 6, "{failed:#?}");
+    // The pages read before any is rendered (an included page) were read at once.
+    let a = String::from_utf8_lossy(&files["en-us/a/index.html"]).into_owned();
+    assert!(a.contains("Included text."), "{a}");
+    assert!(
+        files.contains_key("en-us/hidden/index.html"),
+        "the others are written"
+    );
+}
+
+#[test]
+fn an_included_page_that_changed_after_the_check_is_shown_missing_not_changed() {
+    let dir = stressed_site();
+    let config = Config::load(dir.path(), None, None).expect("config");
+    let (mut site, _) = diglot::check::stream::load_for_build(config.clone(), None);
+    let c = dir.path().join("content/en-us/c.md");
+    std::fs::write(&c, format!("{FM}# C page\n\nEdited.\n")).expect("edit");
+    diglot::render::read_shared_pages(&mut site);
+    let c = site.by_path("en-us/c.md").expect("c");
+    assert!(c.thinned, "not read again: it is not what was checked");
+    let prepared = Prepared::new(&site, false).expect("templates");
+    let sink = MemorySink::new(config.boundary.clone());
+    prepared
+        .write_all(&site, &sink, Vec::new, None)
+        .expect("render");
+    let files = sink.into_files();
+    let a = String::from_utf8_lossy(&files["en-us/a/index.html"]).into_owned();
+    assert!(a.contains("include-missing"), "{a}");
+    assert!(
+        !a.contains("Included text.") && !a.contains("Edited."),
+        "neither the text checked nor the new one: {a}"
+    );
 }

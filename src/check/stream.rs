@@ -1,4 +1,6 @@
-//! A check that never holds every page's text: `diglot check`, whole or one shard of it.
+//! A check that never holds every page's text: `diglot check`, whole or one shard of it,
+//! and the first pass of `diglot build`, which then renders each page from its file read
+//! again (`render::pages::Group`).
 //!
 //! [`Checked::once`] on a site loaded whole holds every text and every parse at once (on
 //! 10,000 articles, 400 MB). Here pages are read in groups, a page with its translations
@@ -45,14 +47,14 @@ const TEXTS_AT_ONCE: usize = 1000;
 /// when a finding is shown ([`Site::file_text`]). With `online`, the external links are
 /// noted with their places for `--online` to fetch ([`Checked::into_findings`]).
 pub fn load(config: Config, shard: Option<Shard>, online: bool) -> (Site, Checked) {
-    load_as(config, shard, online, false)
+    load_as(config, shard, online, For::Check)
 }
 
 /// [`load`] for a build: other shards' pages are read with their front matter, since the
 /// navigation every page carries shows their titles (a title may be the front matter's),
 /// and every page keeps its front matter, which its render reads.
 pub fn load_for_build(config: Config, shard: Option<Shard>) -> (Site, Checked) {
-    load_as(config, shard, false, true)
+    load_as(config, shard, false, For::Build)
 }
 
 /// The site as [`load_for_build`] leaves it, for a build that does not check: its pages read
@@ -79,19 +81,25 @@ pub fn load_unchecked(config: Config) -> (Site, Checked) {
     (site, checked)
 }
 
-/// [`load`], or [`load_for_build`] when `build`.
-fn load_as(config: Config, shard: Option<Shard>, online: bool, build: bool) -> (Site, Checked) {
+/// What a streamed load is for.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum For {
+    Check,
+    Build,
+}
+
+/// [`load`] or [`load_for_build`].
+fn load_as(config: Config, shard: Option<Shard>, online: bool, purpose: For) -> (Site, Checked) {
     let started = Instant::now();
     let owner = Owner {
         shard,
         locales: config.locales.clone(),
         online,
-        others: if build {
-            Reading::Whole
-        } else {
-            Reading::ForOthers
+        others: match purpose {
+            For::Check => Reading::ForOthers,
+            For::Build => Reading::Whole,
         },
-        front_matter: build,
+        front_matter: purpose == For::Build,
     };
     let (mut site, pages, article_paths) = skeleton(config);
     let (groups, mut by_site_rule) = check_pages(&site, &article_paths, pages, &owner);
@@ -99,8 +107,10 @@ fn load_as(config: Config, shard: Option<Shard>, online: bool, build: bool) -> (
         // Other groups' rules took the page for an article while it was unread: the site is
         // checked whole, rather than guessing which answers that changed.
         let config = site.config().clone();
-        let site = match (shard, owner.others) {
-            (Some(_), Reading::ForOthers) => Site::load_owned(config, &|p| owner.owns(p)),
+        // A shard's check reads only its own files whole; a build reads them all (its
+        // pages show other shards' titles).
+        let site = match (shard, purpose) {
+            (Some(_), For::Check) => Site::load_owned(config, &|p| owner.owns(p)),
             _ => Site::load(config),
         };
         let checked = Checked::once(&site, shard);
@@ -145,7 +155,7 @@ fn load_as(config: Config, shard: Option<Shard>, online: bool, build: bool) -> (
     (site, checked)
 }
 
-/// Which files the check reports on: a shard's, or all.
+/// Which files the check reports on (a shard's, or all), and how it reads the others.
 struct Owner {
     shard: Option<Shard>,
     locales: Vec<Locale>,
@@ -272,7 +282,9 @@ fn check_again(
     again: &[Vec<Unread>],
     owner: &Owner,
 ) -> Vec<(String, Arc<Vec<Diagnostic>>)> {
-    let included = includes::included_pages(site);
+    // Their texts, for MD007 to count: a page that kept its text (a suppression comment)
+    // keeps it after.
+    let included = includes::included_pages(site, Article::text_dropped);
     site.restore_texts(&included);
     let found = {
         let cx = CheckContext::new(site);

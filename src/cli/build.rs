@@ -67,7 +67,11 @@ pub fn run(args: &BuildArgs) -> Exit {
     };
     // A large site takes seconds: say what is being done, on a terminal.
     let progress = Progress::new(args.report.quiet);
-    progress.phase("reading the site");
+    progress.phase(if args.no_check {
+        "reading the site"
+    } else {
+        "reading and checking the site"
+    });
     let mut engine = match Engine::open(config, purpose) {
         Ok(engine) => engine,
         Err(e) => {
@@ -78,11 +82,7 @@ pub fn run(args: &BuildArgs) -> Exit {
         }
     };
     let loaded_at = stage_start.elapsed();
-    progress.phase(if args.no_check {
-        "rendering the pages"
-    } else {
-        "rendering the pages and checking them"
-    });
+    progress.phase("rendering the pages");
     let boundary = engine.site().config().boundary.clone();
     let rendered = engine.write_all(&DirSink::new(staging.temp.clone(), boundary));
     let site = engine.site();

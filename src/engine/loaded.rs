@@ -92,10 +92,11 @@ impl Loaded {
         let prepared = prepared.map_err(|e| e.to_string())?;
         if std::env::var_os("DIGLOT_TIMINGS").is_some() {
             use std::io::Write as _;
-            // A streamed check is done while loading: its load is the check.
+            // A streamed check (a check's, a build's) is done while loading: its load is the
+            // check.
             let _ = writeln!(
                 std::io::stderr(),
-                "timings: load {:.0}ms, check and prepare {:.0}ms",
+                "timings: load {:.0}ms, check (if not streamed) and prepare {:.0}ms",
                 loaded_at.as_secs_f64() * 1e3,
                 (started.elapsed() - loaded_at).as_secs_f64() * 1e3
             );

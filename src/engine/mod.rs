@@ -151,7 +151,8 @@ impl Engine {
     }
 
     /// Renders every output into `sink`, in parallel: a build. The report pages show the
-    /// checks' findings, when the engine was opened to check.
+    /// checks' findings, when the engine was opened to check. The findings are taken, not
+    /// copied: a build renders once, and a second call reports none.
     pub fn write_all(&mut self, sink: &dyn Sink) -> Result<RenderReport, RenderError> {
         let loaded = &mut self.loaded;
         let Some(prepared) = &loaded.prepared else {

@@ -182,11 +182,6 @@ pub struct DirectiveAt {
     pub span: Span,
 }
 
-/// The front matter keys [`Article::thin`] keeps: what is read of every page once the
-/// pages are read, the sitemap leaving out `noindex` pages ([`Article::noindex`]) and the
-/// report counting translation types ([`Article::machine_translated`]).
-const KEPT_FRONT_MATTER: [&str; 3] = ["ROBOTS", "robots", "ms.translationtype"];
-
 /// What [`Article::thin`] keeps besides what it always keeps.
 #[derive(Clone, Copy, Debug, Default)]
 pub struct Keep {
@@ -194,7 +189,8 @@ pub struct Keep {
     pub text: bool,
     /// The headings and procedures.
     pub outline: bool,
-    /// The whole front matter (else only [`KEPT_FRONT_MATTER`]).
+    /// The front matter: a build's pages keep it, since their renders and the sitemap and
+    /// report read it ([`Article::noindex`], [`Article::machine_translated`]).
     pub front_matter: bool,
 }
 
@@ -230,8 +226,10 @@ pub struct Article {
     /// Only what other files' checks read of it is kept ([`Article::thin`]): its text is on
     /// disk, not here.
     pub thinned: bool,
-    /// Thinned, it kept its whole front matter ([`Keep::front_matter`]).
+    /// Thinned, it kept its front matter ([`Keep::front_matter`]).
     pub front_matter_kept: bool,
+    /// Thinned, a digest of the text it was read with.
+    pub digest: Option<u64>,
 }
 
 impl Article {
@@ -313,24 +311,18 @@ impl Article {
     }
 
     /// Drops, once the article's own checks have run, what only they read: its text (unless
-    /// `keep.text`), front matter but [`KEPT_FRONT_MATTER`], tables, sxs segments, links but its includes, and (unless
-    /// `keep.outline`) headings and procedures. What other files' checks read of it stays:
-    /// its place, title, anchors, includes and directives. A streamed check holds 10,000 of
-    /// these, not 10,000 texts.
+    /// `keep.text`), front matter (unless `keep.front_matter`), tables, sxs segments, links
+    /// but its includes, and (unless `keep.outline`) headings and procedures. What other
+    /// files' checks read of it stays: its place, title, anchors, includes and directives,
+    /// and a digest of its text, to tell whether the file read again later is the one
+    /// checked ([`Article::read_as`]). A streamed check or build holds 10,000 of these, not
+    /// 10,000 texts.
     pub fn thin(&mut self, keep: Keep) {
+        self.digest = Some(digest(&self.file.text));
         if !keep.text {
             self.drop_text();
         }
-        if let Some(fm) = self.front_matter.as_mut().filter(|_| !keep.front_matter) {
-            fm.entries
-                .retain(|e| KEPT_FRONT_MATTER.contains(&e.key.as_str()));
-            fm.entries.shrink_to_fit();
-        }
-        if self
-            .front_matter
-            .as_ref()
-            .is_some_and(|fm| fm.entries.is_empty())
-        {
+        if !keep.front_matter {
             self.front_matter = None;
         }
         self.body_start = 0;
@@ -345,6 +337,12 @@ impl Article {
         self.active = Vec::new();
         self.thinned = true;
         self.front_matter_kept = keep.front_matter;
+    }
+
+    /// Whether `text` is what this thinned article was read with (an article not thinned
+    /// was read with any).
+    pub fn read_as(&self, text: &str) -> bool {
+        self.digest.is_none_or(|d| d == digest(text))
     }
 
     /// Drops the text (and its line index): it is on disk.
@@ -414,18 +412,26 @@ pub fn parse_as(file: SourceFile, reading: Reading) -> (Article, Vec<Diagnostic>
     (article, diags)
 }
 
+/// Where [`parse_with_html`] takes the front matter from.
+pub enum FrontMatterFrom {
+    /// The file: it is parsed.
+    File,
+    /// What the first read of the file kept ([`Keep::front_matter`]): not parsed again.
+    Kept(Option<FrontMatter>),
+}
+
 /// [`parse`] and [`Article::html`] in one walk, for a page rendered from its file read
 /// again (the problems were reported when it was first read): one pass over the text, not
-/// two. Its `front_matter`, when it was kept from the first read, is not parsed again.
+/// two.
 pub fn parse_with_html(
     file: SourceFile,
-    front_matter: Option<Option<FrontMatter>>,
+    front_matter: FrontMatterFrom,
     words: &BodyWords<'_>,
 ) -> (Article, String) {
     let mut ignored = Vec::new();
     let front = match front_matter {
-        Some(kept) => (kept, skip_front_matter(&file)),
-        None => read_front_matter(&file, &mut ignored),
+        FrontMatterFrom::Kept(kept) => (kept, skip_front_matter(&file)),
+        FrontMatterFrom::File => read_front_matter(&file, &mut ignored),
     };
     parse_walking(file, front, walk::Output::Html(words), &mut ignored)
 }
@@ -465,6 +471,7 @@ fn parse_walking(
         active: walked.active,
         thinned: false,
         front_matter_kept: false,
+        digest: None,
     };
     (article, walked.html)
 }
@@ -557,4 +564,13 @@ fn report_duplicate_keys(file: &SourceFile, fm: &FrontMatter, diags: &mut Vec<Di
 fn file_stem(rel: &str) -> String {
     let name = rel.rsplit('/').next().unwrap_or(rel);
     name.strip_suffix(".md").unwrap_or(name).replace('-', " ")
+}
+
+/// A digest of a text, to tell it from another read of the same file (not stored: it may
+/// change between builds).
+fn digest(text: &str) -> u64 {
+    use std::hash::Hasher;
+    let mut hasher = rustc_hash::FxHasher::default();
+    hasher.write(text.as_bytes());
+    hasher.finish()
 }

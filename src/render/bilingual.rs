@@ -172,16 +172,18 @@ pub fn side_by_side(target_html: &str, source_html: &str, source_lang: &str) -> 
     let target_sections = sections(target_html);
     // A heading translated without its source's anchor (AN002) is still the same section
     // when both pages have as many, in order: paired by place rather than shown beside
-    // nothing.
+    // nothing, unless another section has that source section by its anchor.
     let same_count = target_sections.len() == source_sections.len();
+    let by_anchor = |id: &Option<String>| source_sections.iter().position(|(sid, _)| sid == id);
+    let taken: Vec<usize> = target_sections
+        .iter()
+        .filter_map(|(id, _)| by_anchor(id))
+        .collect();
     let mut out = String::from("<div class=\"sbs\">\n");
-    for (i, (id, section)) in target_sections.into_iter().enumerate() {
+    for (i, (id, section)) in target_sections.iter().enumerate() {
         out.push_str("<section class=\"sbs-section\">\n");
-        let source = source_sections
-            .iter()
-            .find(|(sid, _)| *sid == id)
-            .or_else(|| same_count.then(|| &source_sections[i]))
-            .map_or("", |(_, s)| *s);
+        let at = by_anchor(id).or_else(|| (same_count && !taken.contains(&i)).then_some(i));
+        let source = at.map_or("", |i| source_sections[i].1);
         paired_rows(&mut out, section, source, source_lang);
         out.push_str("</section>\n");
     }
@@ -226,6 +228,11 @@ mod tests {
             sections[1].contains("B fr") && sections[1].contains("B en"),
             "{sbs}"
         );
+        // A section paired by anchor is not paired again by place.
+        let swapped = "<h2 id=\"x\">X</h2>\n<p>x</p>\n<h2 id=\"a\">A fr</h2>\n<p>a</p>\n";
+        let source = "<h2 id=\"a\">A en</h2>\n<p>A</p>\n<h2 id=\"b\">B en</h2>\n<p>B</p>\n";
+        let sbs = side_by_side(swapped, source, "en-US").expect("sbs");
+        assert_eq!(sbs.matches("A en").count(), 1, "{sbs}");
         // One section more in the translation: no place to pair it by.
         let more = format!("{fr}<h2 id=\"c\">C</h2>\n<p>c</p>\n");
         let sbs = side_by_side(&more, en, "en-US").expect("sbs");

@@ -43,7 +43,10 @@ fn splice_into<'h, 's>(
 ) -> Cow<'h, str> {
     let site = cx.site;
     placeholder::fill(html, OPEN, CLOSE, |src, out| {
-        let Some(included) = includes::resolve(site, locale, src) else {
+        // A thinned page is one that could not be read whole again for the render (it
+        // changed or went after it was checked): missing, rather than empty.
+        let resolved = includes::resolve(site, locale, src).filter(|a| !a.thinned);
+        let Some(included) = resolved else {
             out.push_str("<p class=\"include-missing\">");
             out.push_str(&escape::text(src));
             out.push_str("</p>");

@@ -160,9 +160,10 @@ impl Prepared {
         )
     }
 
-    /// Renders every output into `sink`, in parallel: what a build writes. `checks` run
-    /// meanwhile; their findings (sorted) come first in the report, and when the site was
-    /// prepared with checks, each locale gets report pages of them.
+    /// Renders every output into `sink`, in parallel: what a build writes. `checks` give
+    /// the findings (run beside the render, when they are still to be made); they (sorted)
+    /// come first in the report, and when the site was prepared with checks, each locale
+    /// gets report pages of them.
     ///
     /// With a `shard`, only that shard's article pages and source views are written, with
     /// the pages every part shares; the report pages and search index are left to `diglot
@@ -327,7 +328,7 @@ impl Prepared {
 /// page path's: included pages, and each locale's `index.md` (its home shows it). The other
 /// pages are read again a page path at a time, as they are rendered.
 pub fn read_shared_pages(site: &mut Site) {
-    let mut shared = crate::site::includes::included_pages(site);
+    let mut shared = crate::site::includes::included_pages(site, |a| a.thinned);
     shared.extend(
         site.config()
             .locales

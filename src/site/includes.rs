@@ -118,9 +118,10 @@ impl<'s> Expansion<'s> {
     }
 }
 
-/// The thinned pages ([`Article::thin`]), in any locale, at a path some article includes:
-/// what a thinned site reads back before anything expands their includes.
-pub fn included_pages(site: &Site) -> BTreeSet<String> {
+/// The pages (not include files), in any locale, at a path some article includes, that
+/// `thinned` picks out ([`Article::thin`]): what a thinned site reads back before anything
+/// expands their includes.
+pub fn included_pages(site: &Site, thinned: impl Fn(&Article) -> bool) -> BTreeSet<String> {
     let included: BTreeSet<&str> = site
         .articles()
         .iter()
@@ -128,7 +129,7 @@ pub fn included_pages(site: &Site) -> BTreeSet<String> {
         .collect();
     site.articles()
         .iter()
-        .filter(|a| a.thinned && included.contains(a.rel()))
+        .filter(|a| thinned(a) && included.contains(a.rel()))
         .map(|a| a.path().to_string())
         .collect()
 }

@@ -1,5 +1,6 @@
 //! The whole site in memory: every file parsed once, indexed by its content-relative path
-//! (a streamed check keeps its pages thinned, see `Article::thin`).
+//! (a streamed check or build keeps its pages thinned, see `Article::thin`, and reads them
+//! again when it needs more of them).
 
 mod change;
 pub mod freshness;
@@ -311,15 +312,23 @@ impl Site {
 
     /// Replaces the thinned articles at `paths` with their files read and parsed whole again
     /// (in parallel): the pages other pages' renders read, not only their own group's. One
-    /// that cannot be read again stays thinned.
+    /// that cannot be read again, or changed since it was read, stays thinned.
     pub fn read_whole_again(&mut self, paths: &BTreeSet<String>) {
         let read: Vec<(usize, Article)> = paths
             .par_iter()
-            .filter_map(|path| Some((*self.by_path.get(path)?, self.read_whole(path)?)))
+            .filter_map(|path| {
+                let i = *self.by_path.get(path)?;
+                let article = self.read_whole(path)?;
+                self.articles[i]
+                    .read_as(&article.file.text)
+                    .then_some((i, article))
+            })
             .collect();
         for (i, article) in read {
             self.articles[i] = article;
         }
+        // Their links are whole again.
+        self.reindex();
     }
 
     /// Whether the model binds the article at locale-relative `rel` (WF004 reads its

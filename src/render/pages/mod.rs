@@ -24,7 +24,7 @@ use crate::check::Shard;
 use crate::config::Locale;
 use crate::diagnostics::{Diagnostic, codes};
 use crate::markdown::links::{page_depth, page_dir, page_url};
-use crate::markdown::{self, Article};
+use crate::markdown::{self, Article, FrontMatterFrom};
 use crate::output::Sink;
 use crate::site::Site;
 
@@ -71,19 +71,34 @@ pub(super) struct Group<'s> {
 }
 
 impl<'s> Group<'s> {
-    /// The articles at `rel`, those of a thinned site read again.
-    pub(super) fn read(cx: &PageContext<'s>, rel: &str) -> Group<'s> {
+    /// The articles at `rel` that pages of `locales` show (theirs and the source's), those
+    /// of a thinned site read again. One whose file changed since it was checked, or went,
+    /// stays thinned: its pages are not rendered ([`Renderer::article_html`]).
+    pub(super) fn read<'l>(
+        cx: &PageContext<'s>,
+        rel: &str,
+        locales: impl Iterator<Item = &'l Locale>,
+    ) -> Group<'s> {
         let site = cx.site;
-        let read = site
-            .config()
-            .locales
-            .iter()
+        let source = &site.config().source_locale;
+        let mut wanted: Vec<&Locale> = locales.collect();
+        if !wanted.contains(&source) {
+            wanted.push(source);
+        }
+        let read = wanted
+            .into_iter()
             .filter_map(|l| site.article(l, rel))
             .filter(|a| a.thinned)
             .filter_map(|a| {
                 let file = site.reread(a.path())?;
+                if !a.read_as(&file.text) {
+                    return None;
+                }
                 // A build's thinned pages keep their front matter: not parsed again.
-                let front_matter = a.front_matter_kept.then(|| a.front_matter.clone());
+                let front_matter = match a.front_matter_kept {
+                    true => FrontMatterFrom::Kept(a.front_matter.clone()),
+                    false => FrontMatterFrom::File,
+                };
                 Some(markdown::parse_with_html(
                     file,
                     front_matter,
@@ -175,7 +190,8 @@ impl<'s> Renderer<'s> {
             .fold(
                 || (Vec::new(), Index::default()),
                 |(mut results, mut index), pages| {
-                    let group = self.group(pages.first().map_or("", |p| p.1));
+                    let rel = pages.first().map_or("", |p| p.1);
+                    let group = Group::read(&self.cx, rel, pages.iter().map(|p| p.0));
                     for &(locale, rel) in *pages {
                         let indexed = search.then_some(&mut index);
                         results.push(self.article_page(locale, rel, &group, sink, indexed));
@@ -278,7 +294,7 @@ impl<'s> Renderer<'s> {
 
     /// The articles the pages at locale-relative `rel` are rendered from.
     fn group(&self, rel: &str) -> Group<'s> {
-        Group::read(&self.cx, rel)
+        Group::read(&self.cx, rel, self.cx.config.locales.iter())
     }
 
     /// One article page; a template failure is a diagnostic (the page is skipped).
@@ -357,16 +373,22 @@ impl<'s> Renderer<'s> {
         index: Option<&mut Index>,
     ) -> Option<Result<RenderedPage, Diagnostic>> {
         let own = group.article(locale, rel);
-        let article = own.or_else(|| group.article(&self.cx.config.source_locale, rel))?;
-        if article.thinned {
-            // Its file went between the checks and the render: no page is better than a
-            // blank one.
+        let source = group.article(&self.cx.config.source_locale, rel);
+        let article = own.or(source)?;
+        // A file that changed or went after it was checked: no page is better than one
+        // unlike what was checked, or blank.
+        if let Some(changed) = [Some(article), source]
+            .into_iter()
+            .flatten()
+            .find(|a| a.thinned)
+        {
             return Some(Err(Diagnostic::whole_file(
                 &codes::RN001,
                 article.path(),
                 format!(
-                    "cannot render {}: the file could not be read again (it changed during the build?)",
-                    page_output_path(locale, rel)
+                    "cannot render {}: `{}` changed or went after it was checked; build again",
+                    page_output_path(locale, rel),
+                    changed.path()
                 ),
             )));
         }
