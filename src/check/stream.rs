@@ -62,21 +62,18 @@ pub fn load_for_build(config: Config, shard: Option<Shard>) -> (Site, Checked) {
 pub fn load_unchecked(config: Config) -> (Site, Checked) {
     let (mut site, pages, _) = skeleton(config);
     let boundary = &site.config().boundary;
-    let parsed: Vec<Parsed> = pages
+    let (articles, read): (Vec<_>, Vec<_>) = pages
         .par_iter()
         .map(|page| {
             let mut parsed = parse(std::slice::from_ref(page), boundary, Reading::Whole);
             thin(&mut parsed.articles, &site, true);
-            parsed
+            (parsed.articles, parsed.read)
         })
-        .collect();
-    let mut articles = Vec::with_capacity(parsed.len());
-    let mut read = Vec::with_capacity(parsed.len());
-    for p in parsed {
-        articles.extend(p.articles);
-        read.extend(p.read);
-    }
-    site.add_articles(articles, read);
+        .unzip();
+    site.add_articles(
+        articles.into_iter().flatten().collect(),
+        read.into_iter().flatten(),
+    );
     let checked = Checked::unchecked(&site);
     (site, checked)
 }
