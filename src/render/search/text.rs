@@ -3,10 +3,11 @@
 use crate::escape;
 
 /// The text a reader sees in an article body: tags dropped (a space where a block ends),
-/// entities decoded; the source copies of sxs sentences (`<span class="sxs-s …">`), side-by-
-/// side templates, scripts and styles left out.
+/// entities decoded, runs of white space as one space and none at either end; the source
+/// copies of sxs sentences (`<span class="sxs-s …">`), side-by-side templates, scripts and
+/// styles left out. One pass over the HTML, as this runs on every page of a build.
 pub(super) fn visible_text(html: &str) -> String {
-    let mut out = String::with_capacity(html.len() / 2);
+    let mut out = Collapsed::with_capacity(html.len() / 2);
     let mut rest = html;
     while let Some(lt) = rest.find('<') {
         push_decoded(&mut out, &rest[..lt]);
@@ -14,7 +15,7 @@ pub(super) fn visible_text(html: &str) -> String {
         let Some(gt) = rest.find('>') else {
             // A stray `<` with no tag after it is text.
             push_decoded(&mut out, rest);
-            return finish(out);
+            return out.text;
         };
         let tag = &rest[1..gt];
         rest = &rest[gt + 1..];
@@ -27,20 +28,71 @@ pub(super) fn visible_text(html: &str) -> String {
         } else if name.eq_ignore_ascii_case("span") && is_source_copy(tag) {
             rest = skip_element(rest, "span");
         } else if !is_inline(name) {
-            out.push(' ');
+            out.space();
         }
     }
     push_decoded(&mut out, rest);
-    finish(out)
+    out.text
+}
+
+/// Text whose runs of white space are one space, with none at either end.
+struct Collapsed {
+    text: String,
+    /// White space was seen since the last word: a space goes before the next one.
+    spaced: bool,
+}
+
+impl Collapsed {
+    fn with_capacity(capacity: usize) -> Collapsed {
+        Collapsed {
+            text: String::with_capacity(capacity),
+            spaced: false,
+        }
+    }
+
+    fn space(&mut self) {
+        self.spaced = true;
+    }
+
+    /// `piece`, which holds no white space.
+    fn word(&mut self, piece: &str) {
+        if piece.is_empty() {
+            return;
+        }
+        if self.spaced && !self.text.is_empty() {
+            self.text.push(' ');
+        }
+        self.spaced = false;
+        self.text.push_str(piece);
+    }
+
+    fn push_str(&mut self, text: &str) {
+        let mut pieces = text.split(char::is_whitespace);
+        if let Some(first) = pieces.next() {
+            self.word(first);
+        }
+        for piece in pieces {
+            self.spaced = true;
+            self.word(piece);
+        }
+    }
+
+    fn push(&mut self, c: char) {
+        if c.is_whitespace() {
+            self.spaced = true;
+        } else {
+            self.word(c.encode_utf8(&mut [0; 4]));
+        }
+    }
 }
 
 /// The tag's name, `/` kept for a closing tag's (`/p`).
 fn tag_name(tag: &str) -> &str {
     let end = tag
-        .char_indices()
+        .bytes()
         .skip(1)
-        .find(|(_, c)| c.is_ascii_whitespace() || *c == '/' || *c == '>')
-        .map_or(tag.len(), |(i, _)| i);
+        .position(|b| b.is_ascii_whitespace() || b == b'/' || b == b'>')
+        .map_or(tag.len(), |i| i + 1);
     &tag[..end]
 }
 
@@ -94,7 +146,7 @@ fn skip_element<'h>(html: &'h str, name: &str) -> &'h str {
 /// Text with its character references decoded: numeric ones as a browser reads them
 /// ([`escape::numeric_reference`]), and the named ones Markdown rendering writes; an
 /// unknown reference stays as written.
-fn push_decoded(out: &mut String, text: &str) {
+fn push_decoded(out: &mut Collapsed, text: &str) {
     const NAMED: &[(&str, char)] = &[
         ("&amp;", '&'),
         ("&lt;", '<'),
@@ -125,19 +177,6 @@ fn push_decoded(out: &mut String, text: &str) {
         }
     }
     out.push_str(rest);
-}
-
-/// Runs of white space as one space, none at either end, in one pass (this runs on every
-/// page's text).
-fn finish(text: String) -> String {
-    let mut out = String::with_capacity(text.len());
-    for word in text.split_whitespace() {
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        out.push_str(word);
-    }
-    out
 }
 
 /// The words of a text: runs of letters and digits (an apostrophe, a hyphen or any other
@@ -186,6 +225,15 @@ mod tests {
         assert_eq!(visible_text("&unknown; &#xZZ; &"), "&unknown; &#xZZ; &");
         // A `<` before a character of several bytes, inside a skipped element.
         assert_eq!(visible_text("<span class=\"sxs-s\">a <– b</span>c"), "c");
+    }
+
+    #[test]
+    fn white_space_is_one_space_between_words_and_none_at_the_ends() {
+        assert_eq!(visible_text("\n <p> a \t\n b </p>\n<div>c</div>\n"), "a b c");
+        // Decoded white space counts too (a no-break space is white space).
+        assert_eq!(visible_text("x&nbsp;&#160;y&#32;"), "x y");
+        assert_eq!(visible_text("<span>a</span><span> b</span>"), "a b");
+        assert_eq!(visible_text("   "), "");
     }
 
     #[test]
