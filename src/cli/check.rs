@@ -62,7 +62,6 @@ fn run_with(args: &CheckArgs, fixing: bool) -> Exit {
     progress.phase("reading and checking the site");
     let purpose = Purpose::Check {
         shard: args.shard,
-        keep_texts: fixing,
         online: args.online,
     };
     let mut engine = match Engine::open(config, purpose) {

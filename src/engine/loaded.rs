@@ -41,11 +41,7 @@ impl Loaded {
         let mut streamed = None;
         let site = match purpose {
             Purpose::Merge { .. } => Site::without_files(config),
-            Purpose::Check {
-                shard,
-                keep_texts: false,
-                online,
-            } => {
+            Purpose::Check { shard, online } => {
                 let (site, checked) = crate::check::stream::load(config, shard, online);
                 streamed = Some(checked);
                 site
@@ -61,12 +57,6 @@ impl Loaded {
                 streamed = Some(checked);
                 render::read_shared_pages(&mut site);
                 site
-            }
-            Purpose::Check {
-                shard: Some(shard), ..
-            } => {
-                let locales = config.locales.clone();
-                Site::load_owned(config, &|path| shard.owns(path, &locales))
             }
             _ => Site::load(config),
         };

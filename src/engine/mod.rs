@@ -33,13 +33,12 @@ pub type FindingsByFile = BTreeMap<String, Arc<Vec<Diagnostic>>>;
 /// What a site is loaded for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Purpose {
-    /// Findings only: nothing is rendered; with a shard, only that shard's files'. Unless
-    /// `keep_texts` (the fixes read them), the site is checked streamed
-    /// ([`crate::check::stream`]) and keeps no page's text; `online` notes the external
-    /// links `--online` fetches.
+    /// Findings only: nothing is rendered; with a shard, only that shard's files'. The
+    /// site is checked streamed ([`crate::check::stream`]) and keeps no page's text (the
+    /// fixes and the findings shown read it again); `online` notes the external links
+    /// `--online` fetches.
     Check {
         shard: Option<crate::check::Shard>,
-        keep_texts: bool,
         online: bool,
     },
     /// Every page, written once; `check: false` reports only what loading found. With a

@@ -229,7 +229,10 @@ mod tests {
 
     #[test]
     fn white_space_is_one_space_between_words_and_none_at_the_ends() {
-        assert_eq!(visible_text("\n <p> a \t\n b </p>\n<div>c</div>\n"), "a b c");
+        assert_eq!(
+            visible_text("\n <p> a \t\n b </p>\n<div>c</div>\n"),
+            "a b c"
+        );
         // Decoded white space counts too (a no-break space is white space).
         assert_eq!(visible_text("x&nbsp;&#160;y&#32;"), "x y");
         assert_eq!(visible_text("<span>a</span><span> b</span>"), "a b");
