@@ -36,42 +36,57 @@ fn check_line(article: &Article, line: &str, start: usize, out: &mut Vec<Diagnos
         }
         let before = line[..open].chars().next_back();
         let after = line[close + 2..].chars().next();
-        let glued = match (before, after) {
-            (_, Some(c)) if c.is_alphanumeric() => Some(("after", close + 2)),
-            (Some(c), _) if c.is_alphanumeric() => Some(("before", open)),
-            _ => None,
-        };
-        if let Some((side, at)) = glued.filter(|_| visible(open)) {
-            let word: String = if side == "after" {
-                line[at..]
-                    .chars()
-                    .take_while(|c| c.is_alphanumeric() || *c == '’' || *c == '\'')
-                    .collect()
-            } else {
-                line[..at]
-                    .chars()
-                    .rev()
-                    .take_while(|c| c.is_alphanumeric())
-                    .collect::<Vec<_>>()
-                    .into_iter()
-                    .rev()
-                    .collect()
-            };
-            out.push(
-                Diagnostic::new(
-                    &codes::MD001,
-                    article.file_ref(),
-                    Span::new(start + open, start + close + 2),
-                    format!("bold `**{inner}**` is glued to the word `{word}` {side} it"),
-                )
-                .with_help(if side == "after" {
-                    format!("add a space: `**{inner}** {word}`")
-                } else {
-                    format!("add a space: `{word} **{inner}**`")
-                })
-                .with_fix(Span::new(start + at, start + at), " "),
-            );
+        let glued = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+        if !(glued(before) || glued(after)) || !visible(open) {
+            continue;
         }
+        let word_after: String = line[close + 2..]
+            .chars()
+            .take_while(|c| c.is_alphanumeric() || *c == '’' || *c == '\'')
+            .collect();
+        let word_before: String = line[..open]
+            .chars()
+            .rev()
+            .take_while(|c| c.is_alphanumeric())
+            .collect::<Vec<_>>()
+            .into_iter()
+            .rev()
+            .collect();
+        let bold = &line[open..close + 2];
+        let at = |i: usize| Span::new(start + i, start + i);
+        // Glued on both sides, one fix spaces both: two would take two runs of `--fix`.
+        let (message, help, (span, replacement)) = match (glued(before), glued(after)) {
+            (true, true) => (
+                format!(
+                    "bold `{bold}` is glued to the words `{word_before}` before and `{word_after}` after it"
+                ),
+                format!("add spaces: `{word_before} {bold} {word_after}`"),
+                (
+                    Span::new(start + open, start + close + 2),
+                    format!(" {bold} "),
+                ),
+            ),
+            (false, _) => (
+                format!("bold `{bold}` is glued to the word `{word_after}` after it"),
+                format!("add a space: `{bold} {word_after}`"),
+                (at(close + 2), " ".to_string()),
+            ),
+            (true, false) => (
+                format!("bold `{bold}` is glued to the word `{word_before}` before it"),
+                format!("add a space: `{word_before} {bold}`"),
+                (at(open), " ".to_string()),
+            ),
+        };
+        out.push(
+            Diagnostic::new(
+                &codes::MD001,
+                article.file_ref(),
+                Span::new(start + open, start + close + 2),
+                message,
+            )
+            .with_help(help)
+            .with_fix(span, replacement),
+        );
     }
 }
 
@@ -174,6 +189,16 @@ mod tests {
         let (line, found) = fixed("le type**: Document** ici");
         assert_eq!(line, "le type **: Document** ici");
         assert_eq!(found.len(), 1, "{found:?}");
+    }
+
+    #[test]
+    fn bold_glued_on_both_sides_is_spaced_by_one_fix() {
+        let (line, found) = fixed("un mot**en gras**ici");
+        assert_eq!(line, "un mot **en gras** ici");
+        assert_eq!(
+            found,
+            ["bold `**en gras**` is glued to the words `mot` before and `ici` after it"]
+        );
     }
 
     #[test]
