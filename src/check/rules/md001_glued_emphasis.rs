@@ -114,13 +114,12 @@ fn bold_pairs(line: &str) -> Vec<(usize, usize)> {
     }
     left.extend(openers);
     left.sort_unstable();
-    let parsed = pairs.clone();
-    for pair in left.chunks_exact(2) {
-        let (open, close) = (pair[0], pair[1]);
-        if !parsed.iter().any(|&(o, c)| open < c && o < close) {
-            pairs.push((open, close));
-        }
-    }
+    let broken: Vec<(usize, usize)> = left
+        .chunks_exact(2)
+        .map(|pair| (pair[0], pair[1]))
+        .filter(|&(open, close)| !pairs.iter().any(|&(o, c)| open < c && o < close))
+        .collect();
+    pairs.extend(broken);
     pairs.sort_unstable();
     pairs
 }
